@@ -1,0 +1,38 @@
+// Build: the renderer with Vite, the main-process entries with esbuild (npm packages stay external).
+// `--node-only` skips the renderer (for `npm run simulator`).
+import { build as esbuild } from "esbuild";
+import { existsSync } from "node:fs";
+import { build as viteBuild } from "vite";
+
+const nodeOnly = process.argv.includes("--node-only");
+
+/** Main-process entries: [source, output, format]. Missing sources are skipped with a note. */
+const entries = [
+  ["electron/main.ts", "dist/electron/main.mjs", "esm"],
+  ["electron/preload.ts", "dist/electron/preload.cjs", "cjs"],
+  ["electron/webMain.ts", "dist/electron/web.mjs", "esm"],
+  ["electron/simulator/cli.ts", "dist/electron/simulator.mjs", "esm"],
+];
+
+const started = Date.now();
+for (const [source, outfile, format] of entries) {
+  if (!existsSync(source)) {
+    console.warn(`build: ${source} does not exist yet, skipped`);
+    continue;
+  }
+  await esbuild({
+    entryPoints: [source],
+    outfile,
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format,
+    // The sandboxed preload may only require "electron"; everything else is bundled into it.
+    packages: format === "cjs" ? undefined : "external",
+    external: ["electron"],
+    sourcemap: true,
+    logLevel: "warning",
+  });
+}
+if (!nodeOnly) await viteBuild({ configFile: "vite.config.ts", logLevel: "warn" });
+console.log(`build: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

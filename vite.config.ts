@@ -1,0 +1,16 @@
+// Build: the renderer bundle, served by Electron from disk or by the web host from dist/renderer.
+import { defineConfig } from "vite";
+import react from "@vitejs/plugin-react";
+import { fileURLToPath } from "node:url";
+
+export default defineConfig({
+  root: fileURLToPath(new URL("./renderer", import.meta.url)),
+  base: "./",
+  plugins: [react()],
+  build: {
+    outDir: fileURLToPath(new URL("./dist/renderer", import.meta.url)),
+    emptyOutDir: true,
+    sourcemap: true,
+    target: "chrome120",
+  },
+});
