@@ -1,0 +1,61 @@
+// Tests (main process): the playground draft round-trips through a real conf-backed settings file.
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Conf from "conf";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { defaultChatRequest } from "../../shared/chatRequest";
+import type { PlaygroundDraft } from "../../shared/contract";
+import { DojoError } from "../errors";
+import { createDraftService } from "./draft";
+import { openSettingsStore } from "./settingsStore";
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "dojo-draft-"));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const open = () =>
+  openSettingsStore({
+    cwd: dir,
+    configName: "settings",
+    open: ({ cwd, configName }) => new Conf<Record<string, unknown>>({ cwd, configName, projectName: "prompt-dojo" }),
+  }).store;
+
+const draft: PlaygroundDraft = {
+  version: 1,
+  profileId: "simulator",
+  request: { ...defaultChatRequest(), temperature: 0.3 },
+  simulatorFailure: "rate_limit",
+  updatedAt: 1_700_000_000_000,
+};
+
+describe("draft service", () => {
+  it("has no draft on first launch", () => {
+    expect(createDraftService(open()).load()).toBeNull();
+  });
+
+  it("saves a draft that a restarted app loads back", () => {
+    createDraftService(open()).save(draft);
+    expect(createDraftService(open()).load()).toEqual(draft);
+  });
+
+  it("refuses an invalid draft and keeps the saved one", () => {
+    const store = open();
+    const drafts = createDraftService(store);
+    drafts.save(draft);
+    const bad = { ...draft, request: { ...draft.request, temperature: 7 } };
+    expect(() => drafts.save(bad)).toThrow(DojoError);
+    expect(() => drafts.save(bad)).toThrow(/Draft not saved: request\.temperature/);
+    expect(drafts.load()).toEqual(draft);
+    expect(readFileSync(store.path, "utf8")).not.toContain('"temperature": 7');
+  });
+
+  it("leaves the profiles alone when it saves", () => {
+    const store = open();
+    store.update((s) => ({ ...s, profiles: [{ id: "w", name: "W", kind: "openai", baseURL: "", defaultModel: "" }] }));
+    createDraftService(store).save(draft);
+    expect(store.read().profiles.map((p) => p.id)).toEqual(["w"]);
+  });
+});
