@@ -1,0 +1,80 @@
+// Tests: the SDK client factory: which key is sent, attempt counting, quota 429s not retried.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import { DojoError } from "../errors";
+import { apiKeyFor, connectionSecrets, createCountingClient, withQuotaNotRetried, type Connection } from "./openaiClient";
+
+const closers: (() => void)[] = [];
+afterEach(() => closers.splice(0).forEach((close) => close()));
+
+function connection(baseURL: string, apiKey: string | null): Connection {
+  return { provider: { profileId: "work", profileName: "Work", kind: "openai", baseURL }, baseURL, apiKey };
+}
+
+/** A server answering every request with `status` and `body`; records the Authorization headers. */
+async function server(status: number, body: object) {
+  const auth: (string | undefined)[] = [];
+  const srv = createServer((req, res) => {
+    auth.push(req.headers.authorization);
+    res.writeHead(status, { "content-type": "application/json", "retry-after-ms": "0" });
+    res.end(JSON.stringify(body));
+  });
+  await new Promise<void>((resolve) => srv.listen(0, "127.0.0.1", resolve));
+  closers.push(() => srv.close());
+  return { url: `http://127.0.0.1:${(srv.address() as AddressInfo).port}/v1`, auth };
+}
+
+const rateLimit = (code: string) => ({ error: { message: "429 says no", type: code, param: null, code } });
+
+describe("apiKeyFor", () => {
+  it("returns the connection's key, or says how to add one", () => {
+    expect(apiKeyFor(connection("", "sk-abc"))).toBe("sk-abc");
+    expect(() => apiKeyFor(connection("", null))).toThrow(DojoError);
+    expect(() => apiKeyFor(connection("", null))).toThrow(
+      "No API key is set for profile Work: add one in Settings or set OPENAI_API_KEY.",
+    );
+  });
+});
+
+describe("connectionSecrets", () => {
+  it("treats a profile's key as a secret but not the simulator's placeholder", () => {
+    expect(connectionSecrets(connection("", "sk-abc-123456789"))).toEqual(["sk-abc-123456789"]);
+    expect(connectionSecrets(connection("", null))).toEqual([]);
+    const sim = connection("", "simulator-no-key");
+    expect(connectionSecrets({ ...sim, provider: { ...sim.provider, kind: "simulator" } })).toEqual([]);
+  });
+});
+
+describe("createCountingClient", () => {
+  it("sends the key as a bearer token to the base URL and counts each retry as an attempt", async () => {
+    const { url, auth } = await server(429, rateLimit("rate_limit_exceeded"));
+    const { client, attempts } = createCountingClient(connection(url, "sk-test-key-123"), { maxRetries: 2 });
+    await expect(client.models.list()).rejects.toMatchObject({ status: 429 });
+    expect(attempts()).toBe(3);
+    expect(auth).toEqual(["Bearer sk-test-key-123", "Bearer sk-test-key-123", "Bearer sk-test-key-123"]);
+  });
+
+  it("does not retry a 429 that says insufficient_quota", async () => {
+    const { url } = await server(429, rateLimit("insufficient_quota"));
+    const { client, attempts } = createCountingClient(connection(url, "sk-test-key-123"), { maxRetries: 2 });
+    await expect(client.models.list()).rejects.toMatchObject({ status: 429, code: "insufficient_quota" });
+    expect(attempts()).toBe(1);
+  });
+});
+
+describe("withQuotaNotRetried", () => {
+  it("marks only quota 429s, keeping status, headers and body", async () => {
+    const quota = await withQuotaNotRetried(
+      new Response(JSON.stringify(rateLimit("insufficient_quota")), { status: 429, headers: { "x-request-id": "req_1" } }),
+    );
+    expect(quota.status).toBe(429);
+    expect(quota.headers.get("x-should-retry")).toBe("false");
+    expect(quota.headers.get("x-request-id")).toBe("req_1");
+    expect(await quota.json()).toEqual(rateLimit("insufficient_quota"));
+    const limited = await withQuotaNotRetried(new Response(JSON.stringify(rateLimit("rate_limit_exceeded")), { status: 429 }));
+    expect(limited.headers.get("x-should-retry")).toBeNull();
+    const ok = new Response("{}", { status: 200 });
+    expect(await withQuotaNotRetried(ok)).toBe(ok);
+  });
+});
