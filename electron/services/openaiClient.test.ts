@@ -3,7 +3,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { DojoError } from "../errors";
-import { apiKeyFor, connectionSecrets, createCountingClient, withQuotaNotRetried, type Connection } from "./openaiClient";
+import { apiKeyFor, connectionSecrets, NO_KEY_PLACEHOLDER, createCountingClient, withQuotaNotRetried, type Connection } from "./openaiClient";
 
 const closers: (() => void)[] = [];
 afterEach(() => closers.splice(0).forEach((close) => close()));
@@ -34,6 +34,11 @@ describe("apiKeyFor", () => {
     expect(() => apiKeyFor(connection("", null))).toThrow(
       "No API key is set for profile Work: add one in Settings or set OPENAI_API_KEY.",
     );
+  });
+
+  it("sends a placeholder to a compatible server with no key, since local servers need none", () => {
+    const local = connection("", null);
+    expect(apiKeyFor({ ...local, provider: { ...local.provider, kind: "compatible" } })).toBe(NO_KEY_PLACEHOLDER);
   });
 });
 

@@ -12,12 +12,17 @@ export interface CountingClient {
   attempts(): number;
 }
 
+/** Sent to a compatible server with no key set: local servers (Ollama, LM Studio) need none. */
+export const NO_KEY_PLACEHOLDER = "no-key-set";
+
 /**
  * The key to send, or a precise error saying how to provide one. (The profile service gives the
- * simulator profile its placeholder key, so only a real profile can lack one.)
+ * simulator profile its placeholder key.) A compatible server without a key gets a placeholder,
+ * since the SDK needs a value; if that server does want a key, its 401 says so.
  */
 export function apiKeyFor(connection: Connection): string {
   if (connection.apiKey) return connection.apiKey;
+  if (connection.provider.kind === "compatible") return NO_KEY_PLACEHOLDER;
   throw new DojoError(
     "invalid_key",
     `No API key is set for profile ${connection.provider.profileName}: add one in Settings or set OPENAI_API_KEY.`,

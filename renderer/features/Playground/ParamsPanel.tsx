@@ -1,0 +1,42 @@
+// Renderer: the sampling parameters, each with a one-line hint of what it does.
+import { Field } from "../../components/Field";
+import { NumberInput } from "../../components/NumberInput";
+import { useAppStore } from "../../store/appStore";
+import { setNumericParam, type NumericParam } from "./requestEdits";
+import { StopSequences } from "./StopSequences";
+
+const PARAMS: { key: NumericParam; label: string; hint: string; min?: number; max?: number; step?: number; testId?: string }[] = [
+  { key: "temperature", label: "Temperature", hint: "Randomness: 0 is focused and repeatable, 2 is very varied (0 to 2).", min: 0, max: 2, step: 0.1, testId: "param-temperature" },
+  { key: "top_p", label: "Top P", hint: "Samples only from the likeliest tokens totalling this probability (0 to 1); change this or temperature, not both.", min: 0, max: 1, step: 0.05 },
+  { key: "max_completion_tokens", label: "Max output tokens", hint: 'The answer stops at this many tokens, with finish_reason "length".', min: 1, step: 1, testId: "param-max-tokens" },
+  { key: "seed", label: "Seed", hint: "The same seed and request give the same answer, as far as the provider can.", step: 1, testId: "param-seed" },
+  { key: "n", label: "Choices (n)", hint: "How many alternative answers to generate; each one costs output tokens.", min: 1, max: 8, step: 1 },
+];
+
+/** The numeric parameters and the stop sequences. Empty means "not sent" (the server's default). */
+export function ParamsPanel() {
+  const editRequest = useAppStore((s) => s.editRequest);
+  return (
+    <fieldset className="params">
+      <legend>Parameters</legend>
+      <p className="hint">Leave a field empty to use the server&apos;s default.</p>
+      <div className="params-grid">
+        {PARAMS.map((p) => (
+          <ParamField key={p.key} param={p} onChange={(value) => editRequest((r) => setNumericParam(r, p.key, value))} />
+        ))}
+      </div>
+      <StopSequences />
+    </fieldset>
+  );
+}
+
+function ParamField({ param, onChange }: { param: (typeof PARAMS)[number]; onChange: (value: number | undefined) => void }) {
+  const value = useAppStore((s) => s.request[param.key]);
+  return (
+    <Field label={param.label} hint={param.hint}>
+      {({ id, describedBy }) => (
+        <NumberInput id={id} value={value} onChange={onChange} min={param.min} max={param.max} step={param.step} describedBy={describedBy} testId={param.testId} />
+      )}
+    </Field>
+  );
+}

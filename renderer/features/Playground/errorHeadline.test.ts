@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { appError, ErrorKind } from "../../../shared/errors";
+import { errorHeadline, formatSeconds } from "./errorHeadline";
+
+describe("error headlines", () => {
+  it("has a headline for every kind of error", () => {
+    for (const kind of ErrorKind.options) {
+      const headline = errorHeadline(appError(kind, "x"));
+      expect(headline.title.length, kind).toBeGreaterThan(3);
+      expect(headline.advice.length, kind).toBeGreaterThan(3);
+    }
+  });
+
+  it("sends key problems to Settings", () => {
+    expect(errorHeadline(appError("invalid_key", "Incorrect API key", { status: 401 }))).toMatchObject({
+      title: "Invalid or missing API key",
+      linkToSettings: true,
+    });
+  });
+
+  it("says how long to wait when the server gave retry-after, and that it did not otherwise", () => {
+    expect(errorHeadline(appError("rate_limited", "", { retryAfterSeconds: 20 })).advice).toContain("wait 20 seconds");
+    expect(errorHeadline(appError("rate_limited", "", { retryAfterSeconds: 1 })).advice).toContain("wait 1 second ");
+    expect(errorHeadline(appError("rate_limited", "")).advice).toContain("no retry-after");
+  });
+
+  it("names the refused parameter of a bad request", () => {
+    expect(errorHeadline(appError("bad_request", "", { param: "temperature" })).title).toBe('Bad request: the server refused "temperature"');
+    expect(errorHeadline(appError("bad_request", "")).title).toBe("Bad request");
+  });
+
+  it("tells quota apart from rate limits and a missing model from other 404s", () => {
+    expect(errorHeadline(appError("quota", "")).title).toBe("Out of quota");
+    expect(errorHeadline(appError("not_found", "", { code: "model_not_found" })).title).toBe("Model not found");
+    expect(errorHeadline(appError("not_found", "")).title).toBe("Not found");
+  });
+
+  it("formats seconds", () => {
+    expect(formatSeconds(1.25)).toBe("1.3 seconds");
+    expect(formatSeconds(0)).toBe("0 seconds");
+  });
+});

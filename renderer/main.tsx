@@ -1,0 +1,26 @@
+// Renderer: the entry point: wires the store to the bridge's events, autosaves the draft, mounts the app.
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { App } from "./App";
+import { bridge } from "./bridge";
+import { appStore } from "./store/appStore";
+import { bootApp } from "./store/boot";
+import { startDraftAutosave } from "./store/draftAutosave";
+import { connectRunEvents } from "./store/runEvents";
+import "./styles.css";
+
+connectRunEvents(appStore, bridge);
+const autosave = startDraftAutosave({ store: appStore, bridge });
+// A reload or a closed window must not lose the last keystrokes still waiting for the debounce.
+window.addEventListener("pagehide", () => autosave.flush());
+window.addEventListener("beforeunload", () => autosave.flush());
+
+void bootApp(appStore);
+
+const root = document.getElementById("root");
+if (!root) throw new Error("index.html has no #root element");
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,72 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { defaultChatRequest } from "../../shared/chatRequest";
+import type { PlaygroundDraft } from "../../shared/contract";
+import { bootApp } from "./boot";
+import type { AppStore } from "./createAppStore";
+import { bridgeFailure, type FakeBridge } from "./fakeBridge";
+import { appInfoWithProblems } from "./fixtures";
+import { createTestStore } from "./testStore";
+
+let bridge: FakeBridge;
+let store: AppStore;
+
+beforeEach(() => {
+  ({ bridge, store } = createTestStore());
+});
+
+describe("start-up", () => {
+  it("starts from the default request on first launch and loads the active profile's models", async () => {
+    await bootApp(store);
+    const s = store.getState();
+    expect(s.draftLoaded).toBe(true);
+    expect(s.request).toEqual(defaultChatRequest("sim-chat-1"));
+    expect(s.models).toMatchObject({ profileId: "simulator", status: "ready" });
+    expect(s.models.models.map((m) => m.id)).toEqual(["simulator-model"]);
+  });
+
+  it("restores a saved draft, reactivating its profile without losing the draft's model", async () => {
+    const draft: PlaygroundDraft = {
+      version: 1,
+      profileId: "work-openai",
+      request: { ...defaultChatRequest("gpt-4.1"), seed: 9 },
+      simulatorFailure: "rate_limit",
+      updatedAt: 1,
+    };
+    bridge.handle("draft.load", () => draft);
+    await bootApp(store);
+    const s = store.getState();
+    expect(s.activeId).toBe("work-openai");
+    expect(bridge.callsTo("profiles.setActive")).toEqual([{ profileId: "work-openai" }]);
+    expect(s.request).toEqual(draft.request);
+    expect(s.simulatorFailure).toBe("rate_limit");
+    expect(JSON.parse(s.rawJson)).toEqual(draft.request);
+  });
+
+  it("keeps the active profile when the draft's profile no longer exists", async () => {
+    bridge.handle("draft.load", () => ({ version: 1, profileId: "gone", request: defaultChatRequest("x"), updatedAt: 1 }));
+    await bootApp(store);
+    expect(store.getState().activeId).toBe("simulator");
+    expect(store.getState().request.model).toBe("x");
+    expect(bridge.callsTo("profiles.setActive")).toEqual([]);
+  });
+
+  it("turns start-up notices and a missing keychain into one banner each", async () => {
+    bridge.handle("app.info", () => appInfoWithProblems);
+    await store.getState().loadAppInfo();
+    await store.getState().loadAppInfo(); // a second read does not duplicate banners
+    const texts = store.getState().notices.map((n) => n.text);
+    expect(texts).toEqual([appInfoWithProblems.notices[0], appInfoWithProblems.keychainProblem]);
+    store.getState().dismissNotice(store.getState().notices[0]!.id);
+    expect(store.getState().notices.map((n) => n.text)).toEqual([appInfoWithProblems.keychainProblem]);
+  });
+
+  it("falls back to the default request with a banner when the draft cannot be read", async () => {
+    bridge.handle("draft.load", () => {
+      throw bridgeFailure("internal", "draft file unreadable");
+    });
+    await bootApp(store);
+    expect(store.getState().draftLoaded).toBe(true);
+    expect(store.getState().notices.some((n) => n.text.includes("draft file unreadable"))).toBe(true);
+  });
+});
+

@@ -1,0 +1,79 @@
+// Renderer: the playground slice: the request being edited, its raw JSON twin, the failure to simulate.
+import { defaultChatRequest, type ChatRequest } from "../../shared/chatRequest";
+import type { SimulatorFailure } from "../../shared/contract";
+import { parseRequestJson, requestToJson } from "../features/Playground/requestJson";
+import { toAppError } from "./toAppError";
+import type { SliceCreator, StoreDeps } from "./types";
+
+export interface PlaygroundSlice {
+  /** The request as the form shows it. It may fail the schema while being edited; Run checks. */
+  request: ChatRequest;
+  /** The raw JSON view's text: regenerated on every form edit, kept verbatim while typed into. */
+  rawJson: string;
+  /** Why the raw JSON text was not taken into the form, or null. */
+  rawJsonError: string | null;
+  /** The failure the simulator should produce on the next runs ("none" by default). */
+  simulatorFailure: SimulatorFailure;
+  /** False until the saved draft was read, so autosave never overwrites it with the default. */
+  draftLoaded: boolean;
+  /** Applies a form edit: the request changes and the JSON view follows. */
+  editRequest(edit: (request: ChatRequest) => ChatRequest): void;
+  /** Sets the model id. */
+  setModel(model: string): void;
+  /** Takes text typed in the JSON view; only a valid request reaches the form. */
+  editRawJson(text: string): void;
+  /** Chooses the simulator failure for the next runs. */
+  setSimulatorFailure(failure: SimulatorFailure): void;
+  /** Reads the saved draft (or starts from the default request) once profiles are known. */
+  loadDraft(): Promise<void>;
+}
+
+/** The playground slice. */
+export function createPlaygroundSlice(deps: StoreDeps): SliceCreator<PlaygroundSlice> {
+  const initial = defaultChatRequest();
+  return (set, get) => ({
+    request: initial,
+    rawJson: requestToJson(initial),
+    rawJsonError: null,
+    simulatorFailure: "none",
+    draftLoaded: false,
+
+    editRequest: (edit) => {
+      const request = edit(get().request);
+      set({ request, rawJson: requestToJson(request), rawJsonError: null });
+    },
+
+    setModel: (model) => get().editRequest((r) => ({ ...r, model })),
+
+    editRawJson: (text) => {
+      const parsed = parseRequestJson(text);
+      if (parsed.ok) set({ rawJson: text, request: parsed.request, rawJsonError: null });
+      else set({ rawJson: text, rawJsonError: parsed.error });
+    },
+
+    setSimulatorFailure: (simulatorFailure) => set({ simulatorFailure }),
+
+    loadDraft: async () => {
+      let draft = null;
+      try {
+        draft = await deps.bridge.call("draft.load", {});
+      } catch (err) {
+        get().addNotice(`The saved playground draft could not be read: ${toAppError(err).message}`, "warning");
+      }
+      // The draft names the profile it was written for; when that profile still exists it becomes
+      // active again (before the request is set, since activation may change the model).
+      if (draft && draft.profileId !== get().activeId && get().profiles.some((p) => p.id === draft.profileId)) {
+        await get().setActiveProfile(draft.profileId);
+      }
+      const active = get().profiles.find((p) => p.id === get().activeId);
+      const request = draft?.request ?? defaultChatRequest(active?.defaultModel || undefined);
+      set({
+        request,
+        rawJson: requestToJson(request),
+        rawJsonError: null,
+        simulatorFailure: draft?.simulatorFailure ?? "none",
+        draftLoaded: true,
+      });
+    },
+  });
+}

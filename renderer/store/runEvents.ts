@@ -1,0 +1,35 @@
+// Renderer: connects the run events of the bridge to the store, filtered by the current run id.
+import type { Bridge } from "../bridge";
+import type { AppStore } from "./createAppStore";
+import { animationFrames, createDeltaBatcher, type FrameScheduler } from "./deltaBatcher";
+
+/**
+ * Subscribes to chat.delta, chat.finished and chat.failed. Deltas are batched per frame; a finish
+ * or failure first applies the batched text so nothing that arrived is lost. Events of other runs
+ * (an earlier, stopped one, or another window's) are ignored. Returns the unsubscribe function.
+ */
+export function connectRunEvents(store: AppStore, bridge: Bridge, frames: FrameScheduler = animationFrames): () => void {
+  const currentRunId = () => store.getState().run.runId;
+  const batcher = createDeltaBatcher((runId, deltas) => store.getState().applyDeltas(runId, deltas), frames);
+
+  const offDelta = bridge.on("chat.delta", (payload) => {
+    if (payload.runId === currentRunId()) batcher.add(payload.runId, payload.deltas);
+  });
+  const offFinished = bridge.on("chat.finished", ({ result }) => {
+    if (result.runId !== currentRunId()) return;
+    batcher.flush();
+    store.getState().finishRun(result);
+  });
+  const offFailed = bridge.on("chat.failed", (payload) => {
+    if (payload.runId !== currentRunId()) return;
+    batcher.flush();
+    store.getState().failRun(payload);
+  });
+
+  return () => {
+    offDelta();
+    offFinished();
+    offFailed();
+    batcher.dispose();
+  };
+}

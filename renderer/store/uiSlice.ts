@@ -1,0 +1,70 @@
+// Renderer: the app-shell slice: which view is shown, facts about the app, start-up notices.
+import type { AppInfo } from "../../shared/contract";
+import { toAppError } from "./toAppError";
+import type { SliceCreator, StoreDeps } from "./types";
+
+/** The views the left nav offers. */
+export type ViewName = "playground" | "settings";
+
+/** A dismissible banner. */
+export interface Notice {
+  id: number;
+  text: string;
+  tone: "info" | "warning" | "error";
+}
+
+/** Whether the playground draft reached the main side, shown quietly near the editor. */
+export interface DraftStatus {
+  state: "idle" | "saved" | "invalid" | "failed";
+  /** Why the draft was not saved (schema or call error). */
+  message: string | null;
+}
+
+export interface UiSlice {
+  view: ViewName;
+  appInfo: AppInfo | null;
+  notices: Notice[];
+  draftStatus: DraftStatus;
+  /** Shows another view. */
+  setView(view: ViewName): void;
+  /** Reads `app.info` and turns its start-up notices into banners. */
+  loadAppInfo(): Promise<void>;
+  /** Adds a banner (identical text is shown once). */
+  addNotice(text: string, tone: Notice["tone"]): void;
+  /** Removes a banner. */
+  dismissNotice(id: number): void;
+  /** Records the outcome of the latest draft save. */
+  setDraftStatus(status: DraftStatus): void;
+}
+
+/** The ui slice: view switching, app facts and notices. */
+export function createUiSlice(deps: StoreDeps): SliceCreator<UiSlice> {
+  let nextNoticeId = 1;
+  return (set, get) => ({
+    view: "playground",
+    appInfo: null,
+    notices: [],
+    draftStatus: { state: "idle", message: null },
+    setView: (view) => set({ view }),
+    addNotice: (text, tone) => {
+      if (get().notices.some((n) => n.text === text)) return;
+      set((s) => ({ notices: [...s.notices, { id: nextNoticeId++, text, tone }] }));
+    },
+    dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+    setDraftStatus: (draftStatus) => set({ draftStatus }),
+    loadAppInfo: async () => {
+      try {
+        const info = await deps.bridge.call("app.info", {});
+        set({ appInfo: info });
+        for (const text of info.notices) get().addNotice(text, "warning");
+        // The main side may or may not repeat the keychain problem among its notices; show it once.
+        if (!info.keychainAvailable) {
+          const why = info.keychainProblem ?? "The OS keychain is not available.";
+          if (!info.notices.some((n) => n.includes(why))) get().addNotice(why, "warning");
+        }
+      } catch (err) {
+        get().addNotice(`Could not read the app's status: ${toAppError(err).message}`, "error");
+      }
+    },
+  });
+}
