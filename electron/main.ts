@@ -1,0 +1,74 @@
+// Main process (desktop): the Electron entry. Builds the core, opens the IPC door, hardens every
+// web contents and session, shows the one window, and closes the core on quit.
+import { app, BrowserWindow, dialog, ipcMain, session, shell } from "electron";
+import ElectronStore from "electron-store";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { createAppCore, type AppCore } from "./app";
+import { registerIpc } from "./ipc";
+import { createMainWindowOptions, hardenSession, hardenWebContents, openExternalLink } from "./window";
+
+// Built layout: dist/electron/main.mjs, dist/electron/preload.cjs, dist/renderer/index.html.
+const preloadPath = fileURLToPath(new URL("./preload.cjs", import.meta.url));
+const indexPath = fileURLToPath(new URL("../renderer/index.html", import.meta.url));
+const appEntryURL = pathToFileURL(indexPath).href;
+
+let core: AppCore | null = null;
+let coreClosed = false;
+
+const openLink = (url: string): void => {
+  openExternalLink(url, shell).catch((err: unknown) => console.error("could not open link:", err));
+};
+
+// Every renderer is sandboxed, whatever its options say.
+app.enableSandbox();
+
+// Applies to every web contents ever created (the window, devtools, anything a bug might open).
+app.on("web-contents-created", (_event, contents) => hardenWebContents(contents, { appEntryURL, openLink }));
+
+function createWindow(): void {
+  const window = new BrowserWindow(createMainWindowOptions({ preloadPath }));
+  window.once("ready-to-show", () => window.show());
+  void window.loadFile(indexPath);
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  hardenSession(session.defaultSession);
+  core = await createAppCore({
+    mode: "desktop",
+    dataDir: app.getPath("userData"),
+    version: app.getVersion(),
+    // electron-store takes the file name as `name` (it overwrites `configName` with it).
+    openStore: (opts) => new ElectronStore({ cwd: opts.cwd, name: opts.configName }),
+    openExternal: async (url) => {
+      if (!(await openExternalLink(url, shell))) throw new Error("only http(s) links can be opened");
+    },
+  });
+  const appCore = core;
+  registerIpc(ipcMain, appCore.handlers, { appEntryURL, secrets: () => appCore.knownSecrets() });
+  createWindow();
+  app.on("activate", () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+}
+
+app.on("window-all-closed", () => {
+  if (process.platform !== "darwin") app.quit();
+});
+
+// Quit waits once for the core (simulator, stores) to close, then quits for real.
+app.on("will-quit", (event) => {
+  if (!core || coreClosed) return;
+  event.preventDefault();
+  coreClosed = true;
+  core
+    .close()
+    .catch((err: unknown) => console.error("closing the app core failed:", err))
+    .finally(() => app.quit());
+});
+
+start().catch((err: unknown) => {
+  const message = err instanceof Error ? err.message : String(err);
+  dialog.showErrorBox("Prompt Dojo could not start", message);
+  app.exit(1);
+});
