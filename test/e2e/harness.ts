@@ -1,0 +1,94 @@
+// End-to-end tests: starts the real app in web mode (dist/electron/web.mjs, as `npm run web` does)
+// and drives Debian's Chromium through playwright-core. Never downloads a browser.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+export const CHROMIUM_PATH = process.env.DOJO_CHROMIUM ?? "/usr/bin/chromium";
+const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync"];
+
+/** A running web-mode app: its page URL (with the token), its token and origin. */
+export interface RunningApp {
+  url: string;
+  origin: string;
+  token: string;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+/** A fresh data folder for one test file; removed by `removeDataDir`. */
+export function makeDataDir(): string {
+  return mkdtempSync(join(tmpdir(), "dojo-e2e-"));
+}
+
+export function removeDataDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** Starts `node dist/electron/web.mjs` on a free port with the given data folder. */
+export async function startApp(dataDir: string, env: Record<string, string> = {}): Promise<RunningApp> {
+  const child: ChildProcess = spawn(process.execPath, ["dist/electron/web.mjs"], {
+    env: { ...process.env, DOJO_PORT: "0", DOJO_NO_OPEN: "1", DOJO_DATA_DIR: dataDir, DOJO_SIM_TOKEN_DELAY_MS: "10", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`web host did not start in 30 s:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Prompt Dojo \(web mode\): (http\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`web host exited with code ${code}:\n${output}`));
+    });
+  });
+  const parsed = new URL(url);
+  const token = new URLSearchParams(parsed.hash.slice(1)).get("token") ?? "";
+  return {
+    url,
+    origin: parsed.origin,
+    token,
+    dataDir,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+/** Calls one channel of the running app directly, as the page's bridge would. */
+export async function callApp<T = unknown>(app: RunningApp, channel: string, input: unknown = {}): Promise<T> {
+  const response = await fetch(`${app.origin}/api/${channel}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-dojo-token": app.token },
+    body: JSON.stringify(input),
+  });
+  const result = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
+  if (!result.ok) throw new Error(`${channel}: ${result.error?.message}`);
+  return result.value as T;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+/** Opens the app and waits until the playground is ready. */
+export async function openApp(browser: Browser, app: RunningApp): Promise<Page> {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (err) => errors.push(err.message));
+  await page.goto(app.url);
+  await page.getByTestId("run-button").waitFor({ state: "visible", timeout: 20_000 });
+  return page;
+}
