@@ -1,0 +1,93 @@
+// Main process (simulator): the text answer, built from the prompt's own sentences by fixed rules
+// and labelled as simulated, so nobody mistakes it for a model's answer.
+import type { SimMessage } from "./chatParams";
+import { pick, shuffle, type Rng } from "./random";
+import { contentWords, sentences } from "./words";
+
+const OPENERS = ["Simulated answer", "Simulated reply", "Simulator answer", "Simulated response"];
+const CLOSING = "(Assembled by the Prompt Dojo simulator from your prompt's own sentences; no model was involved.)";
+
+/** The last user message's index, or -1. */
+function lastUserIndex(messages: readonly SimMessage[]): number {
+  for (let i = messages.length - 1; i >= 0; i--) if (messages[i]?.role === "user") return i;
+  return -1;
+}
+
+/** Joins words as "a", "a and b", "a, b and c". */
+function listWords(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? "";
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+/** Distinct items, first occurrence kept. */
+function unique<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
+}
+
+/** Opener chosen by temperature: at 0 always the first, higher temperatures vary it more often. */
+function opener(rng: Rng, temperature: number): string {
+  return rng() < temperature / 2 ? pick(rng, OPENERS) : (OPENERS[0] as string);
+}
+
+/** Tool results that arrived after the last user message, with the name of the tool that produced each. */
+function toolResults(messages: readonly SimMessage[]): { name: string; content: string }[] {
+  const start = lastUserIndex(messages);
+  const names = new Map<string, string>();
+  for (const m of messages) for (const call of m.toolCalls ?? []) names.set(call.id, call.name);
+  return messages
+    .slice(start + 1)
+    .filter((m) => m.role === "tool")
+    .map((m) => ({ name: names.get(m.toolCallId ?? "") ?? "the tool", content: m.content.replace(/\s+/g, " ").trim() }));
+}
+
+/**
+ * Builds the text answer for a conversation. Deterministic for a given generator; `temperature`
+ * widens the choices (opener, which sentences, their order), as a sampling temperature would.
+ */
+export function composeAnswer(messages: readonly SimMessage[], rng: Rng, temperature: number): string {
+  const results = toolResults(messages);
+  if (results.length) {
+    const parts = results.map((r) => `${r.name} returned ${r.content.length > 300 ? `${r.content.slice(0, 300)}...` : r.content}`);
+    return `${opener(rng, temperature)}: based on the tool results, ${parts.join("; ")}. ${CLOSING}`;
+  }
+
+  const userIndex = lastUserIndex(messages);
+  const question = userIndex >= 0 ? (messages[userIndex]?.content ?? "") : "";
+  const others = messages
+    .filter((m, i) => i !== userIndex && m.role !== "tool" && m.content.trim())
+    .map((m) => m.content);
+  const keywords = unique(contentWords(question));
+  const contextSentences = unique(others.flatMap(sentences));
+  const questionSentences = sentences(question);
+
+  const contextWords = new Set(contextSentences.flatMap(contentWords));
+  const known = keywords.filter((w) => contextWords.has(w));
+
+  // Rank every sentence by the question's words it shares. Each sentence gets a random bump with
+  // probability temperature/2, so at low temperatures answers rarely change and at 2 they vary freely.
+  const keywordSet = new Set(keywords);
+  const rank = (list: string[]) =>
+    list
+      .map((s, order) => {
+        const overlap = unique(contentWords(s)).filter((w) => keywordSet.has(w)).length;
+        return { s, order, score: overlap + (rng() < temperature / 2 ? rng() * 2 : 0) };
+      })
+      .sort((a, b) => b.score - a.score || a.order - b.order)
+      .map((r) => r.s);
+  const topics = temperature > 0 && rng() < temperature / 2 ? shuffle(rng, keywords) : keywords;
+  const about = topics.length ? ` about ${listWords(topics.slice(0, 3))}` : "";
+  const start = `${opener(rng, temperature)}${about}:`;
+
+  if (keywords.length && contextSentences.length && !known.length) {
+    // Nothing to extract from: say so, restate the request and the most relevant instruction.
+    const told = rank(contextSentences)[0] ?? "";
+    return (
+      `${start} nothing else in the conversation mentions ${listWords(keywords.slice(0, 4))}, so the simulator can only ` +
+      `restate the request: "${questionSentences.join(" ")}" It was also told: "${told}" ${CLOSING}`
+    );
+  }
+  const count = 2 + (rng() < temperature / 3 ? 1 : 0);
+  const chosen = [...rank(contextSentences), ...rank(questionSentences)].slice(0, count);
+  const body = chosen.length ? chosen.join(" ") : "the prompt holds no sentence to draw from.";
+  return `${start} ${body} ${CLOSING}`;
+}

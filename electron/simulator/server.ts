@@ -1,0 +1,83 @@
+// Main process (simulator): starts and stops the offline OpenAI-compatible HTTP server on 127.0.0.1.
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { Socket } from "node:net";
+import { handleRequest, type HandlerSettings } from "./handleRequest";
+import { RateLimitBudget } from "./rateLimits";
+import { newRequestId } from "./respond";
+
+/** How to run the simulator. */
+export interface SimulatorOptions {
+  /** Port to bind on 127.0.0.1; default 0 (any free port). */
+  port?: number;
+  /** When set, any other bearer key gets 401 invalid_api_key; default null (any key accepted). */
+  requireKey?: string | null;
+  /** Pause between streamed chunks; default 0 (the app uses ~15). */
+  tokenDelayMs?: number;
+  /** Delay of the "slow_first_byte" failure; default 15000. */
+  slowFirstByteMs?: number;
+}
+
+/** A simulator that is listening. */
+export interface RunningSimulator {
+  /** Base URL for the SDK, e.g. "http://127.0.0.1:PORT/v1". */
+  url: string;
+  port: number;
+  /** Stops listening, ends every open request and stream, releases every timer and socket. */
+  close(): Promise<void>;
+}
+
+/** Starts the simulator; resolves once it listens. */
+export function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
+  const settings: HandlerSettings = {
+    requireKey: options.requireKey ?? null,
+    tokenDelayMs: Math.max(0, options.tokenDelayMs ?? 0),
+    slowFirstByteMs: Math.max(0, options.slowFirstByteMs ?? 15_000),
+  };
+  const budget = new RateLimitBudget();
+  const sockets = new Set<Socket>();
+  const inFlight = new Set<AbortController>();
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const controller = new AbortController();
+    inFlight.add(controller);
+    // "close" also fires after a normal end; aborting then is harmless and frees any waiter.
+    res.on("close", () => {
+      controller.abort();
+      inFlight.delete(controller);
+    });
+    const exchange = { req, res, requestId: newRequestId(), startedAt: performance.now(), signal: controller.signal, budget };
+    void handleRequest(exchange, settings).finally(() => {
+      // A handler that returned without ending (a stall released by an abort) must still free the socket.
+      if (!res.writableEnded && controller.signal.aborted) res.destroy();
+    });
+  });
+  server.on("connection", (socket: Socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  // A client that sends garbage is answered by Node with 400 and the socket closed; nothing to log.
+  server.on("clientError", (_err, socket: Socket) => socket.destroy());
+
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, "127.0.0.1", () => {
+      server.off("error", reject);
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      let closing: Promise<void> | null = null;
+      resolve({
+        url: `http://127.0.0.1:${port}/v1`,
+        port,
+        close() {
+          closing ??= new Promise<void>((done) => {
+            server.close(() => done());
+            for (const controller of inFlight) controller.abort();
+            server.closeAllConnections();
+            for (const socket of sockets) socket.destroy();
+          });
+          return closing;
+        },
+      });
+    });
+  });
+}
