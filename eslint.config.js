@@ -6,7 +6,7 @@ import globals from "globals";
 const electronOnlyIn = "only electron/main.ts, preload.ts and ipc.ts may import electron";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "release/**", "node_modules/**", "coverage/**"] },
+  { ignores: ["dist/**", "release/**", "node_modules/**", "coverage/**", ".tmp/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
