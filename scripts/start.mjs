@@ -15,8 +15,11 @@ function requireElectronBinary() {
   } catch {
     console.log("Prompt Dojo: fetching the Electron binary (first start)...");
     const installer = require.resolve("electron/install.js");
-    const result = spawnSync(process.execPath, [installer], { stdio: "inherit", timeout: 300_000 });
-    if (result.status !== 0) throw new Error("the Electron binary could not be downloaded (no network?)");
+    const result = spawnSync(process.execPath, [installer], { encoding: "utf8", timeout: 300_000 });
+    if (result.status !== 0) {
+      const cause = `${result.stderr ?? ""}`.split("\n").find((line) => /Error/.test(line))?.trim() ?? "no message";
+      throw new Error(`the Electron binary could not be downloaded (${cause})`);
+    }
     delete require.cache[require.resolve("electron")];
     return require("electron");
   }
@@ -37,15 +40,17 @@ function findElectron() {
   return { binary };
 }
 
-async function serveWeb(reason) {
+function serveWeb(reason) {
   console.log(`Prompt Dojo: the desktop window cannot open because ${reason}.`);
   console.log("Serving the same app in web mode instead (Ctrl+C to stop).");
-  await import("../dist/electron/web.mjs");
+  const web = spawn(process.execPath, ["dist/electron/web.mjs"], { stdio: "inherit" });
+  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => web.kill(signal));
+  web.on("exit", (code) => process.exit(code ?? 0));
 }
 
 const found = findElectron();
 if (found.reason) {
-  await serveWeb(found.reason);
+  serveWeb(found.reason);
 } else {
   const child = spawn(found.binary, ["."], { stdio: ["inherit", "inherit", "pipe"] });
   let stderr = "";
@@ -54,10 +59,10 @@ if (found.reason) {
     process.stderr.write(chunk);
   });
   const startedAt = Date.now();
-  child.on("exit", async (code) => {
+  child.on("exit", (code) => {
     // A crash within seconds of launch (missing libraries, no GPU/display access) falls back to web mode.
     if (code !== 0 && Date.now() - startedAt < 10_000) {
-      await serveWeb(`Electron exited with code ${code} at start-up (${stderr.trim().split("\n").pop() ?? "no message"})`);
+      serveWeb(`Electron exited with code ${code} at start-up (${stderr.trim().split("\n").pop() ?? "no message"})`);
     } else {
       process.exit(code ?? 0);
     }
