@@ -51,22 +51,46 @@ export function sendError(ex: Exchange, error: ApiError): void {
   sendJson(ex, error.status, error.body(), 0, extra);
 }
 
+let waitsInProgress = 0;
+
+/**
+ * How many pauses and hangs are in progress in this process. A diagnostic for tests that check
+ * a disconnect or close() releases them (counting the process's timers is at the mercy of
+ * whatever else runs in it).
+ */
+export function pendingWaits(): number {
+  return waitsInProgress;
+}
+
 /** Waits `ms`; resolves false instead if the exchange is aborted first (the timer is cleared either way). */
 export async function pause(ms: number, signal: AbortSignal): Promise<boolean> {
   if (signal.aborted) return false;
   if (ms <= 0) return true;
+  waitsInProgress++;
   try {
     await sleepFor(ms, undefined, { signal });
     return true;
   } catch {
     return false;
+  } finally {
+    waitsInProgress--;
   }
 }
 
 /** Resolves when the exchange is aborted: used to hang without holding a timer. */
 export function untilAborted(signal: AbortSignal): Promise<void> {
   if (signal.aborted) return Promise.resolve();
-  return new Promise((resolve) => signal.addEventListener("abort", () => resolve(), { once: true }));
+  waitsInProgress++;
+  return new Promise((resolve) =>
+    signal.addEventListener(
+      "abort",
+      () => {
+        waitsInProgress--;
+        resolve();
+      },
+      { once: true },
+    ),
+  );
 }
 
 /** Writes text, waiting for the socket to drain when its buffer is full; false when aborted meanwhile. */

@@ -4,6 +4,7 @@ import { Agent, request as httpRequest, type IncomingMessage } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "./server";
+import { pendingWaits } from "./respond";
 
 let sim: RunningSimulator;
 beforeAll(async () => {
@@ -51,8 +52,9 @@ function raw(
 
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) => raw(sim, path, { body: JSON.stringify(body), headers });
 
-function timeouts(): number {
-  return process.getActiveResourcesInfo().filter((r) => r === "Timeout").length;
+/** Pauses and hangs in progress in the simulator (each holds a timer or a listener). */
+function waits(): number {
+  return pendingWaits();
 }
 
 /**
@@ -218,20 +220,20 @@ describe("delivery failures without streaming", () => {
 
 describe("releasing resources", () => {
   it("slow_first_byte stops waiting (its timer is cleared) when the client disconnects", async () => {
-    const before = timeouts();
+    const before = waits();
     const controller = new AbortController();
     const pending = raw(sim, "/models", { headers: { "x-dojo-simulate": "slow_first_byte" }, signal: controller.signal }).catch((e: unknown) => e);
     // The one-hour timer exists while the request waits...
-    await eventually(() => timeouts() > before);
+    await eventually(() => waits() > before);
     controller.abort();
     await pending;
     // ...and is gone once the client has left, long before the hour is up.
-    await eventually(() => timeouts() <= before);
+    await eventually(() => waits() <= before);
   });
 
   it("close() resolves with stalled streams, waiting requests and open keep-alive connections", async () => {
     const doomed = await startSimulator({ slowFirstByteMs: 60 * 60 * 1000 });
-    const before = timeouts();
+    const before = waits();
     const outcomes = [
       raw(doomed, "/chat/completions", { body: JSON.stringify({ ...chatBody, stream: true }), headers: { "x-dojo-simulate": "stall" } }),
       raw(doomed, "/chat/completions", { body: JSON.stringify(chatBody), headers: { "x-dojo-simulate": "stall" } }),
@@ -240,11 +242,11 @@ describe("releasing resources", () => {
     // A keep-alive connection that sits idle in the client's pool must not hold close() up either.
     const agent = new Agent({ keepAlive: true });
     expect((await raw(doomed, "/models", { agent })).status).toBe(200);
-    await eventually(() => timeouts() > before);
+    await eventually(() => waits() > before);
     await doomed.close();
     const results = await Promise.all(outcomes);
     expect(results.filter((r) => r === "cut").length).toBeGreaterThanOrEqual(2);
-    await eventually(() => timeouts() <= before);
+    await eventually(() => waits() <= before);
     await expect(raw(doomed, "/models")).rejects.toThrow(/ECONNREFUSED/);
     agent.destroy();
   });
