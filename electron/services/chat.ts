@@ -21,6 +21,8 @@ export interface ChatServiceOptions {
   maxRetries?: number;
   /** For benchmarks only: see RelayOptions.onBatchSent. */
   onRelayBatch?: RelayOptions["onBatchSent"];
+  /** Receives the full record of every run once it has ended (inspector, history). */
+  onRunSettled?: RunSettings["onRunSettled"];
 }
 
 /** Streams chat runs to the renderer as events, and answers model questions about a connection. */
@@ -43,6 +45,7 @@ export function createChatService(options: ChatServiceOptions = {}): ChatService
     requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_RETRY_POLICY.requestTimeoutMs,
     maxRetries: options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries,
     onRelayBatch: options.onRelayBatch,
+    onRunSettled: options.onRunSettled,
   };
   const runs = new Map<string, RunHandle>();
 

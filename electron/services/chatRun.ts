@@ -7,7 +7,9 @@ import type { RetryPolicy } from "../../shared/retryPolicy";
 import type { HandlerContext } from "../dispatch";
 import { createChoiceAccumulator } from "./chatAccumulator";
 import { mapApiError, StreamReadError } from "./errorMap";
-import { connectionSecrets, createCountingClient, type Connection } from "./openaiClient";
+import { connectionSecrets, createCountingClient, type Connection, type ObservedAttempt } from "./openaiClient";
+import { MAX_RECORDED_CHUNKS, RECORDED_HEADER, type RecordedChunk, type RunRecord } from "../../shared/runRecord";
+import { redactSecrets } from "../../shared/redact";
 import { createDeltaRelay, type RelayOptions } from "./relay";
 
 /** What a run is given by the handler. */
@@ -25,6 +27,8 @@ export interface RunArgs {
 /** The service-wide settings a run uses. */
 export interface RunSettings extends RetryPolicy {
   relayIntervalMs: number;
+  /** Called once per run, after its final event, with everything the inspector and history show. */
+  onRunSettled?: (record: RunRecord) => void;
   /** For benchmarks: see RelayOptions.onBatchSent. */
   onRelayBatch?: RelayOptions["onBatchSent"];
 }
@@ -67,6 +71,10 @@ export function createRun(args: RunArgs, settings: RunSettings, onEnd: () => voi
   const controller = new AbortController();
   const accumulator = createChoiceAccumulator();
   const startedAt = performance.now();
+  const startedAtEpoch = Date.now();
+  const observed: ObservedAttempt[] = [];
+  const chunks: RecordedChunk[] = [];
+  let droppedChunks = 0;
   let stopReason: "user" | "idle" | null = null;
   let ended = false;
   // The first model output of any kind (text, refusal or tool-call arguments): a tool-calling
@@ -117,6 +125,8 @@ export function createRun(args: RunArgs, settings: RunSettings, onEnd: () => voi
   }
 
   function onChunk(chunk: ChatCompletionChunk): void {
+    if (chunks.length < MAX_RECORDED_CHUNKS) chunks.push({ t: tenths(performance.now() - startedAt), data: chunk });
+    else droppedChunks += 1;
     if (chunk.model) model = chunk.model;
     if (chunk.usage) {
       usage = {
@@ -138,17 +148,63 @@ export function createRun(args: RunArgs, settings: RunSettings, onEnd: () => voi
     onEnd();
   }
 
+  /** Everything about the run, for the inspector and history; the key appears only as a hint. */
+  function record(result: RunRecord["result"], error: AppError | null, runMetrics: RunMetrics): RunRecord {
+    const secrets = [...args.secrets(), ...connectionSecrets(connection)];
+    const last = observed.at(-1);
+    const answered = [...observed].reverse().find((a) => a.status !== null);
+    const shown = (headers: Record<string, string>) =>
+      Object.fromEntries(Object.entries(headers).filter(([name]) => RECORDED_HEADER.test(name)));
+    return {
+      runId,
+      startedAt: startedAtEpoch,
+      provider: connection.provider,
+      request,
+      wire: {
+        method: "POST",
+        url: last?.url ?? `${connection.baseURL.replace(/\/$/, "")}/chat/completions`,
+        headers: last?.requestHeaders ?? {},
+        body: { ...request, stream: true, stream_options: { include_usage: true } },
+      },
+      simulatorFailure: args.simulatorFailure,
+      response: answered ? { status: answered.status ?? 0, headers: shown(answered.responseHeaders) } : null,
+      attempts: observed.map((a) => ({
+        t: tenths(a.sentAt - startedAt),
+        status: a.status,
+        durationMs: tenths(a.settledAt - a.sentAt),
+        retryAfter: a.responseHeaders["retry-after-ms"] ?? a.responseHeaders["retry-after"] ?? null,
+        error: a.error === null ? null : redactSecrets(a.error, secrets),
+      })),
+      chunks,
+      droppedChunks,
+      result,
+      error,
+      metrics: runMetrics,
+    };
+  }
+
+  function settle(result: RunRecord["result"], error: AppError | null, runMetrics: RunMetrics): void {
+    if (!settings.onRunSettled) return;
+    try {
+      settings.onRunSettled(record(result, error, runMetrics));
+    } catch {
+      // A failing recorder must not break the run the user sees.
+    }
+  }
+
   function finish(stopped: boolean): void {
     end();
     const choices = accumulator.choices().map((c) => (stopped ? { ...c, finishReason: null } : c));
-    safeEmit("chat.finished", {
-      result: { runId, model, choices, usage, requestId, provider: connection.provider, metrics: metrics(), stopped },
-    });
+    const result = { runId, model, choices, usage, requestId, provider: connection.provider, metrics: metrics(), stopped };
+    safeEmit("chat.finished", { result });
+    settle(result, null, result.metrics);
   }
 
   function fail(error: AppError): void {
     end();
-    safeEmit("chat.failed", { runId, error, partial: accumulator.choices(), provider: connection.provider, metrics: metrics() });
+    const runMetrics = metrics();
+    safeEmit("chat.failed", { runId, error, partial: accumulator.choices(), provider: connection.provider, metrics: runMetrics });
+    settle(null, error, runMetrics);
   }
 
   function idleError(): AppError {
@@ -161,7 +217,7 @@ export function createRun(args: RunArgs, settings: RunSettings, onEnd: () => voi
   }
 
   async function stream(): Promise<void> {
-    const counting = createCountingClient(connection, settings);
+    const counting = createCountingClient(connection, settings, (attempt) => observed.push(attempt));
     attempts = counting.attempts;
     const failure = args.simulatorFailure;
     const headers =

@@ -1,5 +1,6 @@
 // Main process: builds the official openai SDK client for a connection, counting attempts.
 import OpenAI from "openai";
+import { keyHint } from "../../shared/redact";
 import { DEFAULT_RETRY_POLICY } from "../../shared/retryPolicy";
 import { DojoError } from "../errors";
 import type { Connection } from "./profiles";
@@ -10,6 +11,32 @@ export type { Connection } from "./profiles";
 export interface CountingClient {
   client: OpenAI;
   attempts(): number;
+}
+
+/** What the wrapped fetch saw of one attempt: the request as sent (key masked) and its answer. */
+export interface ObservedAttempt {
+  /** performance.now() when the attempt was sent. */
+  sentAt: number;
+  method: string;
+  url: string;
+  /** Request headers as sent, the Authorization header masked to a hint. */
+  requestHeaders: Record<string, string>;
+  status: number | null;
+  /** performance.now() when the headers arrived or the attempt failed. */
+  settledAt: number;
+  /** Every response header (the record keeps the ones worth showing). */
+  responseHeaders: Record<string, string>;
+  /** The thrown error's message when no response arrived (unredacted: callers redact). */
+  error: string | null;
+}
+
+/** Masks a bearer key in request headers: "Bearer sk-...abcd". */
+function maskedHeaders(headers: HeadersInit | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  new Headers(headers).forEach((value, name) => {
+    out[name] = name === "authorization" ? `Bearer ${keyHint(value.replace(/^Bearer\s+/i, ""))}` : value;
+  });
+  return out;
 }
 
 /** Sent to a compatible server with no key set: local servers (Ollama, LM Studio) need none. */
@@ -56,12 +83,31 @@ export async function withQuotaNotRetried(response: Response): Promise<Response>
 export function createCountingClient(
   connection: Connection,
   policy: { requestTimeoutMs?: number; maxRetries?: number } = {},
+  observe?: (attempt: ObservedAttempt) => void,
 ): CountingClient {
   const apiKey = apiKeyFor(connection);
   let attempts = 0;
   const countingFetch: typeof fetch = async (input, init) => {
     attempts += 1;
-    return withQuotaNotRetried(await fetch(input, init));
+    const sentAt = performance.now();
+    const base = {
+      sentAt,
+      method: init?.method ?? "GET",
+      url: typeof input === "string" ? input : input instanceof URL ? input.href : input.url,
+      requestHeaders: observe ? maskedHeaders(init?.headers) : {},
+    };
+    try {
+      const response = await withQuotaNotRetried(await fetch(input, init));
+      if (observe) {
+        const responseHeaders: Record<string, string> = {};
+        response.headers.forEach((value, name) => (responseHeaders[name] = value));
+        observe({ ...base, status: response.status, settledAt: performance.now(), responseHeaders, error: null });
+      }
+      return response;
+    } catch (err) {
+      observe?.({ ...base, status: null, settledAt: performance.now(), responseHeaders: {}, error: err instanceof Error ? err.message : String(err) });
+      throw err;
+    }
   };
   const client = new OpenAI({
     apiKey,

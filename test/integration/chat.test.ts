@@ -4,6 +4,7 @@ import { events, type ChatRequest, type EventName, type EventPayload, type Provi
 import { createChatService, type ChatServiceOptions } from "../../electron/services/chat";
 import type { Connection } from "../../electron/services/openaiClient";
 import { startSimulator, type RunningSimulator } from "../../electron/simulator/server";
+import { RunRecord } from "../../shared/runRecord";
 
 const WRONG_KEY = "sk-proj-Wr0ngKeyAbCdEfGh1234567890XyZ";
 let sim: RunningSimulator;
@@ -187,5 +188,43 @@ describe("chat service against the simulator", () => {
     const url = closed.url;
     await closed.close();
     await expect(service.testConnection(connection(url))).rejects.toMatchObject({ error: { kind: "network" } });
+  });
+});
+
+describe("the run record (inspector and history)", () => {
+  it("keeps the exact request with the key masked, the response headers and every chunk in order", async () => {
+    const records: RunRecord[] = [];
+    const key = "sk-proj-TheRightKey000000000000";
+    const { final } = await run(connection(lockedSim.url, "openai", key), prompt(32), {
+      service: { onRunSettled: (r) => records.push(RunRecord.parse(r)) },
+    });
+    const result = finished(final);
+    expect(records).toHaveLength(1);
+    const record = records[0]!;
+    expect(record.wire.url).toBe(`${lockedSim.url}/chat/completions`);
+    expect(record.wire.headers.authorization).toBe("Bearer sk-...0000");
+    expect(JSON.stringify(record)).not.toContain(key);
+    expect(record.wire.body).toMatchObject({ model: "sim-chat-1", stream: true, stream_options: { include_usage: true } });
+    expect(record.response?.status).toBe(200);
+    expect(record.response?.headers["x-request-id"]).toBe(result.requestId);
+    expect(record.response?.headers["x-ratelimit-limit-requests"]).toBeDefined();
+    expect(record.chunks.length).toBeGreaterThan(2);
+    const times = record.chunks.map((c) => c.t);
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+    expect(record.result?.choices[0]?.content).toBe(result.choices[0]?.content);
+  });
+
+  it("lists each attempt of a retried run with its status and the retry-after it was told", async () => {
+    const records: RunRecord[] = [];
+    const { final } = await run(connection(sim.url), prompt(), {
+      failure: "rate_limit",
+      service: { maxRetries: 1, onRunSettled: (r) => records.push(r) },
+    });
+    expect(failed(final).error.kind).toBe("rate_limited");
+    const attempts = records[0]!.attempts;
+    expect(attempts.map((a) => a.status)).toEqual([429, 429]);
+    expect(attempts.map((a) => a.retryAfter)).toEqual(["1", "1"]);
+    expect(attempts[1]!.t).toBeGreaterThan(attempts[0]!.t);
+    expect(records[0]!.error?.kind).toBe("rate_limited");
   });
 });

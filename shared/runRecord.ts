@@ -1,0 +1,63 @@
+// Both processes: the full record of one run, what the inspector shows and run history keeps:
+// the exact request sent (key masked), the response headers, every streamed chunk with its time,
+// and the outcome.
+import { z } from "zod";
+import { AppError, ChatRequest, ProviderTag, RunMetrics, RunResult, SimulatorFailure } from "./contract";
+
+/** Most chunks a record keeps; a longer stream keeps the first ones and says how many were dropped. */
+export const MAX_RECORDED_CHUNKS = 20_000;
+
+/** Response headers worth showing: ids, rate limits, timing, retry advice. */
+export const RECORDED_HEADER = /^(x-request-id|x-ratelimit-.*|openai-.*|retry-after(-ms)?|content-type|date)$/i;
+
+export const RecordedChunk = z.object({
+  /** Milliseconds since the run started. */
+  t: z.number().nonnegative(),
+  /** The chunk as parsed from its `data:` line. */
+  data: z.unknown(),
+});
+export type RecordedChunk = z.infer<typeof RecordedChunk>;
+
+/** One HTTP attempt of a run (the SDK retries inside a run). */
+export const AttemptRecord = z.object({
+  /** Milliseconds since the run started when this attempt was sent. */
+  t: z.number().nonnegative(),
+  /** HTTP status, or null when no response arrived (connection error, timeout, stop). */
+  status: z.number().int().nullable(),
+  /** Milliseconds until the response headers arrived or the attempt failed. */
+  durationMs: z.number().nonnegative(),
+  /** The retry-after (or retry-after-ms) header the server sent, as sent. */
+  retryAfter: z.string().nullable(),
+  /** Why the attempt failed without a response, redacted. */
+  error: z.string().nullable(),
+});
+export type AttemptRecord = z.infer<typeof AttemptRecord>;
+
+export const RunRecord = z.object({
+  runId: z.uuid(),
+  /** Epoch ms when the run started. */
+  startedAt: z.number().int().nonnegative(),
+  provider: ProviderTag,
+  /** The request as the playground built it. */
+  request: ChatRequest,
+  /** Method, URL and headers as sent, the Authorization header masked to a hint. */
+  wire: z.object({
+    method: z.literal("POST"),
+    url: z.string(),
+    headers: z.record(z.string(), z.string()),
+    /** The exact JSON body sent (the request plus stream options). */
+    body: z.record(z.string(), z.unknown()),
+  }),
+  simulatorFailure: SimulatorFailure.optional(),
+  /** HTTP status and selected headers of the last attempt's response; null when none arrived. */
+  response: z
+    .object({ status: z.number().int(), headers: z.record(z.string(), z.string()) })
+    .nullable(),
+  attempts: z.array(AttemptRecord),
+  chunks: z.array(RecordedChunk),
+  droppedChunks: z.number().int().nonnegative(),
+  result: RunResult.nullable(),
+  error: AppError.nullable(),
+  metrics: RunMetrics,
+});
+export type RunRecord = z.infer<typeof RunRecord>;
