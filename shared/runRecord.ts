@@ -2,7 +2,7 @@
 // the exact request sent (key masked), the response headers, every streamed chunk with its time,
 // and the outcome.
 import { z } from "zod";
-import { AppError, ChatRequest, ProviderTag, RunMetrics, RunResult, SimulatorFailure } from "./contract";
+import { AppError, ChatRequest, ProviderTag, RunMetrics, RunResult, SimulatorFailure } from "./schemas";
 
 /** Most chunks a record keeps; a longer stream keeps the first ones and says how many were dropped. */
 export const MAX_RECORDED_CHUNKS = 20_000;
