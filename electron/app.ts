@@ -8,6 +8,7 @@ import { createDraftService } from "./services/draft";
 import { createOsKeychain, type Keychain } from "./services/keychain";
 import { createProfileService } from "./services/profiles";
 import { openSettingsStore, type ConfLike } from "./services/settingsStore";
+import type { RunRecord } from "../shared/runRecord";
 
 export type { ConfLike } from "./services/settingsStore";
 
@@ -48,7 +49,9 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const keychainState = await keychain.probe();
   const profiles = createProfileService({ store, keychain, env, simulatorURL: () => simulator.url });
   const drafts = createDraftService(store);
-  const chat = createChatService();
+  // Every finished run's record goes to each listener (inspector, history, usage...).
+  const runListeners = new Set<(record: RunRecord) => void>();
+  const chat = createChatService({ onRunSettled: (record) => runListeners.forEach((listen) => listen(record)) });
 
   const handlers = createHandlers({
     profiles,
