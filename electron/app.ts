@@ -7,7 +7,20 @@ import { createChatService } from "./services/chat";
 import { createDraftService } from "./services/draft";
 import { createOsKeychain, type Keychain } from "./services/keychain";
 import { createProfileService } from "./services/profiles";
+import { createEmbeddingCache } from "./services/embeddingCache";
+import { createEmbeddingService } from "./services/embeddings";
+import { createPricingService } from "./services/pricing";
+import { createRunLog } from "./services/runLog";
+import { createLessonLibrary } from "./services/lessons";
+import { createLearningService } from "./services/learning";
+import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { openSettingsStore, type ConfLike } from "./services/settingsStore";
+import { createRunHistory } from "./services/history/runHistory";
+import { recordCost } from "./services/history/recordCost";
+import { createExperimentStore, resolveWorkspaceDir } from "./services/experiments/experimentStore";
+import { createDatasetStore } from "./services/evals/datasetStore";
+import { createEvalService } from "./services/evals/evalService";
 import type { RunRecord } from "../shared/runRecord";
 
 export type { ConfLike } from "./services/settingsStore";
@@ -20,6 +33,11 @@ export interface AppCoreOptions {
   /** Opens electron-store (desktop) or conf (web): the same file format and schema. */
   openStore: (opts: { cwd: string; configName: string }) => ConfLike;
   openExternal?: (url: string) => Promise<void>;
+  /**
+   * The lessons folder. Defaults to `../lessons` beside this module: dist/lessons in a build (the
+   * build copies the validated lessons there), the repository's lessons/ when run from source.
+   */
+  lessonsDir?: string;
   /** For tests: a keychain other than the OS one. */
   keychain?: Keychain;
   /** Environment to read OPENAI_API_KEY and DOJO_* settings from; defaults to process.env. */
@@ -43,6 +61,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const tokenDelayMs = Number(env.DOJO_SIM_TOKEN_DELAY_MS ?? DEFAULT_SIM_TOKEN_DELAY_MS);
   const simulator = await startSimulator({
     tokenDelayMs: Number.isFinite(tokenDelayMs) && tokenDelayMs >= 0 ? tokenDelayMs : DEFAULT_SIM_TOKEN_DELAY_MS,
+    // How long a simulated batch takes (DOJO_SIM_BATCH_DELAY_MS), so e2e tests need not wait long.
+    batchDelayMs: Number(env.DOJO_SIM_BATCH_DELAY_MS ?? 2_000) || 0,
   });
   const { store, notices } = openSettingsStore({ cwd: options.dataDir, configName: "settings", open: options.openStore });
   const keychain = options.keychain ?? createOsKeychain();
@@ -52,11 +72,54 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   // Every finished run's record goes to each listener (inspector, history, usage...).
   const runListeners = new Set<(record: RunRecord) => void>();
   const chat = createChatService({ onRunSettled: (record) => runListeners.forEach((listen) => listen(record)) });
+  const runLog = createRunLog();
+  runListeners.add((record) => runLog.add(record));
+  const pricing = createPricingService(store);
+  // Run history on disk; a failing disk must not stop the other listeners.
+  const history = createRunHistory(options.dataDir);
+  runListeners.add((record) => {
+    try {
+      history.record(record, { source: "playground", costUsd: recordCost(record, pricing.get().table) });
+    } catch (err) {
+      console.error(`run history: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  });
+  const workspaceDir = () => resolveWorkspaceDir(options.dataDir, store.read().workspaceDir);
+  const experiments = createExperimentStore({ workspaceDir, secrets: () => profiles.knownSecrets() });
+  const setWorkspaceDir = (dir: string) => {
+    store.update((current) => ({ ...current, workspaceDir: dir }));
+    return workspaceDir();
+  };
+  const datasets = createDatasetStore({ dir: () => join(workspaceDir(), "datasets"), secrets: () => profiles.knownSecrets() });
+  const evals = createEvalService({
+    dataDir: options.dataDir,
+    datasets,
+    resolveConnection: (profileId) => profiles.resolveConnection(profileId),
+    secrets: () => profiles.knownSecrets(),
+    priceTable: () => pricing.get().table,
+    recordRun: (record, costUsd) => history.record(record, { source: "eval", costUsd }),
+    batchPollMs: Number(env.DOJO_BATCH_POLL_MS ?? 1_000) || 1_000,
+  });
+  const lessons = createLessonLibrary(options.lessonsDir ?? fileURLToPath(new URL("../lessons", import.meta.url)));
+  const learning = createLearningService({ store, library: lessons, findRun: (runId) => runLog.get(runId), priceTable: () => pricing.get().table });
+
+  // Embedding vectors are cached per server, model, width and text, bounded, under the data folder.
+  const embeddings = createEmbeddingService({ cache: createEmbeddingCache({ dir: join(options.dataDir, "embedding-cache") }) });
 
   const handlers = createHandlers({
     profiles,
     drafts,
     chat,
+    runLog,
+    pricing,
+    history,
+    experiments,
+    setWorkspaceDir,
+    datasets,
+    evals,
+    lessons,
+    learning,
+    embeddings,
     openExternal: options.openExternal,
     info: () => ({
       version: options.version,
@@ -73,6 +136,10 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     knownSecrets: () => profiles.knownSecrets(),
     simulatorURL: simulator.url,
     notices,
-    close: () => simulator.close(),
+    close: async () => {
+      evals.close();
+      history.close();
+      await simulator.close();
+    },
   };
 }

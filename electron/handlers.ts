@@ -6,6 +6,23 @@ import type { Handlers } from "./dispatch";
 import type { ChatService } from "./services/chat";
 import type { createDraftService } from "./services/draft";
 import type { ProfileService } from "./services/profiles";
+import { createInspectorHandlers } from "./handlers/inspector";
+import { createPricingHandlers } from "./handlers/pricing";
+import { createSchemaHandlers } from "./handlers/schema";
+import { createLessonsHandlers } from "./handlers/lessons";
+import type { LearningService } from "./services/learning";
+import type { LessonLibrary } from "./services/lessons";
+import type { PricingService } from "./services/pricing";
+import type { RunLog } from "./services/runLog";
+import { createHistoryHandlers } from "./handlers/history";
+import { createEmbeddingsHandlers } from "./handlers/embeddings";
+import type { EmbeddingService } from "./services/embeddings";
+import type { RunHistory } from "./services/history/runHistory";
+import { createExperimentHandlers } from "./handlers/experiments";
+import type { ExperimentStore } from "./services/experiments/experimentStore";
+import { createEvalHandlers } from "./handlers/evals";
+import type { DatasetStore } from "./services/evals/datasetStore";
+import type { EvalService } from "./services/evals/evalService";
 
 /** The services the handlers need, built by the composition root (app.ts). */
 export interface HandlerDeps {
@@ -13,6 +30,26 @@ export interface HandlerDeps {
   profiles: ProfileService;
   drafts: ReturnType<typeof createDraftService>;
   chat: ChatService;
+  /** Recent run records, for the inspector. */
+  runLog: RunLog;
+  /** The price table and the user's edits to it. */
+  pricing: PricingService;
+  /** Every run on disk. */
+  history: RunHistory;
+  /** Saved experiments in the workspace folder. */
+  experiments: ExperimentStore;
+  /** Saves the workspace folder choice; returns the folder in use. */
+  setWorkspaceDir: (dir: string) => string;
+  /** Evaluation datasets in the workspace folder. */
+  datasets: DatasetStore;
+  /** Evaluation runs. */
+  evals: EvalService;
+  /** The lessons folder, validated. */
+  lessons: LessonLibrary;
+  /** Lesson progress, review cards and mock scores. */
+  learning: LearningService;
+  /** Embeddings in batches, with the vector cache. */
+  embeddings: EmbeddingService;
   /** Opens an http(s) URL in the user's browser; absent in web mode. */
   openExternal?: (url: string) => Promise<void>;
 }
@@ -21,6 +58,14 @@ export interface HandlerDeps {
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { profiles, drafts, chat } = deps;
   return {
+    ...createInspectorHandlers(deps),
+    ...createPricingHandlers(deps),
+    ...createHistoryHandlers(deps),
+    ...createExperimentHandlers(deps),
+    ...createEvalHandlers(deps),
+    ...createSchemaHandlers(),
+    ...createLessonsHandlers(deps),
+    ...createEmbeddingsHandlers(deps),
     "app.info": async () => deps.info(),
     "profiles.list": async () => profiles.list(),
     "profiles.save": async (profile) => profiles.save(profile),
@@ -38,7 +83,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     "models.list": async ({ profileId }) => ({
       models: await chat.listModels(await profiles.resolveConnection(profileId)),
     }),
-    "chat.start": async ({ runId, profileId, request, simulatorFailure }, ctx) => {
+    "chat.start": async ({ runId, profileId, request, simulatorFailure, experiment }, ctx) => {
       const connection = await profiles.resolveConnection(profileId);
       // The failure simulator only ever applies to the simulator: never send its header elsewhere.
       const failure = profileId === SIMULATOR_PROFILE_ID ? simulatorFailure : undefined;
@@ -47,6 +92,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         connection,
         request,
         simulatorFailure: failure,
+        experiment,
         emit: ctx.emit,
         secrets: () => profiles.knownSecrets(),
       });

@@ -2,6 +2,7 @@
 // `--node-only` skips the renderer (for `npm run simulator`).
 import { build as esbuild } from "esbuild";
 import { existsSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 import { build as viteBuild } from "vite";
 
 const nodeOnly = process.argv.includes("--node-only");
@@ -34,5 +35,13 @@ for (const [source, outfile, format] of entries) {
     logLevel: "warning",
   });
 }
+// Lessons: validated with the shared schema (an invalid lesson fails the build), then copied to dist/lessons.
+await esbuild({ entryPoints: ["scripts/checkLessons.ts"], outfile: ".tmp/checkLessons.mjs", bundle: true, platform: "node", target: "node20", format: "esm", packages: "external", logLevel: "warning" });
+const lessonCheck = (await import(pathToFileURL(".tmp/checkLessons.mjs").href)).checkLessons("lessons", "dist/lessons");
+if (lessonCheck.problems.length) {
+  console.error(`build: invalid lessons:\n  ${lessonCheck.problems.join("\n  ")}`);
+  process.exit(1);
+}
+console.log(`build: ${lessonCheck.count} lessons valid${lessonCheck.missing.length ? `; topics without a lesson yet: ${lessonCheck.missing.join(", ")}` : ""}`);
 if (!nodeOnly) await viteBuild({ configFile: "vite.config.ts", logLevel: "warn" });
 console.log(`build: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

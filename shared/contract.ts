@@ -19,6 +19,16 @@ import {
   ProfileIdInput,
   OkOutput,
 } from "./schemas";
+import { inspectorChannels } from "./contracts/inspector";
+import { pricingChannels } from "./contracts/pricing";
+import { lessonsChannels } from "./contracts/lessons";
+import { schemaChannels } from "./contracts/schema";
+import { embeddingsChannels, embeddingsEvents } from "./contracts/embeddings";
+
+import { ExperimentRef } from "./experiments";
+import { historyChannels } from "./contracts/history";
+import { experimentsChannels } from "./contracts/experiments";
+import { evalsChannels, evalsEvents } from "./contracts/evals";
 
 export * from "./schemas";
 
@@ -66,6 +76,8 @@ const coreChannels = {
         profileId: Profile.shape.id,
         request: ChatRequest,
         simulatorFailure: SimulatorFailure.optional(),
+        /** The saved experiment version this request came from, kept in the run record. */
+        experiment: ExperimentRef.optional(),
       })
       .strict(),
     output: z.object({ runId: z.uuid() }),
@@ -86,6 +98,14 @@ const coreChannels = {
  */
 export const channels = {
   ...coreChannels,
+  ...inspectorChannels,
+  ...pricingChannels,
+  ...historyChannels,
+  ...experimentsChannels,
+  ...evalsChannels,
+  ...lessonsChannels,
+  ...schemaChannels,
+  ...embeddingsChannels,
 } as const;
 
 export type Channels = typeof channels;
@@ -116,6 +136,8 @@ const coreEvents = {
 /** Every main-to-renderer event: the core ones plus each domain's. */
 export const events = {
   ...coreEvents,
+  ...embeddingsEvents,
+  ...evalsEvents,
 } as const;
 
 export type Events = typeof events;

@@ -3,6 +3,7 @@
 // and the outcome.
 import { z } from "zod";
 import { AppError, ChatRequest, ProviderTag, RunMetrics, RunResult, SimulatorFailure } from "./schemas";
+import { ExperimentRef } from "./experiments";
 
 /** Most chunks a record keeps; a longer stream keeps the first ones and says how many were dropped. */
 export const MAX_RECORDED_CHUNKS = 20_000;
@@ -49,6 +50,8 @@ export const RunRecord = z.object({
     body: z.record(z.string(), z.unknown()),
   }),
   simulatorFailure: SimulatorFailure.optional(),
+  /** The saved experiment version the run came from, when it came from one. */
+  experiment: ExperimentRef.optional(),
   /** HTTP status and selected headers of the last attempt's response; null when none arrived. */
   response: z
     .object({ status: z.number().int(), headers: z.record(z.string(), z.string()) })

@@ -2,6 +2,7 @@
 // contracts import from here (not from contract.ts, which composes them) to avoid import cycles.
 import { z } from "zod";
 import { ChatRequest } from "./chatRequest";
+import { ToolsDraft } from "./toolSettings";
 
 export { ChatRequest } from "./chatRequest";
 export { AppError, ErrorKind } from "./errors";
@@ -50,6 +51,8 @@ export const PlaygroundDraft = z.object({
   request: ChatRequest,
   /** Failure the simulator should produce on the next run (simulator profile only). */
   simulatorFailure: z.lazy(() => SimulatorFailure).optional(),
+  /** How the playground answers tool calls (mocks, sensitivity, limits) and its step limit. */
+  tools: ToolsDraft.optional(),
   updatedAt: z.number().int().nonnegative(),
 });
 export type PlaygroundDraft = z.infer<typeof PlaygroundDraft>;

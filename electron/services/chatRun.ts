@@ -10,6 +10,7 @@ import { mapApiError, StreamReadError } from "./errorMap";
 import { connectionSecrets, createCountingClient, type Connection, type ObservedAttempt } from "./openaiClient";
 import { MAX_RECORDED_CHUNKS, RECORDED_HEADER, type RecordedChunk, type RunRecord } from "../../shared/runRecord";
 import { redactSecrets } from "../../shared/redact";
+import type { ExperimentRef } from "../../shared/experiments";
 import { createDeltaRelay, type RelayOptions } from "./relay";
 
 /** What a run is given by the handler. */
@@ -19,6 +20,8 @@ export interface RunArgs {
   request: ChatRequest;
   /** Failure the simulator should produce; only sent to simulator connections. */
   simulatorFailure?: SimulatorFailure;
+  /** The saved experiment version the request came from, kept in the run record. */
+  experiment?: ExperimentRef;
   emit: HandlerContext["emit"];
   /** Every secret known now, to redact error messages. */
   secrets: () => readonly string[];
@@ -167,6 +170,7 @@ export function createRun(args: RunArgs, settings: RunSettings, onEnd: () => voi
         body: { ...request, stream: true, stream_options: { include_usage: true } },
       },
       simulatorFailure: args.simulatorFailure,
+      ...(args.experiment ? { experiment: args.experiment } : {}),
       response: answered ? { status: answered.status ?? 0, headers: shown(answered.responseHeaders) } : null,
       attempts: observed.map((a) => ({
         t: tenths(a.sentAt - startedAt),

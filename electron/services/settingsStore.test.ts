@@ -33,7 +33,7 @@ describe("openSettingsStore", () => {
   it("starts from defaults on first launch and writes a versioned file", () => {
     const { store, notices } = open();
     expect(notices).toEqual([]);
-    expect(store.read()).toEqual({ schemaVersion: SETTINGS_VERSION, profiles: [], activeId: "simulator", draft: null });
+    expect(store.read()).toEqual({ schemaVersion: SETTINGS_VERSION, profiles: [], activeId: "simulator", draft: null, pricing: { models: {} } });
     expect(store.path).toBe(file);
     expect(onDisk().schemaVersion).toBe(SETTINGS_VERSION);
   });
@@ -106,6 +106,13 @@ describe("openSettingsStore", () => {
     expect(notices).toEqual([]);
     expect(store.read()).toMatchObject({ profiles: [local], draft: null });
   });
+
+  it("drops price edits that no longer fit, but keeps the profiles", () => {
+    writeFileSync(file, JSON.stringify({ schemaVersion: 1, profiles: [local], pricing: { models: { "gpt-4o": { input: -1 } } } }));
+    const { store, notices } = open();
+    expect(notices).toEqual([]);
+    expect(store.read()).toMatchObject({ profiles: [local], pricing: { models: {} } });
+  });
 });
 
 describe("SettingsStore writes", () => {
@@ -115,7 +122,7 @@ describe("SettingsStore writes", () => {
     store.update((s) => ({ ...s, profiles: [local], activeId: "local", draft }));
     const reopened = open();
     expect(reopened.notices).toEqual([]);
-    expect(reopened.store.read()).toEqual({ schemaVersion: 1, profiles: [local], activeId: "local", draft });
+    expect(reopened.store.read()).toEqual({ schemaVersion: 1, profiles: [local], activeId: "local", draft, pricing: { models: {} } });
   });
 
   it("refuses a write that fails validation and leaves the file as it was", () => {

@@ -5,6 +5,8 @@ import { basename, dirname, join } from "node:path";
 import { z } from "zod";
 import { PlaygroundDraft, Profile, SIMULATOR_PROFILE_ID } from "../../shared/contract";
 import { describeZodError } from "../../shared/errors";
+import { PriceOverrides } from "../../shared/pricing";
+import { LearningState, emptyLearningState } from "../../shared/lessonProgress";
 import { DojoError } from "../errors";
 
 /**
@@ -27,6 +29,12 @@ export const Settings = z
     profiles: z.array(Profile).default([]),
     activeId: Profile.shape.id.default(SIMULATOR_PROFILE_ID),
     draft: PlaygroundDraft.nullable().default(null),
+    /** The user's edits to the price table (shared/pricing.ts); absent in older files, hence the default. */
+    pricing: PriceOverrides.default({ models: {} }),
+    /** The folder saved experiments live in; "" means the default inside the data folder. */
+    workspaceDir: z.string().max(1000).default(""),
+    /** Lesson progress, review-card schedules and mock scores; absent in older files, hence the default. */
+    learning: LearningState.default(emptyLearningState),
   })
   .superRefine((settings, ctx) => {
     const seen = new Set<string>();
@@ -86,6 +94,10 @@ export function parseSettings(raw: unknown): { ok: true; settings: Settings } | 
   // A draft saved by an older build may no longer fit the request schema. Losing it is fine;
   // losing the profiles with it is not, so only the draft is dropped.
   if (migrated.draft != null && !PlaygroundDraft.safeParse(migrated.draft).success) migrated = { ...migrated, draft: null };
+  // Price edits are likewise not worth the profiles: unusable ones fall back to the shipped prices.
+  if (migrated.pricing !== undefined && !PriceOverrides.safeParse(migrated.pricing).success) migrated = { ...migrated, pricing: undefined };
+  // Learning progress that no longer fits is reset rather than costing the profiles.
+  if (migrated.learning !== undefined && !LearningState.safeParse(migrated.learning).success) migrated = { ...migrated, learning: undefined };
   const parsed = Settings.safeParse(migrated);
   return parsed.success ? { ok: true, settings: parsed.data } : { ok: false, reason: describeZodError(parsed.error) };
 }

@@ -1,6 +1,7 @@
 // Main process (simulator): the text answer, built from the prompt's own sentences by fixed rules
 // and labelled as simulated, so nobody mistakes it for a model's answer.
 import type { SimMessage } from "./chatParams";
+import { groundedAnswer } from "./groundedAnswer";
 import { pick, shuffle, type Rng } from "./random";
 import { contentWords, sentences } from "./words";
 
@@ -43,8 +44,12 @@ function toolResults(messages: readonly SimMessage[]): { name: string; content: 
 /**
  * Builds the text answer for a conversation. Deterministic for a given generator; `temperature`
  * widens the choices (opener, which sentences, their order), as a sampling temperature would.
+ * Grounded prompts are answered by groundedAnswer, the same at every temperature.
  */
 export function composeAnswer(messages: readonly SimMessage[], rng: Rng, temperature: number): string {
+  // A grounded RAG prompt (shared/rag.ts) gets an extract with citations, or NOT FOUND.
+  const grounded = groundedAnswer(messages);
+  if (grounded) return grounded;
   const results = toolResults(messages);
   if (results.length) {
     const parts = results.map((r) => `${r.name} returned ${r.content.length > 300 ? `${r.content.slice(0, 300)}...` : r.content}`);

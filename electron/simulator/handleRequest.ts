@@ -9,19 +9,27 @@ import { embeddingsResponse } from "./embeddings";
 import { failureError, isDeliveryFailure, readFailure, SIMULATE_HEADER, type DeliveryFailure } from "./failures";
 import { findModel, modelObject, SIM_MODELS } from "./models";
 import { moderationsResponse } from "./moderations";
-import { pause, sendError, type Exchange } from "./respond";
+import { pause, sendError, sendJson, type Exchange } from "./respond";
+import type { SimBatches } from "./batches";
 
 /** The settings a request needs from the running simulator. */
 export interface HandlerSettings {
   requireKey: string | null;
   tokenDelayMs: number;
   slowFirstByteMs: number;
+  /** The Files and Batch APIs' state. */
+  batches: SimBatches;
+  /** A pause before every answer, for benchmarks (a request's LATENCY_HEADER overrides it). */
+  fixedLatencyMs: number;
 }
+
+/** Asks the simulator to wait this many ms before answering one request (benchmarks, lessons). */
+export const LATENCY_HEADER = "x-dojo-latency-ms";
 
 /** Largest request body accepted (the real service also refuses very large bodies). */
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
-type Route = "models" | "model" | "chat" | "embeddings" | "moderations";
+type Route = "models" | "model" | "chat" | "embeddings" | "moderations" | "files" | "file" | "fileContent" | "batches" | "batch" | "batchCancel";
 
 /** The route and the method it takes, or null for an unknown path. */
 function matchRoute(path: string): { route: Route; method: "GET" | "POST"; id?: string } | null {
@@ -32,6 +40,12 @@ function matchRoute(path: string): { route: Route; method: "GET" | "POST"; id?: 
   if (path === "/v1/chat/completions") return { route: "chat", method: "POST" };
   if (path === "/v1/embeddings") return { route: "embeddings", method: "POST" };
   if (path === "/v1/moderations") return { route: "moderations", method: "POST" };
+  if (path === "/v1/files") return { route: "files", method: "POST" };
+  if (path === "/v1/batches") return { route: "batches", method: "POST" };
+  const file = /^\/v1\/files\/([^/]+)(\/content)?$/.exec(path);
+  if (file?.[1]) return { route: file[2] ? "fileContent" : "file", method: "GET", id: decodeURIComponent(file[1]) };
+  const batch = /^\/v1\/batches\/([^/]+)(\/cancel)?$/.exec(path);
+  if (batch?.[1]) return batch[2] ? { route: "batchCancel", method: "POST", id: decodeURIComponent(batch[1]) } : { route: "batch", method: "GET", id: decodeURIComponent(batch[1]) };
   return null;
 }
 
@@ -42,15 +56,9 @@ function bearerKey(header: string | undefined): string | null {
 
 /** Reads and parses the JSON body; 400 in the real service's words when it is not JSON. */
 async function readJson(ex: Exchange): Promise<unknown> {
-  const parts: Buffer[] = [];
-  let size = 0;
-  for await (const part of ex.req) {
-    size += (part as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new ApiError(413, "The request body is too large for the simulator (16 MB at most).");
-    parts.push(part as Buffer);
-  }
+  const raw = await readBody(ex);
   try {
-    return JSON.parse(Buffer.concat(parts).toString("utf8"));
+    return JSON.parse(raw.toString("utf8"));
   } catch {
     throw new ApiError(
       400,
@@ -59,8 +67,32 @@ async function readJson(ex: Exchange): Promise<unknown> {
   }
 }
 
+/** Reads the raw body, refusing one over the size limit. */
+async function readBody(ex: Exchange): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  let size = 0;
+  for await (const part of ex.req) {
+    size += (part as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new ApiError(413, "The request body is too large for the simulator (16 MB at most).");
+    parts.push(part as Buffer);
+  }
+  return Buffer.concat(parts);
+}
+
+/** The pause a request asked for (LATENCY_HEADER), else the simulator's fixed latency. */
+function latencyFor(ex: Exchange, settings: HandlerSettings): number {
+  const asked = Number(ex.req.headers[LATENCY_HEADER]);
+  return Number.isFinite(asked) && asked >= 0 ? Math.min(asked, 60_000) : settings.fixedLatencyMs;
+}
+
 async function answer(ex: Exchange, route: Route, id: string | undefined, delivery: DeliveryFailure | null, settings: HandlerSettings): Promise<void> {
-  const body = ex.req.method === "POST" ? await readJson(ex) : undefined;
+  if (route === "files") {
+    const file = await settings.batches.upload(String(ex.req.headers["content-type"] ?? ""), await readBody(ex));
+    return sendJson(ex, 200, file);
+  }
+  const body = ex.req.method === "POST" && route !== "batchCancel" ? await readJson(ex) : undefined;
+  const latency = latencyFor(ex, settings);
+  if (latency > 0 && !(await pause(latency, ex.signal))) return;
   if (delivery === "slow_first_byte" && !(await pause(settings.slowFirstByteMs, ex.signal))) return;
   const failure = delivery === "slow_first_byte" ? null : delivery;
   switch (route) {
@@ -77,6 +109,20 @@ async function answer(ex: Exchange, route: Route, id: string | undefined, delive
     }
     case "moderations":
       return deliverJson(ex, moderationsResponse(body), failure);
+    case "file":
+      return sendJson(ex, 200, settings.batches.retrieveFile(id ?? ""));
+    case "fileContent": {
+      const content = settings.batches.fileContent(id ?? "");
+      ex.res.writeHead(200, { "x-request-id": ex.requestId, "content-type": "application/octet-stream", "content-length": String(content.length) });
+      ex.res.end(content);
+      return;
+    }
+    case "batches":
+      return sendJson(ex, 200, settings.batches.create(body));
+    case "batch":
+      return sendJson(ex, 200, settings.batches.retrieve(id ?? ""));
+    case "batchCancel":
+      return sendJson(ex, 200, settings.batches.cancel(id ?? ""));
     case "chat": {
       const params = parseChatParams(body);
       const plan = planChat(params);

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { Socket } from "node:net";
 import { handleRequest, type HandlerSettings } from "./handleRequest";
 import { RateLimitBudget } from "./rateLimits";
+import { SimBatches } from "./batches";
 import { newRequestId } from "./respond";
 
 /** How to run the simulator. */
@@ -15,6 +16,10 @@ export interface SimulatorOptions {
   tokenDelayMs?: number;
   /** Delay of the "slow_first_byte" failure; default 15000. */
   slowFirstByteMs?: number;
+  /** How long a batch takes to complete, ms; default 2000. */
+  batchDelayMs?: number;
+  /** A pause before every answer, ms (benchmarks); default 0. The x-dojo-latency-ms header overrides it per request. */
+  fixedLatencyMs?: number;
 }
 
 /** A simulator that is listening. */
@@ -32,6 +37,8 @@ export function startSimulator(options: SimulatorOptions = {}): Promise<RunningS
     requireKey: options.requireKey ?? null,
     tokenDelayMs: Math.max(0, options.tokenDelayMs ?? 0),
     slowFirstByteMs: Math.max(0, options.slowFirstByteMs ?? 15_000),
+    batches: new SimBatches(Math.max(0, options.batchDelayMs ?? 2_000)),
+    fixedLatencyMs: Math.max(0, options.fixedLatencyMs ?? 0),
   };
   const budget = new RateLimitBudget();
   const sockets = new Set<Socket>();

@@ -3,8 +3,20 @@ import { createStore, type StoreApi } from "zustand/vanilla";
 import { createPlaygroundSlice } from "./playgroundSlice";
 import { createProfilesSlice } from "./profilesSlice";
 import { createRunSlice } from "./runSlice";
+import { createStructuredSlice } from "./structuredSlice";
+import { createToolsSlice } from "./toolsSlice";
 import type { AppState, StoreDeps } from "./types";
 import { createUiSlice } from "./uiSlice";
+import { createLessonsSlice } from "./lessonsSlice";
+import { createReviewSlice } from "./reviewSlice";
+import { createCompareSlice } from "./compareSlice";
+import { createInspectorSlice } from "./inspectorSlice";
+import { createPricingSlice } from "./pricingSlice";
+import { createEmbeddingsSlice } from "./embeddingsSlice";
+import { createRagSlice } from "./ragSlice";
+import { createExperimentsSlice } from "./experimentsSlice";
+import { createHistorySlice } from "./historySlice";
+import { createEvalsSlice } from "./evalsSlice";
 
 /** The combined store type components and helpers receive. */
 export type AppStore = StoreApi<AppState>;
@@ -20,5 +32,17 @@ export function createAppStore(deps: Pick<StoreDeps, "bridge"> & Partial<StoreDe
     ...createProfilesSlice(full)(...a),
     ...createPlaygroundSlice(full)(...a),
     ...createRunSlice(full)(...a),
+    ...createStructuredSlice(full)(...a),
+    ...createToolsSlice(full)(...a),
+    ...createInspectorSlice(full)(...a),
+    ...createPricingSlice(full)(...a),
+    ...createCompareSlice(full)(...a),
+    ...createEmbeddingsSlice(full)(...a),
+    ...createRagSlice(full)(...a),
+    ...createExperimentsSlice(full)(...a),
+    ...createHistorySlice(full)(...a),
+    ...createEvalsSlice(full)(...a),
+    ...createLessonsSlice(full)(...a),
+    ...createReviewSlice(full)(...a),
   }));
 }

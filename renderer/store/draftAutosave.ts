@@ -59,7 +59,9 @@ export function startDraftAutosave(options: {
     const changed =
       state.request !== previous.request ||
       state.activeId !== previous.activeId ||
-      state.simulatorFailure !== previous.simulatorFailure;
+      state.simulatorFailure !== previous.simulatorFailure ||
+      state.toolSettings !== previous.toolSettings ||
+      state.stepLimit !== previous.stepLimit;
     if (!changed) return;
     if (handle !== null) timers.clear(handle);
     handle = timers.set(save, delayMs);

@@ -67,6 +67,7 @@ export function createPlaygroundSlice(deps: StoreDeps): SliceCreator<PlaygroundS
       }
       const active = get().profiles.find((p) => p.id === get().activeId);
       const request = draft?.request ?? defaultChatRequest(active?.defaultModel || undefined);
+      get().loadToolsDraft(draft?.tools);
       set({
         request,
         rawJson: requestToJson(request),

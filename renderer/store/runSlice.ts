@@ -105,6 +105,8 @@ export function createRunSlice(deps: StoreDeps): SliceCreator<RunSlice> {
             profileId: state.activeId,
             request: parsed.data,
             ...(failure ? { simulatorFailure: failure } : {}),
+            // The saved experiment version in the playground, kept in the run's history record.
+            ...(state.experiments.loaded ? { experiment: { id: state.experiments.loaded.id, version: state.experiments.loaded.version } } : {}),
           });
         } catch (err) {
           if (isCurrent(runId) && get().run.status === "streaming") failLocally(toAppError(err));

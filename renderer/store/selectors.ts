@@ -2,6 +2,7 @@
 import { ChatRequest } from "../../shared/chatRequest";
 import { SIMULATOR_PROFILE_ID, type PlaygroundDraft, type ProfileView } from "../../shared/contract";
 import { describeZodError } from "../../shared/errors";
+import { DEFAULT_STEP_LIMIT } from "../../shared/toolSettings";
 import type { AppState } from "./types";
 
 type S = Pick<AppState, "profiles" | "activeId">;
@@ -64,16 +65,19 @@ export function selectIsRunning(state: Pick<AppState, "run">): boolean {
   return state.run.status === "streaming";
 }
 
-/** The draft to save: profile, request and failure choice, stamped with `now`. */
+/** The draft to save: profile, request, failure choice and tool settings, stamped with `now`. */
 export function selectDraft(
-  state: Pick<AppState, "activeId" | "request" | "simulatorFailure">,
+  state: Pick<AppState, "activeId" | "request" | "simulatorFailure"> & Partial<Pick<AppState, "toolSettings" | "stepLimit">>,
   now: number,
 ): PlaygroundDraft {
+  const hasToolSettings = state.toolSettings !== undefined && Object.keys(state.toolSettings).length > 0;
+  const stepLimit = state.stepLimit ?? DEFAULT_STEP_LIMIT;
   return {
     version: 1,
     profileId: state.activeId,
     request: state.request,
     ...(state.simulatorFailure !== "none" ? { simulatorFailure: state.simulatorFailure } : {}),
+    ...(hasToolSettings || stepLimit !== DEFAULT_STEP_LIMIT ? { tools: { settings: state.toolSettings ?? {}, stepLimit } } : {}),
     updatedAt: Math.max(0, Math.floor(now)),
   };
 }

@@ -2,6 +2,10 @@
 // Usage: tsx test/bench/run.ts [name ...]   (no names = every bench)
 import { pathToFileURL } from "node:url";
 import { relayBench } from "./relayBench";
+import { editorReadyBench } from "./editorReadyBench";
+import { firstLoadBench } from "./firstLoadBench";
+import { tokenCountBench } from "./tokenCountBench";
+import { similarityMatrixBench, vectorSearchBench } from "./vectorBench";
 import { formatTable, type BenchTable } from "./table";
 
 /** A named bench; add new ones to `benches` and they become sections of the report. */
@@ -11,7 +15,14 @@ export interface Bench {
 }
 
 /** Every bench, in the order they are reported. */
-export const benches: Bench[] = [{ name: "relay", run: relayBench }];
+export const benches: Bench[] = [
+  { name: "relay", run: relayBench },
+  { name: "first-load", run: firstLoadBench },
+  { name: "editor-ready", run: editorReadyBench },
+  { name: "token-count", run: tokenCountBench },
+  { name: "vector-search", run: vectorSearchBench },
+  { name: "similarity-matrix", run: similarityMatrixBench },
+];
 
 /** Runs the benches named (all when none), printing each table as it completes. */
 export async function runBenches(names: readonly string[] = [], print: (text: string) => void = console.log): Promise<void> {

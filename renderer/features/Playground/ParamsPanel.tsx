@@ -4,6 +4,7 @@ import { NumberInput } from "../../components/NumberInput";
 import { useAppStore } from "../../store/appStore";
 import { setNumericParam, type NumericParam } from "./requestEdits";
 import { StopSequences } from "./StopSequences";
+import { LogprobsControl } from "../Inspector/LogprobsControl";
 
 const PARAMS: { key: NumericParam; label: string; hint: string; min?: number; max?: number; step?: number; testId?: string }[] = [
   { key: "temperature", label: "Temperature", hint: "Randomness: 0 is focused and repeatable, 2 is very varied (0 to 2).", min: 0, max: 2, step: 0.1, testId: "param-temperature" },
@@ -26,6 +27,7 @@ export function ParamsPanel() {
         ))}
       </div>
       <StopSequences />
+      <LogprobsControl />
     </fieldset>
   );
 }

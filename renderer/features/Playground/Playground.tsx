@@ -7,6 +7,15 @@ import { ParamsPanel } from "./ParamsPanel";
 import { RawJsonEditor } from "./RawJsonEditor";
 import { RunControls } from "./RunControls";
 import { useRunShortcuts } from "./useRunShortcuts";
+import { CodeExportPanel } from "../CodeExport/CodeExportPanel";
+import { InspectRunButton } from "../Inspector/InspectRunButton";
+import { RequestCost } from "../Tokens/RequestCost";
+import { RunCost } from "../Tokens/RunCost";
+import { OutputCheckPanel } from "../StructuredOutput/OutputCheckPanel";
+import { PresetMenu } from "../StructuredOutput/PresetMenu";
+import { StructuredOutputPanel } from "../StructuredOutput/StructuredOutputPanel";
+import { ToolRunPanel } from "../Tools/ToolRunPanel";
+import { ToolsPanel } from "../Tools/ToolsPanel";
 
 /** The playground: build a chat request, run it, read the answer and its figures. */
 export function Playground() {
@@ -14,15 +23,24 @@ export function Playground() {
   return (
     <div className="playground">
       <section className="playground-editor" aria-label="Request">
+        <PresetMenu />
         <ModelPicker />
         <FailureSelect />
         <MessagesEditor />
         <ParamsPanel />
+        <StructuredOutputPanel />
+        <ToolsPanel />
         <RawJsonEditor />
+        <RequestCost />
+        <CodeExportPanel />
       </section>
       <section className="playground-answer" aria-label="Answer">
         <RunControls />
         <AnswerPanel />
+        <OutputCheckPanel />
+        <ToolRunPanel />
+        <RunCost />
+        <InspectRunButton />
       </section>
     </div>
   );

@@ -1,7 +1,9 @@
-// Renderer: the request as raw JSON, in sync with the form both ways (Monaco replaces this later).
+// Renderer: the request as raw JSON in a JSON editor (Monaco, loaded lazily), in sync with the form
+// both ways.
+import { JsonEditor } from "../../components/JsonEditor/JsonEditor";
 import { useAppStore } from "../../store/appStore";
 
-/** A textarea over the request's JSON; invalid text shows its error and leaves the form alone. */
+/** The request's JSON; invalid text shows its error and leaves the form alone. */
 export function RawJsonEditor() {
   const text = useAppStore((s) => s.rawJson);
   const error = useAppStore((s) => s.rawJsonError);
@@ -9,19 +11,11 @@ export function RawJsonEditor() {
   const draftStatus = useAppStore((s) => s.draftStatus);
   return (
     <div className="field raw-json">
-      <label htmlFor="raw-json">Request JSON</label>
+      <span className="field-label" id="raw-json-label">
+        Request JSON
+      </span>
       <small className="hint">The body sent to /v1/chat/completions. Edit either side: valid JSON updates the form.</small>
-      <textarea
-        id="raw-json"
-        className={error ? "mono invalid" : "mono"}
-        value={text}
-        rows={14}
-        spellCheck={false}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? "raw-json-error" : undefined}
-        data-testid="raw-json"
-        onChange={(e) => editRawJson(e.target.value)}
-      />
+      <JsonEditor testId="raw-json" label="Request JSON" value={text} onChange={editRawJson} height={320} />
       {error ? (
         <small id="raw-json-error" className="field-error" role="alert">
           {error} (the form keeps the last valid request)

@@ -5,6 +5,7 @@ import { useAppStore } from "../../store/appStore";
 import { KeychainHelp } from "./KeychainHelp";
 import { ProfileDetails } from "./ProfileDetails";
 import { ProfileList } from "./ProfileList";
+import { PriceSettings } from "../Tokens/PriceSettings";
 
 /** What the details pane shows: a saved profile, or the form of a new one. */
 export type Selection = { kind: "profile"; id: string } | { kind: "new" };
@@ -28,6 +29,7 @@ export function Settings() {
         <ProfileList selection={current} onSelect={setSelection} />
         {current ? <ProfileDetails key={current.kind === "new" ? "new" : current.id} selection={current} onSelect={setSelection} /> : null}
       </div>
+      <PriceSettings />
       <section className="retry-policy">
         <h2>Retries and timeouts</h2>
         <p>{describeRetryPolicy()}</p>

@@ -1,0 +1,56 @@
+// Main process: the lesson channels over the lesson library, the learning service and, for mock
+// interviews graded by a model, the active profile's connection.
+import type { lessonsChannels } from "../../shared/contracts/lessons";
+import type { Handlers } from "../dispatch";
+import { DojoError } from "../errors";
+import { gradeWithModel } from "../services/interviewGrader";
+import type { LearningService } from "../services/learning";
+import type { LessonLibrary } from "../services/lessons";
+import type { ProfileService } from "../services/profiles";
+
+/** What the lesson handlers need. */
+export interface LessonHandlerDeps {
+  lessons: LessonLibrary;
+  learning: LearningService;
+  profiles: ProfileService;
+}
+
+/** Why an answer is graded by the learner rather than by a model on this profile, or null. */
+async function selfGradeReason(profiles: ProfileService, profileId: string): Promise<string | null> {
+  const { profiles: views } = await profiles.list();
+  const view = views.find((p) => p.id === profileId);
+  if (!view) throw new DojoError("not_found", `There is no profile "${profileId}".`);
+  if (view.kind === "simulator") return "The simulator is not a model and cannot judge an answer: compare yours with the key points and grade yourself.";
+  if (view.kind === "openai" && !view.key.hasKey) return `No API key is set for ${view.name}: compare your answer with the key points and grade yourself, or add a key in Settings.`;
+  return null;
+}
+
+/** Handlers for the lesson, review and interview channels. */
+export function createLessonsHandlers(deps: LessonHandlerDeps): Pick<Handlers, keyof typeof lessonsChannels> {
+  const { lessons, learning, profiles } = deps;
+  return {
+    "lessons.list": async () => lessons.list(),
+    "lessons.get": async ({ lessonId }) => lessons.get(lessonId),
+    "lessons.search": async ({ query }) => ({ hits: lessons.search(query) }),
+    "lessons.progress": async () => learning.progress(),
+    "lessons.markRead": async ({ lessonId }) => learning.markRead(lessonId),
+    "lessons.gradeExercise": async ({ lessonId, runId }) => learning.gradeExercise(lessonId, runId),
+    "lessons.submitQuiz": async ({ lessonId, answers }) => learning.submitQuiz(lessonId, answers),
+    "review.queue": async () => learning.queue(),
+    "review.grade": async ({ cardId, grade }) => learning.gradeCard(cardId, grade),
+    "interview.grade": async ({ lessonId, answer, profileId, model }) => {
+      const card = lessons.get(lessonId).frontMatter.interview;
+      const why = await selfGradeReason(profiles, profileId);
+      if (why) return { mode: "self", keyPoints: card.keyPoints, why };
+      const chosen = model?.trim() || profiles.get(profileId).defaultModel;
+      if (!chosen) throw new DojoError("invalid_input", "Choose a model for the interviewer (the profile has no default model).");
+      const grade = await gradeWithModel(await profiles.resolveConnection(profileId), chosen, card, answer);
+      learning.recordMock(lessonId, grade.score / 100, "model");
+      return { mode: "model", keyPoints: card.keyPoints, grade, model: chosen };
+    },
+    "interview.recordSelfGrade": async ({ lessonId, score }) => {
+      learning.recordMock(lessonId, score, "self");
+      return { ok: true };
+    },
+  };
+}

@@ -1,0 +1,59 @@
+// Tests (main process): the adaptive limiter caps requests in flight, halves on 429 and pauses for
+// retry-after, then climbs back after successes; cancelling frees every waiter.
+import { describe, expect, it } from "vitest";
+import { AdaptiveLimiter, LimiterAborted } from "./adaptiveLimiter";
+
+describe("adaptive limiter", () => {
+  it("never lets more than the limit in flight", async () => {
+    const limiter = new AdaptiveLimiter({ max: 3 });
+    const signal = new AbortController().signal;
+    let peak = 0;
+    await Promise.all(
+      Array.from({ length: 20 }, async () => {
+        await limiter.acquire(signal);
+        peak = Math.max(peak, limiter.inFlight);
+        await new Promise((r) => setImmediate(r));
+        limiter.release();
+      }),
+    );
+    expect(peak).toBe(3);
+    expect(limiter.inFlight).toBe(0);
+  });
+
+  it("halves on a 429, then raises the limit by one after a streak of successes", () => {
+    const limiter = new AdaptiveLimiter({ max: 8 });
+    limiter.rateLimited(0);
+    expect(limiter.limit).toBe(4);
+    limiter.rateLimited(0);
+    expect(limiter.limit).toBe(2);
+    limiter.succeeded();
+    expect(limiter.limit).toBe(2);
+    limiter.succeeded();
+    expect(limiter.limit).toBe(3);
+    for (let i = 0; i < 100; i++) limiter.succeeded();
+    expect(limiter.limit).toBe(8);
+  });
+
+  it("holds every new request until the retry-after pause ends", async () => {
+    let clock = 0;
+    const limiter = new AdaptiveLimiter({ max: 2, now: () => clock });
+    const signal = new AbortController().signal;
+    limiter.rateLimited(30);
+    let got = false;
+    const waiting = limiter.acquire(signal).then(() => (got = true));
+    await new Promise((r) => setImmediate(r));
+    expect(got).toBe(false);
+    clock = 31; // the pause is over; the limiter's own timer re-checks
+    await waiting;
+    expect(got).toBe(true);
+  });
+
+  it("rejects waiters when the run is cancelled", async () => {
+    const limiter = new AdaptiveLimiter({ max: 1 });
+    const controller = new AbortController();
+    await limiter.acquire(controller.signal);
+    const waiting = limiter.acquire(controller.signal);
+    controller.abort();
+    await expect(waiting).rejects.toBeInstanceOf(LimiterAborted);
+  });
+});

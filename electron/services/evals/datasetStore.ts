@@ -1,0 +1,83 @@
+// Main process: datasets as readable JSON files in the workspace's `datasets` folder.
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { DATASET_FORMAT, DATASET_FORMAT_VERSION, Dataset } from "../../../shared/evals";
+import { describeZodError } from "../../../shared/errors";
+import { redactSecrets } from "../../../shared/redact";
+import { DojoError } from "../../errors";
+import { experimentIdFor } from "../experiments/experimentStore";
+import { writeAtomically } from "../experiments/experimentFile";
+
+const SUFFIX = ".dataset.json";
+
+/** One line of the dataset list. */
+export interface DatasetSummary {
+  id: string;
+  name: string;
+  caseCount: number;
+  columns: string[];
+  updatedAt: number;
+}
+
+/** What an edit or import supplies: the id is kept when given, made from the name otherwise. */
+export type DatasetDraft = Omit<Dataset, "format" | "formatVersion" | "id" | "updatedAt"> & { id?: string };
+
+export interface DatasetStore {
+  list(): DatasetSummary[];
+  get(id: string): Dataset;
+  save(draft: DatasetDraft): Dataset;
+  remove(id: string): void;
+}
+
+/** Creates the store; `dir` is read on every call (the workspace folder may change). */
+export function createDatasetStore(options: { dir: () => string; secrets: () => readonly string[]; now?: () => number; randomSuffix?: () => string }): DatasetStore {
+  const now = options.now ?? Date.now;
+  const suffix = options.randomSuffix ?? (() => Math.random().toString(36).slice(2, 8).padEnd(6, "0"));
+  const folder = () => {
+    mkdirSync(options.dir(), { recursive: true });
+    return options.dir();
+  };
+  const pathOf = (id: string) => join(folder(), `${id}${SUFFIX}`);
+
+  function read(id: string): Dataset {
+    const path = pathOf(id);
+    if (!existsSync(path)) throw new DojoError("not_found", `There is no dataset "${id}".`);
+    const parsed = Dataset.safeParse(JSON.parse(readFileSync(path, "utf8")));
+    if (!parsed.success) throw new DojoError("invalid_input", `The dataset file ${path} is not valid: ${describeZodError(parsed.error)}`);
+    return parsed.data;
+  }
+
+  return {
+    list() {
+      const out: DatasetSummary[] = [];
+      for (const name of readdirSync(folder())) {
+        if (!name.endsWith(SUFFIX)) continue;
+        try {
+          const d = read(name.slice(0, -SUFFIX.length));
+          out.push({ id: d.id, name: d.name, caseCount: d.cases.length, columns: d.columns, updatedAt: d.updatedAt });
+        } catch {
+          // An unreadable dataset file is left alone for the user to fix; it is not listed.
+        }
+      }
+      return out.sort((a, b) => b.updatedAt - a.updatedAt);
+    },
+    get: read,
+    save(draft) {
+      const id = draft.id ?? experimentIdFor(draft.name, suffix());
+      const candidate = { ...draft, id, format: DATASET_FORMAT, formatVersion: DATASET_FORMAT_VERSION, updatedAt: now() };
+      const parsed = Dataset.safeParse(candidate);
+      if (!parsed.success) throw new DojoError("invalid_input", `The dataset is not valid: ${describeZodError(parsed.error)}`);
+      const ids = new Set<string>();
+      for (const c of parsed.data.cases) {
+        if (ids.has(c.id)) throw new DojoError("invalid_input", `The dataset is not valid: the case id "${c.id}" is used twice.`);
+        ids.add(c.id);
+      }
+      writeAtomically(pathOf(id), redactSecrets(`${JSON.stringify(parsed.data, null, 2)}\n`, options.secrets()));
+      return read(id);
+    },
+    remove(id) {
+      read(id);
+      rmSync(pathOf(id));
+    },
+  };
+}

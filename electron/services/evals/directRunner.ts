@@ -1,0 +1,123 @@
+// Main process: runs the missing cells of an evaluation one request each, through the adaptive
+// limiter: a 429 halves the concurrency and pauses for retry-after, then the case is tried again.
+import type { AssertionHelpers } from "../../../shared/assertions";
+import { cellKey, type Dataset, type EvalCell, type EvalRun } from "../../../shared/evals";
+import { fillRequest } from "../../../shared/template";
+import type { PriceTable } from "../../../shared/pricing";
+import type { RunRecord } from "../../../shared/runRecord";
+import { recordCost } from "../history/recordCost";
+import type { Connection } from "../openaiClient";
+import { LimiterAborted, type AdaptiveLimiter } from "./adaptiveLimiter";
+import { cacheKey, type EvalCache } from "./evalCache";
+import { callForEval } from "./evalCall";
+import { gradeCell } from "./gradeCell";
+
+/** How often one case may meet a 429 before its cell is an error. */
+export const MAX_RATE_LIMIT_RETRIES = 8;
+/** Pause after a 429 that gave no retry-after. */
+export const DEFAULT_RETRY_AFTER_MS = 1_000;
+
+export interface DirectRunContext {
+  run: EvalRun;
+  dataset: Dataset;
+  /** Per variant. */
+  connections: Connection[];
+  helpers: AssertionHelpers[];
+  signal: AbortSignal;
+  limiter: AdaptiveLimiter;
+  secrets: () => readonly string[];
+  cache: EvalCache | null;
+  priceTable: () => PriceTable;
+  /** Keeps the run of each request (history), so a cell opens it. */
+  recordRun: (record: RunRecord, costUsd: number | null) => void;
+  onCell: (cell: EvalCell) => void;
+  requestTimeoutMs: number;
+  /** Extra headers for every request (e.g. the simulator's fixed latency). */
+  headers?: Record<string, string>;
+}
+
+interface WorkItem {
+  variant: number;
+  caseIndex: number;
+  rateLimits: number;
+}
+
+/** Every (variant, case) pair without a cell yet, case by case so early rows fill across variants. */
+export function missingWork(run: EvalRun, dataset: Dataset): WorkItem[] {
+  const done = new Set(run.cells.map((c) => cellKey(c.caseId, c.variant)));
+  const items: WorkItem[] = [];
+  dataset.cases.forEach((c, caseIndex) => {
+    run.variants.forEach((_, variant) => {
+      if (!done.has(cellKey(c.id, variant))) items.push({ variant, caseIndex, rateLimits: 0 });
+    });
+  });
+  return items;
+}
+
+/** Runs every missing cell; resolves when all are done or the signal aborts. */
+export async function runDirect(ctx: DirectRunContext): Promise<void> {
+  const queue = missingWork(ctx.run, ctx.dataset);
+  let next = 0;
+  const retries: WorkItem[] = [];
+  const take = (): WorkItem | undefined => retries.shift() ?? queue[next++];
+
+  async function handle(item: WorkItem): Promise<void> {
+    const variant = ctx.run.variants[item.variant];
+    const connection = ctx.connections[item.variant];
+    const testCase = ctx.dataset.cases[item.caseIndex];
+    if (!variant || !connection || !testCase) return;
+    const request = fillRequest(variant.request, testCase.vars);
+    const key = ctx.cache ? cacheKey(connection.baseURL, request) : "";
+    const hit = ctx.cache ? await ctx.cache.get(key) : null;
+    if (hit) {
+      const outcome = { choices: hit.choices, usage: hit.usage, metrics: { ttftMs: 0, totalMs: 0, tokensPerSecond: null, attempts: 0 } };
+      ctx.onCell(await gradeCell(ctx.dataset, testCase, item.variant, { runId: hit.runId, outcome, error: null, costUsd: 0, cached: true }, ctx.helpers[item.variant] ?? {}));
+      return;
+    }
+    await ctx.limiter.acquire(ctx.signal);
+    let call;
+    try {
+      call = await callForEval({ connection, request, experiment: variant.experiment, signal: ctx.signal, secrets: ctx.secrets(), requestTimeoutMs: ctx.requestTimeoutMs, headers: ctx.headers });
+    } finally {
+      ctx.limiter.release();
+    }
+    if (ctx.signal.aborted) return; // a cancelled request leaves its cell for the resume
+    if (call.error?.kind === "rate_limited" && item.rateLimits < MAX_RATE_LIMIT_RETRIES) {
+      ctx.limiter.rateLimited(call.error.retryAfterSeconds !== null ? call.error.retryAfterSeconds * 1000 : DEFAULT_RETRY_AFTER_MS);
+      retries.push({ ...item, rateLimits: item.rateLimits + 1 });
+      return;
+    }
+    if (!call.error) ctx.limiter.succeeded();
+    const costUsd = recordCost(call.record, ctx.priceTable());
+    ctx.recordRun(call.record, costUsd);
+    if (call.result && ctx.cache) ctx.cache.put({ key, runId: call.record.runId, model: call.result.model, choices: call.result.choices, usage: call.result.usage });
+    const answer = { runId: call.record.runId, outcome: call.result, error: call.error?.message ?? null, costUsd, cached: false };
+    ctx.onCell(await gradeCell(ctx.dataset, testCase, item.variant, answer, ctx.helpers[item.variant] ?? {}));
+  }
+
+  // As many workers as the ceiling; the limiter decides how many may send at once.
+  const workerCount = Math.min(ctx.run.settings.concurrency, Math.max(1, queue.length));
+  // A worker ends when the queue is empty and no item is still in flight (a 429'd item comes back).
+  let inFlight = 0;
+  async function worker(): Promise<void> {
+    for (;;) {
+      if (ctx.signal.aborted) return;
+      const item = take();
+      if (!item) {
+        if (inFlight === 0) return;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        continue;
+      }
+      inFlight += 1;
+      try {
+        await handle(item);
+      } catch (err) {
+        if (err instanceof LimiterAborted) return;
+        throw err;
+      } finally {
+        inFlight -= 1;
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: workerCount }, worker));
+}

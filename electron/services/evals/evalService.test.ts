@@ -1,0 +1,186 @@
+// Tests (main process): evaluations against the real simulator: a dataset with one failing case,
+// the cache, slowing down on 429, cancel and resume, and a run through the Batch API.
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { EvalProgress, EvalVariant } from "../../../shared/evals";
+import { DEFAULT_PRICE_TABLE } from "../../../shared/pricing";
+import type { RunRecord } from "../../../shared/runRecord";
+import { startSimulator, type RunningSimulator } from "../../simulator/server";
+import type { Connection } from "../openaiClient";
+import { createDatasetStore, type DatasetStore } from "./datasetStore";
+import { createEvalService, type EvalService, type EvalServiceDeps } from "./evalService";
+
+let sim: RunningSimulator;
+beforeAll(async () => {
+  sim = await startSimulator({ batchDelayMs: 30 });
+});
+afterAll(async () => {
+  await sim.close();
+});
+
+const simConnection = (baseURL: string): Connection => ({
+  provider: { profileId: "simulator", profileName: "Simulator", kind: "simulator", baseURL },
+  baseURL,
+  apiKey: "simulator-no-key",
+});
+
+let dir = "";
+let datasets: DatasetStore;
+let service: EvalService | null = null;
+let recorded: RunRecord[] = [];
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "dojo-evals-"));
+  datasets = createDatasetStore({ dir: () => join(dir, "datasets"), secrets: () => [] });
+  recorded = [];
+});
+afterEach(() => {
+  service?.close();
+  service = null;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function open(extra: Partial<EvalServiceDeps> = {}, baseURL = sim.url): EvalService {
+  service = createEvalService({
+    dataDir: dir,
+    datasets,
+    resolveConnection: async () => simConnection(baseURL),
+    secrets: () => [],
+    priceTable: () => DEFAULT_PRICE_TABLE,
+    recordRun: (record) => void recorded.push(record),
+    batchPollMs: 10,
+    progressIntervalMs: 0,
+    ...extra,
+  });
+  return service;
+}
+
+const variant = (label: string, system = "Answer briefly."): EvalVariant => ({
+  label,
+  profileId: "simulator",
+  request: { model: "sim-chat-1", messages: [{ role: "system", content: system }, { role: "user", content: "Tell me about {{city}}." }] },
+});
+
+function cities(count = 3) {
+  const names = ["Paris", "Rome", "Lisbon", "Oslo", "Cairo", "Lima", "Quito", "Hanoi", "Dakar", "Riga"];
+  return datasets.save({
+    name: "Cities",
+    columns: ["city"],
+    cases: Array.from({ length: count }, (_, i) => ({ id: `c${i + 1}`, vars: { city: names[i % names.length] ?? "X" }, assertions: [] })),
+    // Every answer restates the request, so it names the city: that passes; case c2 also demands a word it never says.
+    assertions: [{ type: "contains", value: "simulator", ignoreCase: true }],
+  });
+}
+
+describe("evaluation service", () => {
+  it("runs every case for every version, fails the case whose assertion does not hold, and records each run", async () => {
+    const dataset = cities();
+    const withFailure = datasets.save({ ...dataset, cases: dataset.cases.map((c) => (c.id === "c2" ? { ...c, assertions: [{ type: "contains", value: "Berlin" }] } : c)) });
+    const events: EvalProgress[] = [];
+    const evals = open();
+    const started = evals.start({ datasetId: withFailure.id, variants: [variant("v1"), variant("v2", "Be terse.")], settings: { concurrency: 2, cache: false, mode: "direct" } }, (p) => events.push(p));
+    const run = await evals.settled(started.id);
+    expect(run.status).toBe("done");
+    expect(run.cells).toHaveLength(6);
+    const failing = run.cells.filter((c) => c.status !== "pass");
+    expect(failing.map((c) => [c.caseId, c.variant]).sort()).toEqual([["c2", 0], ["c2", 1]]);
+    expect(failing[0]?.checks.find((c) => !c.pass)?.reason).toContain('does not contain "Berlin"');
+    expect(recorded).toHaveLength(6);
+    expect(new Set(run.cells.map((c) => c.runId))).toEqual(new Set(recorded.map((r) => r.runId)));
+    expect(recorded[0]?.request.messages[1]?.content).toMatch(/^Tell me about (Paris|Rome|Lisbon)\.$/);
+    const last = events.at(-1);
+    expect(last).toMatchObject({ status: "done", done: 6, total: 6, passed: 4, failed: 2, errors: 0, etaMs: 0 });
+    expect(evals.list(withFailure.id)[0]).toMatchObject({ status: "done", passed: 4, total: 6 });
+  });
+
+  it("answers an identical request from the cache, marked cached and costing nothing", async () => {
+    const dataset = cities(2);
+    const evals = open();
+    const settings = { concurrency: 2, cache: true, mode: "direct" as const };
+    const first = await evals.settled(evals.start({ datasetId: dataset.id, variants: [variant("v1")], settings }, () => {}).id);
+    expect(first.cells.every((c) => !c.cached)).toBe(true);
+    const second = await evals.settled(evals.start({ datasetId: dataset.id, variants: [variant("v1")], settings }, () => {}).id);
+    expect(second.cells.every((c) => c.cached && c.costUsd === 0 && c.status === "pass")).toBe(true);
+    // A cached cell opens the run that first answered it.
+    expect(new Set(second.cells.map((c) => c.runId))).toEqual(new Set(first.cells.map((c) => c.runId)));
+    expect(recorded).toHaveLength(2);
+  });
+
+  it("slows down on 429: honours retry-after, lowers concurrency, and still finishes every case", async () => {
+    // A server that refuses the first four requests with 429 and forwards the rest to the simulator.
+    let refused = 0;
+    let inFlight = 0;
+    let peakAfterRefusal = 0;
+    const proxy: Server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", async () => {
+        if (refused < 4) {
+          refused += 1;
+          res.writeHead(429, { "content-type": "application/json", "retry-after-ms": "20" });
+          res.end(JSON.stringify({ error: { message: "Rate limit reached", type: "requests", param: null, code: "rate_limit_exceeded" } }));
+          return;
+        }
+        inFlight += 1;
+        peakAfterRefusal = Math.max(peakAfterRefusal, inFlight);
+        const upstream = await fetch(`${sim.url}/chat/completions`, { method: "POST", headers: { "content-type": "application/json", authorization: "Bearer x", "x-dojo-latency-ms": "5" }, body: Buffer.concat(chunks) });
+        const text = await upstream.text();
+        inFlight -= 1;
+        res.writeHead(upstream.status, { "content-type": "application/json" });
+        res.end(text);
+      });
+    });
+    await new Promise<void>((r) => proxy.listen(0, "127.0.0.1", () => r()));
+    const port = (proxy.address() as { port: number }).port;
+    try {
+      const dataset = cities(10);
+      const events: EvalProgress[] = [];
+      const evals = open({}, `http://127.0.0.1:${port}/v1`);
+      const run = await evals.settled(evals.start({ datasetId: dataset.id, variants: [variant("v1")], settings: { concurrency: 8, cache: false, mode: "direct" } }, (p) => events.push(p)).id);
+      expect(run.status).toBe("done");
+      expect(run.cells.filter((c) => c.status === "pass")).toHaveLength(10);
+      expect(refused).toBe(4);
+      // Four 429s halve 8 down to 1 (8 -> 4 -> 2 -> 1 -> 1): the limit reported went below the setting.
+      expect(Math.min(...events.map((e) => e.concurrency))).toBeLessThan(8);
+      expect(peakAfterRefusal).toBeLessThan(8);
+    } finally {
+      await new Promise((r) => proxy.close(r));
+    }
+  });
+
+  it("cancels a run, keeping its finished cells, and resumes only the missing ones", async () => {
+    const dataset = cities(12);
+    const evals = open({ headers: { "x-dojo-latency-ms": "20" } });
+    let cancelled = false;
+    const started = evals.start({ datasetId: dataset.id, variants: [variant("v1")], settings: { concurrency: 2, cache: false, mode: "direct" } }, (p) => {
+      if (!cancelled && p.done >= 2) {
+        cancelled = true;
+        evals.cancel(p.evalRunId);
+      }
+    });
+    const stopped = await evals.settled(started.id);
+    expect(stopped.status).toBe("cancelled");
+    expect(stopped.cells.length).toBeGreaterThanOrEqual(2);
+    expect(stopped.cells.length).toBeLessThan(12);
+    const kept = stopped.cells.map((c) => c.caseId);
+    evals.resume(started.id, () => {});
+    const resumed = await evals.settled(started.id);
+    expect(resumed.status).toBe("done");
+    expect(resumed.cells.map((c) => c.caseId).sort()).toEqual(dataset.cases.map((c) => c.id).sort());
+    expect(resumed.cells.slice(0, kept.length).map((c) => c.caseId)).toEqual(kept);
+  });
+
+  it("sends a dataset through the Batch API and grades its answers into the same cells", async () => {
+    const dataset = cities(3);
+    const events: EvalProgress[] = [];
+    const evals = open();
+    const run = await evals.settled(evals.start({ datasetId: dataset.id, variants: [variant("v1"), variant("v2")], settings: { concurrency: 1, cache: false, mode: "batch" } }, (p) => events.push(p)).id);
+    expect(run.status).toBe("done");
+    expect(run.batch).toMatchObject({ status: "completed", total: 6, completed: 6, failed: 0 });
+    expect(run.cells).toHaveLength(6);
+    expect(run.cells.every((c) => c.status === "pass" && /Tell me about/.test(c.output))).toBe(true);
+    expect(events.map((e) => e.batch?.status)).toContain("completed");
+  });
+});

@@ -1,0 +1,42 @@
+// Main process: one results cell from one answer: the dataset's and the case's assertions run over
+// the answer's observation.
+import { describeAssertion, runAssertions, type AssertionHelpers } from "../../../shared/assertions";
+import type { Dataset, EvalCase, EvalCell } from "../../../shared/evals";
+import { observationFromRun, type RunOutcome } from "../../../shared/observation";
+
+/** What is known about an answer when it is graded. */
+export interface GradedAnswer {
+  runId: string | null;
+  /** The answer, or null when the request failed. */
+  outcome: RunOutcome | null;
+  error: string | null;
+  costUsd: number | null;
+  cached: boolean;
+}
+
+/** Longest output kept in a cell (the whole answer stays in the run history). */
+const CELL_OUTPUT_CHARS = 2_000;
+
+/** Grades an answer for a case; a failed request is an `error` cell with no checks run. */
+export async function gradeCell(dataset: Pick<Dataset, "assertions">, item: EvalCase, variant: number, answer: GradedAnswer, helpers: AssertionHelpers): Promise<EvalCell> {
+  const base = {
+    caseId: item.id,
+    variant,
+    runId: answer.runId,
+    latencyMs: answer.cached ? 0 : (answer.outcome?.metrics.totalMs ?? null),
+    costUsd: answer.cached ? 0 : answer.costUsd,
+    cached: answer.cached,
+  };
+  if (!answer.outcome) {
+    return { ...base, status: "error", checks: [], output: "", error: answer.error ?? "The request failed." };
+  }
+  const observation = observationFromRun(answer.outcome, { costUsd: base.costUsd, facts: { cached: answer.cached } });
+  const results = await runAssertions([...dataset.assertions, ...item.assertions], observation, helpers);
+  return {
+    ...base,
+    status: results.every((r) => r.pass) ? "pass" : "fail",
+    checks: results.map((r) => ({ description: describeAssertion(r.assertion), pass: r.pass, reason: r.reason })),
+    output: observation.output.slice(0, CELL_OUTPUT_CHARS) || (observation.toolCalls.length ? `tool calls: ${observation.toolCalls.map((c) => `${c.name}(${c.arguments})`).join(", ")}` : ""),
+    error: null,
+  };
+}

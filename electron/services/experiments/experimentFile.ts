@@ -1,0 +1,73 @@
+// Main process: reading and writing one experiment file: the format check that refuses a newer
+// file before reading it, validation naming the field, secrets scrubbed, atomic writes.
+import { renameSync, writeFileSync } from "node:fs";
+import { describeZodError } from "../../../shared/errors";
+import {
+  EXPERIMENT_BUNDLE_FORMAT,
+  EXPERIMENT_FORMAT,
+  EXPERIMENT_FORMAT_VERSION,
+  ExperimentBundle,
+  ExperimentFile,
+} from "../../../shared/experiments";
+import { redactSecrets } from "../../../shared/redact";
+import { DojoError } from "../../errors";
+
+/**
+ * Checks the raw value's format marker and version before anything else is read, so a file from a
+ * newer app is refused as a whole with a message saying so, never half-read.
+ */
+function checkFormat(raw: unknown, where: string): "file" | "bundle" {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new DojoError("invalid_input", `${where} is not an experiment: it is not a JSON object.`);
+  const { format, formatVersion } = raw as { format?: unknown; formatVersion?: unknown };
+  if (format !== EXPERIMENT_FORMAT && format !== EXPERIMENT_BUNDLE_FORMAT) {
+    throw new DojoError("invalid_input", `${where} is not a Prompt Dojo experiment: format: expected "${EXPERIMENT_FORMAT}" or "${EXPERIMENT_BUNDLE_FORMAT}".`);
+  }
+  if (typeof formatVersion === "number" && formatVersion > EXPERIMENT_FORMAT_VERSION) {
+    throw new DojoError(
+      "invalid_input",
+      `${where} was written by a newer version of Prompt Dojo (experiment format ${formatVersion}); this version reads format ${EXPERIMENT_FORMAT_VERSION} and older. Update the app to open it; nothing was imported.`,
+    );
+  }
+  return format === EXPERIMENT_FORMAT ? "file" : "bundle";
+}
+
+/** Parses the text of an experiment file or bundle into experiments; throws DojoError naming the field. */
+export function parseExperimentText(text: string, where = "The file"): ExperimentFile[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new DojoError("invalid_input", `${where} is not valid JSON: ${err instanceof Error ? err.message : String(err)}.`);
+  }
+  const kind = checkFormat(raw, where);
+  if (kind === "file") {
+    const parsed = ExperimentFile.safeParse(raw);
+    if (!parsed.success) throw new DojoError("invalid_input", `${where} is not a valid experiment: ${describeZodError(parsed.error)}`);
+    return [parsed.data];
+  }
+  // A bundle's experiments are each checked for a newer format too, with their index in the message.
+  const list = (raw as { experiments?: unknown }).experiments;
+  if (Array.isArray(list)) list.forEach((item, i) => checkFormat(item, `${where} (experiments.${i})`));
+  const parsed = ExperimentBundle.safeParse(raw);
+  if (!parsed.success) throw new DojoError("invalid_input", `${where} is not a valid experiment bundle: ${describeZodError(parsed.error)}`);
+  return parsed.data.experiments;
+}
+
+/**
+ * The file's text: pretty-printed (it diffs line by line in git) with anything secret replaced.
+ * A key pasted into a message or note must not reach the disk.
+ */
+export function experimentText(value: ExperimentFile | ExperimentBundle, secrets: readonly string[]): string {
+  const text = `${JSON.stringify(value, null, 2)}\n`;
+  const scrubbed = redactSecrets(text, secrets);
+  // Redaction only replaces key-shaped runs inside strings, so the JSON stays valid; check anyway.
+  JSON.parse(scrubbed);
+  return scrubbed;
+}
+
+/** Writes a file whole or not at all: a temporary file renamed over the target. */
+export function writeAtomically(path: string, text: string): void {
+  const temp = `${path}.${process.pid}.tmp`;
+  writeFileSync(temp, text, "utf8");
+  renameSync(temp, path);
+}

@@ -1,0 +1,128 @@
+// Tests of the learning service: progress that survives reopening the settings file, quiz scores,
+// the FSRS review queue and grades, and mock-interview scores.
+import Conf from "conf";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { DEFAULT_PRICE_TABLE } from "../../shared/pricing";
+import { createLearningService } from "./learning";
+import { createLessonLibrary } from "./lessons";
+import { NEW_CARDS_PER_DAY } from "./reviewScheduler";
+import { openSettingsStore } from "./settingsStore";
+
+const library = createLessonLibrary(join(import.meta.dirname, "../../lessons"));
+let dir: string;
+let clock: Date;
+
+const open = () => {
+  const { store } = openSettingsStore({
+    cwd: dir,
+    configName: "settings",
+    open: ({ cwd, configName }) => new Conf<Record<string, unknown>>({ cwd, configName, projectName: "prompt-dojo" }),
+  });
+  return createLearningService({ store, library, findRun: () => null, priceTable: () => DEFAULT_PRICE_TABLE, now: () => clock });
+};
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "dojo-learning-"));
+  clock = new Date(2025, 5, 2, 10, 0, 0);
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("lesson progress", () => {
+  it("records read and quiz scores, and keeps them after the settings file is reopened", () => {
+    const learning = open();
+    learning.markRead("temperature");
+    const quiz = library.get("temperature").frontMatter.quiz;
+    const allRight = quiz.map((q) => (q.kind === "choice" ? q.answer : q.sample));
+    const graded = learning.submitQuiz("temperature", allRight);
+    expect(graded.correct).toBe(quiz.length);
+
+    const reopened = open().progress().lessons.temperature;
+    expect(reopened?.read).toBe(true);
+    expect(reopened?.quiz).toMatchObject({ correct: quiz.length, total: quiz.length });
+  });
+
+  it("keeps the best quiz score when a later attempt is worse", () => {
+    const learning = open();
+    const quiz = library.get("streaming").frontMatter.quiz;
+    learning.submitQuiz("streaming", quiz.map((q) => (q.kind === "choice" ? q.answer : q.sample)));
+    const worse = learning.submitQuiz("streaming", quiz.map(() => null));
+    expect(worse.progress.quiz?.correct).toBe(0);
+    expect(worse.progress.bestQuiz?.correct).toBe(quiz.length);
+  });
+
+  it("refuses an unknown lesson and an unknown run", async () => {
+    const learning = open();
+    expect(() => learning.markRead("no-such-lesson")).toThrow(/no lesson/);
+    await expect(learning.gradeExercise("temperature", crypto.randomUUID())).rejects.toThrow(/no longer known/);
+  });
+});
+
+describe("review cards", () => {
+  it("offers a daily number of new cards, with the next due date of each grade in order", () => {
+    const { cards } = open().queue();
+    expect(cards.length).toBe(NEW_CARDS_PER_DAY);
+    expect(cards.every((c) => c.isNew)).toBe(true);
+    const first = cards[0]!;
+    expect(first.nextDue.again).toBeLessThanOrEqual(first.nextDue.hard);
+    expect(first.nextDue.hard).toBeLessThanOrEqual(first.nextDue.good);
+    expect(first.nextDue.good).toBeLessThan(first.nextDue.easy);
+  });
+
+  it("schedules a graded card in the future, counts it against today's new cards, and brings it back when due", () => {
+    const learning = open();
+    const card = learning.queue().cards[0]!;
+    const { schedule } = learning.gradeCard(card.cardId, "easy");
+    expect(schedule.due).toBeGreaterThan(clock.getTime() + 24 * 3600_000);
+    expect(schedule.reps).toBe(1);
+
+    const today = open().queue();
+    expect(today.cards.map((c) => c.cardId)).not.toContain(card.cardId);
+    expect(today.cards.filter((c) => c.isNew)).toHaveLength(NEW_CARDS_PER_DAY - 1);
+    expect(today.nextDue).toBe(schedule.due);
+
+    clock = new Date(schedule.due + 1000);
+    const later = open().queue();
+    expect(later.cards[0]).toMatchObject({ cardId: card.cardId, isNew: false });
+  });
+
+  it("holds a card graded Again back until its short learning step has passed", () => {
+    const learning = open();
+    const card = learning.queue().cards[0]!;
+    const { schedule } = learning.gradeCard(card.cardId, "again");
+    expect(schedule.due - clock.getTime()).toBeLessThan(3600_000);
+    expect(open().queue().cards.map((c) => c.cardId)).not.toContain(card.cardId);
+    clock = new Date(schedule.due);
+    expect(open().queue().cards[0]?.cardId).toBe(card.cardId);
+  });
+
+  it("reports retention per lesson from the reviewed cards only", () => {
+    const learning = open();
+    const card = learning.queue().cards[0]!;
+    expect(learning.progress().cards[card.lessonId]?.retention).toBeNull();
+    learning.gradeCard(card.cardId, "good");
+    clock = new Date(clock.getTime() + 3600_000);
+    const stats = learning.progress().cards[card.lessonId]!;
+    expect(stats.reviewed).toBe(1);
+    expect(stats.retention).toBeGreaterThan(0.5);
+    expect(stats.retention).toBeLessThanOrEqual(1);
+  });
+
+  it("refuses a card id no lesson has", () => {
+    expect(() => open().gradeCard("temperature#99", "good")).toThrow(/no review card/);
+  });
+});
+
+describe("mock scores", () => {
+  it("appends self and model scores to the saved list", () => {
+    const learning = open();
+    learning.recordMock("prompts", 0.5, "self");
+    learning.recordMock("prompts", 0.8, "model");
+    expect(open().progress().mocks.map((m) => [m.lessonId, m.score, m.mode])).toEqual([
+      ["prompts", 0.5, "self"],
+      ["prompts", 0.8, "model"],
+    ]);
+  });
+});

@@ -1,0 +1,108 @@
+// Main process: the learner's side of the course: progress per lesson (read, exercise, quiz), the
+// review queue and grades, mock scores, and exercises graded on playground runs with the shared
+// assertion engine. Everything is kept in the settings file's `learning` field.
+import { describeAssertion, runAssertions } from "../../shared/assertions";
+import type { ExerciseGrade, ReviewCardView, ReviewGrade } from "../../shared/contracts/lessons";
+import { lessonCards } from "../../shared/lesson";
+import { observeRunRecord } from "../../shared/lessonObservation";
+import { MAX_MOCK_SCORES, LessonProgress, type CardSchedule, type LearningState, type MockScore, type ProgressView } from "../../shared/lessonProgress";
+import { gradeQuiz, type QuizAnswer, type QuizResult } from "../../shared/lessonQuiz";
+import { estimateCost, type PriceTable } from "../../shared/pricing";
+import type { RunRecord } from "../../shared/runRecord";
+import { DojoError } from "../errors";
+import type { LessonLibrary } from "./lessons";
+import { buildQueue, cardStats, gradeCard } from "./reviewScheduler";
+import type { SettingsStore } from "./settingsStore";
+
+export interface LearningDeps {
+  store: SettingsStore;
+  library: LessonLibrary;
+  /** The record of a recent run (the run log), or null. */
+  findRun: (runId: string) => RunRecord | null;
+  /** The price table in use, to give exercises a run's cost. */
+  priceTable: () => PriceTable;
+  now?: () => Date;
+}
+
+/** The learner's progress and practice. */
+export interface LearningService {
+  progress(): ProgressView;
+  markRead(lessonId: string): LessonProgress;
+  gradeExercise(lessonId: string, runId: string): Promise<ExerciseGrade>;
+  submitQuiz(lessonId: string, answers: readonly (QuizAnswer | null)[]): { results: QuizResult[]; correct: number; total: number; progress: LessonProgress };
+  queue(): { cards: ReviewCardView[]; dueLater: number; nextDue: number | null };
+  gradeCard(cardId: string, grade: ReviewGrade): { cardId: string; schedule: CardSchedule };
+  recordMock(lessonId: string, score: number, mode: MockScore["mode"]): void;
+}
+
+/** Builds the service over the settings store and the lesson library. */
+export function createLearningService(deps: LearningDeps): LearningService {
+  const now = deps.now ?? (() => new Date());
+  const learning = () => deps.store.read().learning;
+  const save = (change: (state: LearningState) => LearningState) => deps.store.update((s) => ({ ...s, learning: change(s.learning) })).learning;
+  const entry = (state: LearningState, id: string) => state.lessons[id] ?? LessonProgress.parse({});
+  const updateLesson = (lessonId: string, change: (p: LessonProgress) => LessonProgress): LessonProgress => {
+    deps.library.get(lessonId); // refuses an unknown lesson
+    const saved = save((state) => ({ ...state, lessons: { ...state.lessons, [lessonId]: { ...change(entry(state, lessonId)), updatedAt: now().getTime() } } }));
+    return entry(saved, lessonId);
+  };
+
+  return {
+    progress() {
+      const state = learning();
+      return { lessons: state.lessons, cards: cardStats(deps.library.all(), state, now()), mocks: state.mocks };
+    },
+
+    markRead: (lessonId) => updateLesson(lessonId, (p) => ({ ...p, read: true })),
+
+    async gradeExercise(lessonId, runId) {
+      const { exercise } = deps.library.get(lessonId).frontMatter;
+      const record = deps.findRun(runId);
+      if (!record) throw new DojoError("invalid_input", "That run is no longer known (only recent runs are kept): run it again in the playground, then check.");
+      const usage = record.result?.usage;
+      const cost = usage ? estimateCost(record.request.model, usage, deps.priceTable()) : null;
+      const results = await runAssertions(exercise.assertions, observeRunRecord(record, cost));
+      const pass = results.every((r) => r.pass);
+      const firstFailure = results.find((r) => !r.pass);
+      const reason = pass
+        ? "Passed: every check of the exercise holds for this run."
+        : record.error
+          ? `The run failed (${record.error.message}), so the exercise cannot pass: ${firstFailure?.reason ?? ""}`
+          : `Not yet: ${firstFailure?.reason ?? "a check failed."}`;
+      const progress = pass ? updateLesson(lessonId, (p) => ({ ...p, exercisePassed: true })) : entry(learning(), lessonId);
+      return {
+        pass,
+        reason,
+        results: results.map((r) => ({ description: describeAssertion(r.assertion), pass: r.pass, reason: r.reason })),
+        progress,
+      };
+    },
+
+    submitQuiz(lessonId, answers) {
+      const graded = gradeQuiz(deps.library.get(lessonId).frontMatter.quiz, answers);
+      const score = { correct: graded.correct, total: graded.total, at: now().getTime() };
+      const progress = updateLesson(lessonId, (p) => ({
+        ...p,
+        quiz: score,
+        bestQuiz: !p.bestQuiz || score.correct / score.total >= p.bestQuiz.correct / p.bestQuiz.total ? score : p.bestQuiz,
+      }));
+      return { ...graded, progress };
+    },
+
+    queue: () => buildQueue(deps.library.all(), learning(), now()),
+
+    gradeCard(cardId, grade) {
+      const known = deps.library.all().some((l) => lessonCards(l.frontMatter).some((c) => c.cardId === cardId));
+      if (!known) throw new DojoError("invalid_input", `There is no review card "${cardId}".`);
+      const at = now();
+      const saved = save((state) => ({ ...state, cards: { ...state.cards, [cardId]: gradeCard(state.cards[cardId], grade, at) } }));
+      return { cardId, schedule: saved.cards[cardId]! };
+    },
+
+    recordMock(lessonId, score, mode) {
+      deps.library.get(lessonId);
+      const mock: MockScore = { lessonId, score, mode, at: now().getTime() };
+      save((state) => ({ ...state, mocks: [...state.mocks, mock].slice(-MAX_MOCK_SCORES) }));
+    },
+  };
+}

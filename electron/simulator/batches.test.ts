@@ -1,0 +1,91 @@
+// Tests (Node): the simulator's Files and Batch APIs, driven by the openai SDK, answer in the
+// OpenAPI spec's shapes: upload, create, poll to completion, read the output; cancel; refusals.
+import OpenAI, { toFile } from "openai";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { specErrors } from "../../test/conformance/openapiSpec";
+import { startSimulator, type RunningSimulator } from "./server";
+
+let sim: RunningSimulator;
+let client: OpenAI;
+beforeAll(async () => {
+  sim = await startSimulator({ batchDelayMs: 40 });
+  client = new OpenAI({ apiKey: "simulator-no-key", baseURL: sim.url, maxRetries: 0 });
+});
+afterAll(async () => {
+  await sim.close();
+});
+
+const line = (id: string, content: string, url = "/v1/chat/completions") =>
+  JSON.stringify({ custom_id: id, method: "POST", url, body: { model: "sim-chat-1", messages: [{ role: "user", content }] } });
+
+async function upload(text: string, name = "input.jsonl") {
+  return client.files.create({ file: await toFile(Buffer.from(text), name), purpose: "batch" });
+}
+
+/** Polls until the batch leaves its working states (the simulator completes it after 40 ms). */
+async function settle(id: string) {
+  for (;;) {
+    const batch = await client.batches.retrieve(id);
+    if (!["validating", "in_progress", "finalizing", "cancelling"].includes(batch.status)) return batch;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+describe("simulated Batch API", () => {
+  it("uploads a JSON Lines file, runs a batch to completion and serves output and error files", async () => {
+    const file = await upload([line("a", "What is a token?"), line("b", "Hi"), line("c", "x", "/v1/embeddings")].join("\n"));
+    expect(specErrors("OpenAIFile", file)).toEqual([]);
+    expect(file).toMatchObject({ object: "file", purpose: "batch", filename: "input.jsonl" });
+    expect(specErrors("OpenAIFile", await client.files.retrieve(file.id))).toEqual([]);
+
+    const created = await client.batches.create({ input_file_id: file.id, endpoint: "/v1/chat/completions", completion_window: "24h" });
+    expect(specErrors("Batch", created)).toEqual([]);
+    expect(created.status).toBe("validating");
+
+    const done = await settle(created.id);
+    expect(specErrors("Batch", done)).toEqual([]);
+    expect(done).toMatchObject({ status: "completed", request_counts: { total: 3, completed: 2, failed: 1 } });
+
+    const output = (await (await client.files.content(done.output_file_id ?? "")).text()).trim().split("\n").map((l) => JSON.parse(l));
+    expect(output.map((o) => o.custom_id)).toEqual(["a", "b"]);
+    // The spec has no schema for an output line; its body is a chat completion, which it does have.
+    for (const o of output) {
+      expect(o).toMatchObject({ id: expect.any(String), error: null, response: { status_code: 200, request_id: expect.stringMatching(/^req_/) } });
+      expect(specErrors("CreateChatCompletionResponse", o.response.body)).toEqual([]);
+    }
+    const errors = (await (await client.files.content(done.error_file_id ?? "")).text()).trim().split("\n").map((l) => JSON.parse(l));
+    expect(errors[0]).toMatchObject({ custom_id: "c", response: { status_code: 400 } });
+    expect(errors[0].response.body.error).toMatchObject({ param: "url", type: "invalid_request_error" });
+  });
+
+  it("cancels a batch", async () => {
+    const file = await upload(line("a", "Hello"));
+    const created = await client.batches.create({ input_file_id: file.id, endpoint: "/v1/chat/completions", completion_window: "24h" });
+    const cancelling = await client.batches.cancel(created.id);
+    expect(cancelling.status).toBe("cancelling");
+    expect(specErrors("Batch", cancelling)).toEqual([]);
+    expect((await settle(created.id)).status).toBe("cancelled");
+  });
+
+  it("refuses what the real service refuses", async () => {
+    await expect(upload(line("a", "x"), "input.txt")).rejects.toMatchObject({ status: 400 });
+    await expect(client.batches.create({ input_file_id: "file_nope", endpoint: "/v1/chat/completions", completion_window: "24h" })).rejects.toMatchObject({ status: 404 });
+    await expect(client.batches.retrieve("batch_nope")).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("fails a batch whose file has a line that is not JSON", async () => {
+    const file = await upload(`${line("a", "x")}\n{not json`);
+    const created = await client.batches.create({ input_file_id: file.id, endpoint: "/v1/chat/completions", completion_window: "24h" });
+    const done = await settle(created.id);
+    expect(done.status).toBe("failed");
+    expect(done.errors?.data?.[0]).toMatchObject({ code: "invalid_json_line", line: 2 });
+    expect(specErrors("Batch", done)).toEqual([]);
+  });
+
+  it("waits the latency a request asks for before answering", async () => {
+    const started = performance.now();
+    await client.chat.completions.create({ model: "sim-chat-1", messages: [{ role: "user", content: "x" }] }, { headers: { "x-dojo-latency-ms": "30" } });
+    // A lower bound only: the pause must have happened; how much longer it took is not asserted.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(29);
+  });
+});

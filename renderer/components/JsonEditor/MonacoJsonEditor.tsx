@@ -1,0 +1,72 @@
+// Renderer: the Monaco half of JsonEditor, in its own lazily loaded chunk (Monaco is large, and
+// the first screen must not wait for it). Default export, as React.lazy wants.
+import { useEffect, useRef } from "react";
+import { problemsToMarkers } from "./markers";
+import { monaco } from "./monacoSetup";
+import type { JsonEditorProps } from "./JsonEditor";
+
+const MARKER_OWNER = "prompt-dojo";
+let nextModelId = 1;
+
+/** A Monaco editor over one JSON text, with the given problems as markers on their lines. */
+export default function MonacoJsonEditor({ value, onChange, problems = [], label, readOnly = false, height = 240 }: JsonEditorProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  // The latest onChange, so the content listener registered once always calls the current one.
+  const onChangeRef = useRef(onChange);
+  onChangeRef.current = onChange;
+  // True while the text is replaced from outside: that change is not the user's and is not echoed back.
+  const applyingOutside = useRef(false);
+
+  useEffect(() => {
+    if (!host.current) return;
+    const model = monaco.editor.createModel(value, "json", monaco.Uri.parse(`inmemory://prompt-dojo/editor-${nextModelId++}.json`));
+    const editor = monaco.editor.create(host.current, {
+      model,
+      ariaLabel: label,
+      readOnly,
+      automaticLayout: true,
+      minimap: { enabled: false },
+      scrollBeyondLastLine: false,
+      wordWrap: "on",
+      tabSize: 2,
+      fontSize: 13,
+      lineNumbersMinChars: 3,
+      fixedOverflowWidgets: true,
+      renderValidationDecorations: "on",
+    });
+    editorRef.current = editor;
+    const subscription = model.onDidChangeContent(() => {
+      if (!applyingOutside.current) onChangeRef.current?.(model.getValue());
+    });
+    host.current.dataset.monacoReady = "true";
+    return () => {
+      subscription.dispose();
+      editor.dispose();
+      model.dispose();
+      editorRef.current = null;
+    };
+    // Created once per mount; value, label and readOnly changes are applied by the effects below.
+  }, []);
+
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (!model || model.getValue() === value) return;
+    applyingOutside.current = true;
+    // An edit operation rather than setValue, so the user's undo history survives a form edit.
+    model.pushEditOperations([], [{ range: model.getFullModelRange(), text: value }], () => null);
+    applyingOutside.current = false;
+  }, [value]);
+
+  useEffect(() => {
+    editorRef.current?.updateOptions({ readOnly, ariaLabel: label });
+  }, [readOnly, label]);
+
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (!model) return;
+    monaco.editor.setModelMarkers(model, MARKER_OWNER, problemsToMarkers(problems, model.getLinesContent()));
+  }, [problems, value]);
+
+  return <div ref={host} className="json-editor-monaco" style={{ height }} data-testid="monaco-host" />;
+}

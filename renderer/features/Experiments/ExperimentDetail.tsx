@@ -1,0 +1,153 @@
+// Renderer: one experiment: rename, duplicate, delete, export; its versions with load and restore;
+// save the playground as the next version; and the diff of any two versions.
+import { useState } from "react";
+import type { ExperimentFile } from "../../../shared/experiments";
+import { useAppStore } from "../../store/appStore";
+import { downloadText } from "./downloadText";
+import { VersionDiff } from "./VersionDiff";
+
+/** The detail pane of an experiment. */
+export function ExperimentDetail({ file }: { file: ExperimentFile }) {
+  const loaded = useAppStore((s) => s.experiments.loaded);
+  const saveExperimentVersion = useAppStore((s) => s.saveExperimentVersion);
+  const loadVersionIntoPlayground = useAppStore((s) => s.loadVersionIntoPlayground);
+  const restoreExperimentVersion = useAppStore((s) => s.restoreExperimentVersion);
+  const renameExperiment = useAppStore((s) => s.renameExperiment);
+  const duplicateExperiment = useAppStore((s) => s.duplicateExperiment);
+  const deleteExperiment = useAppStore((s) => s.deleteExperiment);
+  const exportExperiments = useAppStore((s) => s.exportExperiments);
+  const setView = useAppStore((s) => s.setView);
+  const [name, setName] = useState(file.name);
+  const [message, setMessage] = useState("");
+  const latest = file.versions.length;
+  const [from, setFrom] = useState(Math.max(1, latest - 1));
+  const [to, setTo] = useState(latest);
+
+  return (
+    <div data-testid="experiment-detail">
+      <section className="experiment-panel">
+        <form
+          className="experiment-actions"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (name.trim() && name.trim() !== file.name) void renameExperiment(file.id, name.trim());
+          }}
+        >
+          <label className="field">
+            Name
+            <input value={name} onChange={(e) => setName(e.target.value)} data-testid="experiment-rename" />
+          </label>
+          <button type="submit" className="button-quiet">
+            Rename
+          </button>
+          <button type="button" className="button-quiet" onClick={() => void duplicateExperiment(file.id)}>
+            Duplicate
+          </button>
+          <button
+            type="button"
+            className="button-quiet"
+            onClick={async () => {
+              const out = await exportExperiments(file.id);
+              if (out) downloadText(out.fileName, out.text);
+            }}
+          >
+            Export
+          </button>
+          <button type="button" className="button-danger" data-testid="experiment-delete" onClick={() => void deleteExperiment(file.id)}>
+            Delete
+          </button>
+        </form>
+        <p className="hint mono">{file.id}.experiment.json</p>
+        <form
+          className="experiment-actions"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void saveExperimentVersion(message.trim());
+            setMessage("");
+          }}
+        >
+          <label className="field">
+            What changed
+            <input value={message} onChange={(e) => setMessage(e.target.value)} data-testid="version-message" maxLength={500} />
+          </label>
+          <button type="submit" className="button-primary" data-testid="version-save">
+            Save playground as version {latest + 1}
+          </button>
+        </form>
+      </section>
+
+      <section className="experiment-panel">
+        <h2>Versions</h2>
+        <table className="version-table" data-testid="version-table">
+          <thead>
+            <tr>
+              <th>Version</th>
+              <th>Saved</th>
+              <th>Message</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {[...file.versions].reverse().map((v) => (
+              <tr key={v.version} data-testid={`version-${v.version}`}>
+                <td>
+                  v{v.version}
+                  {loaded?.id === file.id && loaded.version === v.version ? <span className="tag tag-active"> in playground</span> : null}
+                </td>
+                <td>{new Date(v.savedAt).toLocaleString()}</td>
+                <td>{v.message || <span className="hint">no message</span>}</td>
+                <td className="row">
+                  <button
+                    type="button"
+                    className="button-quiet"
+                    data-testid={`version-load-${v.version}`}
+                    onClick={async () => {
+                      await loadVersionIntoPlayground(v.version);
+                      setView("playground");
+                    }}
+                  >
+                    Open in playground
+                  </button>
+                  {v.version !== latest ? (
+                    <button type="button" className="button-quiet" data-testid={`version-restore-${v.version}`} onClick={() => void restoreExperimentVersion(v.version)}>
+                      Restore
+                    </button>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      {latest > 1 ? (
+        <section className="experiment-panel">
+          <h2>Compare versions</h2>
+          <div className="experiment-actions">
+            <label className="field">
+              From
+              <select value={from} onChange={(e) => setFrom(Number(e.target.value))} data-testid="diff-from">
+                {file.versions.map((v) => (
+                  <option key={v.version} value={v.version}>
+                    v{v.version}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field">
+              To
+              <select value={to} onChange={(e) => setTo(Number(e.target.value))} data-testid="diff-to">
+                {file.versions.map((v) => (
+                  <option key={v.version} value={v.version}>
+                    v{v.version}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          <VersionDiff before={file.versions[from - 1]?.state} after={file.versions[to - 1]?.state} />
+        </section>
+      ) : null}
+    </div>
+  );
+}

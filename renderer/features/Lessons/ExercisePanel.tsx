@@ -1,0 +1,65 @@
+// Renderer: a lesson's exercise: the goal, hints revealed one at a time, loading it into the
+// playground, checking the latest run with the assertion engine, and the solution on request.
+import { useState } from "react";
+import type { Lesson } from "../../../shared/lesson";
+import { useAppStore } from "../../store/appStore";
+
+/** The hands-on part of a lesson. */
+export function ExercisePanel({ lesson }: { lesson: Lesson }) {
+  const { exercise, preset } = lesson.frontMatter;
+  const [hintsShown, setHintsShown] = useState(0);
+  const [solutionShown, setSolutionShown] = useState(false);
+  const loadPreset = useAppStore((s) => s.loadPresetIntoPlayground);
+  const checkExercise = useAppStore((s) => s.checkExercise);
+  const grade = useAppStore((s) => s.exerciseGrade);
+  const checking = useAppStore((s) => s.exerciseChecking);
+  const error = useAppStore((s) => s.exerciseError);
+  const passedBefore = useAppStore((s) => s.progress?.lessons[lesson.frontMatter.id]?.exercisePassed ?? false);
+  return (
+    <section className="exercise" data-testid="exercise">
+      <h2>Exercise {passedBefore ? <span className="tag tag-active">passed</span> : null}</h2>
+      <p className="exercise-goal">{exercise.goal}</p>
+      <div className="row">
+        <button type="button" onClick={() => loadPreset(preset)}>Start in the playground</button>
+        <button type="button" className="button-primary" data-testid="check-exercise" disabled={checking} onClick={() => void checkExercise()}>
+          {checking ? "Checking..." : "Check my latest run"}
+        </button>
+      </div>
+      <p className="hint">Edit and run the request in the playground, then come back and check it. The checks run on that run's result.</p>
+      {error ? <p className="field-error" role="alert">{error}</p> : null}
+      {grade ? (
+        <div className={grade.pass ? "grade grade-pass" : "grade grade-fail"} data-testid="exercise-grade" data-pass={grade.pass}>
+          <p className="grade-head">{grade.reason}</p>
+          <ul>
+            {grade.results.map((r, i) => (
+              <li key={i}>
+                {r.pass ? "✓" : "✗"} <strong>{r.description}</strong>: {r.reason}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <div className="hints">
+        {exercise.hints.slice(0, hintsShown).map((hint, i) => (
+          <p key={i} className="hint-text">Hint {i + 1}: {hint}</p>
+        ))}
+        {hintsShown < exercise.hints.length ? (
+          <button type="button" className="button-quiet" data-testid="next-hint" onClick={() => setHintsShown((n) => n + 1)}>
+            Show hint {hintsShown + 1} of {exercise.hints.length}
+          </button>
+        ) : null}
+      </div>
+      {solutionShown ? (
+        <div className="solution" data-testid="solution">
+          <h3>Solution</h3>
+          <pre className="answer-code"><code>{JSON.stringify(exercise.solution.request, null, 2)}</code></pre>
+          {exercise.solution.simulatorFailure !== "none" ? <p>Simulated failure: {exercise.solution.simulatorFailure}</p> : null}
+          <button type="button" data-testid="load-solution" onClick={() => loadPreset(exercise.solution)}>Load the solution into the playground</button>
+          <p className="hint">A common wrong attempt: {exercise.wrongAttempt.why}</p>
+        </div>
+      ) : (
+        <button type="button" className="button-quiet" data-testid="show-solution" onClick={() => setSolutionShown(true)}>Show the solution</button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,190 @@
+// Renderer: one tool round: the calls of an answer, each moving from "checking" to a result
+// (mock, by hand, refused, denied). Pure: every step takes a round and returns a new one.
+import type { ChatRequest } from "../../../shared/chatRequest";
+import type { ChoiceResult } from "../../../shared/contract";
+import { defaultToolSettings, type ToolSettings } from "../../../shared/toolSettings";
+import { limitViolations } from "./argumentLimits";
+import { mockResultFor } from "./mockResult";
+
+/** Where one call is. */
+export type CallPhase =
+  | "checking" // arguments being validated against the tool's schema
+  | "refused" // outside a limit: refused before any mock ran
+  | "invalid" // arguments are not JSON or break the schema: answer by hand or report the errors
+  | "awaiting-approval" // a sensitive tool: nothing runs until the user approves
+  | "denied" // the user did not approve
+  | "manual" // waiting for a result typed by hand
+  | "ready"; // has a result to send
+
+/** Who produced a call's result. */
+export type ResultSource = "mock" | "manual" | "refusal" | "denial" | "error-report";
+
+/** One tool call of the answer and what the playground does with it. */
+export interface ToolCallState {
+  id: string;
+  name: string;
+  /** The arguments exactly as the model wrote them. */
+  arguments: string;
+  /** The parsed arguments; undefined when they are not JSON. */
+  args: unknown;
+  sensitive: boolean;
+  phase: CallPhase;
+  /** Why the arguments break the tool's schema (each names its JSON path). */
+  errors: string[];
+  /** Why the call was refused (limits), or null. */
+  refusal: string | null;
+  /** The tool message's content to send back, or null while there is none. */
+  result: string | null;
+  resultSource: ResultSource | null;
+  /** Something to tell the user, e.g. why the mock could not run. */
+  note: string | null;
+}
+
+/** The tool calls of one answer, from the run that produced them. */
+export interface ToolRound {
+  runId: string;
+  /** The choice the calls came from (the first one that called tools). */
+  choiceIndex: number;
+  /** Text the model wrote beside its calls, if any; sent back with them. */
+  content: string | null;
+  calls: ToolCallState[];
+}
+
+/** Settings for a tool name, falling back to the defaults. */
+export function settingsFor(settings: Readonly<Record<string, ToolSettings>>, name: string): ToolSettings {
+  return Object.prototype.hasOwnProperty.call(settings, name) ? (settings[name] as ToolSettings) : defaultToolSettings();
+}
+
+/** The parameters schema the request declares for a tool, or undefined (unknown tool or no schema). */
+export function parametersOf(request: Pick<ChatRequest, "tools">, name: string): Record<string, unknown> | undefined {
+  return request.tools?.find((t) => t.function.name === name)?.function.parameters;
+}
+
+function parseArgs(text: string): { ok: true; value: unknown } | { ok: false; error: string } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (err) {
+    return { ok: false, error: `The arguments are not valid JSON (${err instanceof Error ? err.message : String(err)}).` };
+  }
+}
+
+/** The tool message sent back for a refused call, so the model can tell the user why. */
+export function refusalResult(reasons: readonly string[]): string {
+  return JSON.stringify({ error: "refused", reason: `The call was refused before running: ${reasons.join(" ")}` });
+}
+
+/** The tool message sent back when the user does not approve a sensitive call. */
+export const DENIAL_RESULT = JSON.stringify({ error: "not_approved", reason: "The user did not approve this call." });
+
+/**
+ * The round for a finished answer, or null when no choice called a tool. Limits are checked
+ * here, before anything else: a refused call never reaches approval or a mock.
+ */
+export function startRound(
+  runId: string,
+  choices: readonly ChoiceResult[],
+  request: Pick<ChatRequest, "tools">,
+  settings: Readonly<Record<string, ToolSettings>>,
+): ToolRound | null {
+  const choice = choices.find((c) => c.toolCalls.length > 0);
+  if (!choice) return null;
+  const calls = choice.toolCalls.map((call): ToolCallState => {
+    const own = settingsFor(settings, call.name);
+    const base: ToolCallState = {
+      id: call.id,
+      name: call.name,
+      arguments: call.arguments,
+      args: undefined,
+      sensitive: own.sensitive,
+      phase: "checking",
+      errors: [],
+      refusal: null,
+      result: null,
+      resultSource: null,
+      note: null,
+    };
+    const known = request.tools?.some((t) => t.function.name === call.name) ?? false;
+    if (!known) return { ...base, phase: "invalid", errors: [`The model called "${call.name}", which the request does not define.`] };
+    const parsed = parseArgs(call.arguments);
+    if (!parsed.ok) return { ...base, phase: "invalid", errors: [parsed.error] };
+    const reasons = limitViolations(parsed.value, own.limits, parametersOf(request, call.name));
+    if (reasons.length) {
+      return { ...base, args: parsed.value, phase: "refused", refusal: reasons.join(" "), result: refusalResult(reasons), resultSource: "refusal" };
+    }
+    return { ...base, args: parsed.value };
+  });
+  return { runId, choiceIndex: choice.index, content: choice.content ? choice.content : null, calls };
+}
+
+function update(round: ToolRound, id: string, change: (call: ToolCallState) => ToolCallState): ToolRound {
+  return { ...round, calls: round.calls.map((c) => (c.id === id ? change(c) : c)) };
+}
+
+/** Runs the tool's mock (if it has one) for a call cleared to run. */
+function runMock(call: ToolCallState, settings: ToolSettings): ToolCallState {
+  const outcome = mockResultFor(settings.mock, call.args);
+  if (outcome === null) return { ...call, phase: "manual" };
+  if (!outcome.ok) return { ...call, phase: "manual", note: `The mock could not run: ${outcome.error} Answer by hand.` };
+  return { ...call, phase: "ready", result: outcome.text, resultSource: "mock" };
+}
+
+/**
+ * Takes the schema validation of a call's arguments: errors make it "invalid"; otherwise a
+ * sensitive tool waits for approval and any other runs its mock (or waits for a hand answer).
+ */
+export function applyArgumentCheck(
+  round: ToolRound,
+  id: string,
+  errors: readonly string[],
+  settings: Readonly<Record<string, ToolSettings>>,
+): ToolRound {
+  return update(round, id, (call) => {
+    if (call.phase !== "checking") return call;
+    if (errors.length) return { ...call, phase: "invalid", errors: [...errors] };
+    if (call.sensitive) return { ...call, phase: "awaiting-approval" };
+    return runMock(call, settingsFor(settings, call.name));
+  });
+}
+
+/** The user approves a sensitive call: its mock runs now (or it waits for a hand answer). */
+export function approveCall(round: ToolRound, id: string, settings: Readonly<Record<string, ToolSettings>>): ToolRound {
+  return update(round, id, (call) => (call.phase === "awaiting-approval" ? runMock(call, settingsFor(settings, call.name)) : call));
+}
+
+/** The user does not approve a sensitive call: the model is told so. */
+export function denyCall(round: ToolRound, id: string): ToolRound {
+  return update(round, id, (call) =>
+    call.phase === "awaiting-approval" ? { ...call, phase: "denied", result: DENIAL_RESULT, resultSource: "denial" } : call,
+  );
+}
+
+/** Phases in which the user may type the result; refused, denied and unapproved calls stay as they are. */
+const ANSWERABLE: readonly CallPhase[] = ["invalid", "manual", "ready"];
+
+/** True when the user may answer this call by hand. */
+export function canAnswerByHand(call: ToolCallState): boolean {
+  return ANSWERABLE.includes(call.phase);
+}
+
+/** The user types the result (empty text clears it). */
+export function answerByHand(round: ToolRound, id: string, text: string): ToolRound {
+  return update(round, id, (call) => {
+    if (!canAnswerByHand(call)) return call;
+    if (text === "") return { ...call, phase: call.errors.length ? "invalid" : "manual", result: null, resultSource: null };
+    return { ...call, phase: "ready", result: text, resultSource: "manual" };
+  });
+}
+
+/** Sends the argument errors back as the call's result, so the model can correct itself. */
+export function reportErrors(round: ToolRound, id: string): ToolRound {
+  return update(round, id, (call) =>
+    call.phase === "invalid"
+      ? { ...call, phase: "ready", result: JSON.stringify({ error: "invalid_arguments", details: call.errors }), resultSource: "error-report" }
+      : call,
+  );
+}
+
+/** The calls that still need something before the round can be sent back. */
+export function pendingCalls(round: ToolRound): ToolCallState[] {
+  return round.calls.filter((c) => c.result === null);
+}

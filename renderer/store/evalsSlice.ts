@@ -1,0 +1,154 @@
+// Renderer: the evaluations slice: datasets, the runs of the chosen dataset, the run on screen
+// with its live progress, and the comparison of two runs.
+import type { Dataset, EvalProgress, EvalRun, EvalRunSummary, EvalSettings, EvalVariant } from "../../shared/evals";
+import type { Assertion } from "../../shared/assertions";
+import { toAppError } from "./toAppError";
+import type { SliceCreator, StoreDeps } from "./types";
+
+export interface DatasetListItem {
+  id: string;
+  name: string;
+  caseCount: number;
+  columns: string[];
+  updatedAt: number;
+}
+
+export interface EvalsState {
+  datasets: DatasetListItem[];
+  dataset: Dataset | null;
+  runs: EvalRunSummary[];
+  /** The id of the run on screen (set before its first read, so its progress is followed). */
+  runId: string | null;
+  /** The run on screen, refreshed while it goes. */
+  run: EvalRun | null;
+  progress: EvalProgress | null;
+  /** A second run of the same dataset to compare with the one on screen. */
+  compareWith: EvalRun | null;
+  error: string | null;
+}
+
+export interface EvalsSlice {
+  evals: EvalsState;
+  loadDatasets(): Promise<void>;
+  openDataset(id: string): Promise<void>;
+  importDataset(name: string, fileName: string, text: string, assertions: Assertion[]): Promise<void>;
+  saveDataset(dataset: Pick<Dataset, "name" | "columns" | "cases" | "assertions"> & { id?: string }): Promise<void>;
+  startEval(variants: EvalVariant[], settings: EvalSettings): Promise<void>;
+  cancelEval(): Promise<void>;
+  resumeEval(): Promise<void>;
+  openEvalRun(id: string): Promise<void>;
+  compareEvalRun(id: string | null): Promise<void>;
+}
+
+const initial: EvalsState = { datasets: [], dataset: null, runs: [], runId: null, run: null, progress: null, compareWith: null, error: null };
+
+/** Least ms between two refreshes of the run on screen while progress events arrive. */
+const REFRESH_MS = 250;
+
+/** The evaluations slice. */
+export function createEvalsSlice(deps: StoreDeps): SliceCreator<EvalsSlice> {
+  return (set, get) => {
+    const patch = (change: Partial<EvalsState>) => set((s) => ({ evals: { ...s.evals, ...change } }));
+    const attempt = async <T>(what: string, call: () => Promise<T>): Promise<T | null> => {
+      patch({ error: null });
+      try {
+        return await call();
+      } catch (err) {
+        patch({ error: `${what}: ${toAppError(err).message}` });
+        return null;
+      }
+    };
+    const loadRuns = async () => {
+      const id = get().evals.dataset?.id;
+      const result = await attempt("The runs could not be listed", () => deps.bridge.call("evals.list", id ? { datasetId: id } : {}));
+      if (result) patch({ runs: result.runs });
+    };
+    const refreshRun = async (id: string) => {
+      const run = await attempt("The run could not be read", () => deps.bridge.call("evals.get", { evalRunId: id }));
+      if (run && get().evals.runId === id) patch({ run });
+    };
+
+    // Progress of the run on screen: the bar follows every event; the table is re-read at most
+    // every REFRESH_MS, and once more when the run ends.
+    let lastRefresh = 0;
+    let pending: ReturnType<typeof setTimeout> | null = null;
+    deps.bridge.on("evals.progress", (progress) => {
+      if (get().evals.runId !== progress.evalRunId) return;
+      patch({ progress });
+      const ended = progress.status !== "running";
+      const now = Date.now();
+      if (ended || now - lastRefresh >= REFRESH_MS) {
+        lastRefresh = now;
+        void refreshRun(progress.evalRunId).then(() => (ended ? loadRuns() : undefined));
+      } else if (!pending) {
+        pending = setTimeout(() => {
+          pending = null;
+          lastRefresh = Date.now();
+          void refreshRun(progress.evalRunId);
+        }, REFRESH_MS);
+      }
+    });
+
+    return {
+      evals: initial,
+
+      loadDatasets: async () => {
+        const result = await attempt("The datasets could not be listed", () => deps.bridge.call("evals.datasets.list", {}));
+        if (result) patch({ datasets: result.datasets });
+      },
+
+      openDataset: async (id) => {
+        const dataset = await attempt("The dataset could not be opened", () => deps.bridge.call("evals.datasets.get", { id }));
+        if (!dataset) return;
+        patch({ dataset, runId: null, run: null, progress: null, compareWith: null });
+        await loadRuns();
+      },
+
+      importDataset: async (name, fileName, text, assertions) => {
+        const dataset = await attempt("Import refused", () => deps.bridge.call("evals.datasets.import", { name, fileName, text, assertions }));
+        if (!dataset) return;
+        await get().loadDatasets();
+        await get().openDataset(dataset.id);
+      },
+
+      saveDataset: async (draft) => {
+        const dataset = await attempt("Not saved", () => deps.bridge.call("evals.datasets.save", draft));
+        if (!dataset) return;
+        patch({ dataset });
+        await get().loadDatasets();
+      },
+
+      startEval: async (variants, settings) => {
+        const dataset = get().evals.dataset;
+        if (!dataset) return;
+        const started = await attempt("The evaluation did not start", () => deps.bridge.call("evals.start", { datasetId: dataset.id, variants, settings }));
+        if (!started) return;
+        patch({ runId: started.evalRunId, run: null, progress: null, compareWith: null });
+        await refreshRun(started.evalRunId);
+        await loadRuns();
+      },
+
+      cancelEval: async () => {
+        const run = get().evals.run;
+        if (run) await attempt("Not cancelled", () => deps.bridge.call("evals.cancel", { evalRunId: run.id }));
+      },
+
+      resumeEval: async () => {
+        const run = get().evals.run;
+        if (!run) return;
+        if (await attempt("Not resumed", () => deps.bridge.call("evals.resume", { evalRunId: run.id }))) await refreshRun(run.id);
+      },
+
+      openEvalRun: async (id) => {
+        const run = await attempt("The run could not be read", () => deps.bridge.call("evals.get", { evalRunId: id }));
+        if (run) patch({ runId: run.id, run, progress: null, compareWith: get().evals.compareWith?.id === id ? null : get().evals.compareWith });
+      },
+
+      compareEvalRun: async (id) => {
+        if (!id) return patch({ compareWith: null });
+        const other = await attempt("The run could not be read", () => deps.bridge.call("evals.get", { evalRunId: id }));
+        if (other) patch({ compareWith: other });
+      },
+    };
+  };
+}

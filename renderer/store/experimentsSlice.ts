@@ -1,0 +1,179 @@
+// Renderer: the experiments slice: the saved experiments list, the one open with its versions, the
+// experiment version the playground was loaded from, import/export, trash with undo.
+import type { ExperimentFile, ExperimentRef, ExperimentState, ExperimentSummary } from "../../shared/experiments";
+import { ExperimentState as ExperimentStateSchema } from "../../shared/experiments";
+import { describeZodError } from "../../shared/errors";
+import { selectDraft } from "./selectors";
+import { toAppError } from "./toAppError";
+import type { SliceCreator, StoreDeps } from "./types";
+
+export interface ExperimentsState {
+  list: ExperimentSummary[];
+  trash: ExperimentSummary[];
+  /** Files in the workspace that could not be read. */
+  problems: { file: string; reason: string }[];
+  workspaceDir: string;
+  query: string;
+  /** The experiment shown in the detail pane. */
+  open: ExperimentFile | null;
+  /** Which saved version the playground holds now; runs carry it into history. */
+  loaded: (ExperimentRef & { name: string }) | null;
+  /** The last failure (import refused, save failed...), in words. */
+  error: string | null;
+  /** The last success worth telling ("Saved version 3"). */
+  message: string | null;
+}
+
+export interface ExperimentsSlice {
+  experiments: ExperimentsState;
+  loadExperiments(query?: string): Promise<void>;
+  openExperiment(id: string): Promise<void>;
+  /** Saves the playground as a new experiment (version 1). */
+  saveNewExperiment(name: string, message: string, extra?: { notes?: string; tags?: string[] }): Promise<void>;
+  /** Saves the playground as the next version of the open experiment. */
+  saveExperimentVersion(message: string): Promise<void>;
+  /** Puts a version's state into the playground. */
+  loadVersionIntoPlayground(version: number): Promise<void>;
+  restoreExperimentVersion(version: number): Promise<void>;
+  renameExperiment(id: string, name: string): Promise<void>;
+  duplicateExperiment(id: string): Promise<void>;
+  deleteExperiment(id: string): Promise<void>;
+  undeleteExperiment(id: string): Promise<void>;
+  importExperiments(text: string): Promise<void>;
+  exportExperiments(id?: string): Promise<{ fileName: string; text: string } | null>;
+  setWorkspaceDir(dir: string): Promise<void>;
+}
+
+const initial: ExperimentsState = { list: [], trash: [], problems: [], workspaceDir: "", query: "", open: null, loaded: null, error: null, message: null };
+
+/** The experiments slice. */
+export function createExperimentsSlice(deps: StoreDeps): SliceCreator<ExperimentsSlice> {
+  return (set, get) => {
+    const patch = (change: Partial<ExperimentsState>) => set((s) => ({ experiments: { ...s.experiments, ...change } }));
+    /** Runs a call, turning a failure into the slice's error line. */
+    const attempt = async <T>(what: string, call: () => Promise<T>): Promise<T | null> => {
+      patch({ error: null, message: null });
+      try {
+        return await call();
+      } catch (err) {
+        patch({ error: `${what}: ${toAppError(err).message}` });
+        return null;
+      }
+    };
+    /** The playground as an experiment state, keeping the open version's notes and tags unless given. */
+    const currentState = (extra: { notes?: string; tags?: string[] } = {}): ExperimentState => {
+      const { version: _v, updatedAt: _u, ...draft } = selectDraft(get(), 0);
+      const previous = get().experiments.open?.versions.at(-1)?.state;
+      const parsed = ExperimentStateSchema.safeParse({ ...draft, notes: extra.notes ?? previous?.notes ?? "", tags: extra.tags ?? previous?.tags ?? [] });
+      if (!parsed.success) throw new Error(`the playground is not valid yet: ${describeZodError(parsed.error)}`);
+      return parsed.data;
+    };
+    const showOpen = (file: ExperimentFile, message: string | null) => {
+      const latest = file.versions.length;
+      patch({ open: file, message, loaded: { id: file.id, version: latest, name: file.name } });
+    };
+
+    return {
+      experiments: initial,
+
+      loadExperiments: async (query = get().experiments.query) => {
+        patch({ query });
+        await attempt("The experiments could not be listed", async () => {
+          const [active, trash] = await Promise.all([deps.bridge.call("experiments.list", { query }), deps.bridge.call("experiments.list", { trash: true })]);
+          patch({ list: active.experiments, trash: trash.experiments, problems: active.problems, workspaceDir: active.workspaceDir });
+        });
+      },
+
+      openExperiment: async (id) => {
+        const file = await attempt("The experiment could not be opened", () => deps.bridge.call("experiments.get", { id }));
+        if (file) patch({ open: file });
+      },
+
+      saveNewExperiment: async (name, message, extra) => {
+        const file = await attempt("Not saved", () => deps.bridge.call("experiments.create", { name, state: currentState(extra), message }));
+        if (!file) return;
+        showOpen(file, `Saved "${file.name}" as version 1.`);
+        await get().loadExperiments();
+      },
+
+      saveExperimentVersion: async (message) => {
+        const open = get().experiments.open;
+        if (!open) return;
+        const file = await attempt("Not saved", () => deps.bridge.call("experiments.save", { id: open.id, state: currentState(), message }));
+        if (!file) return;
+        showOpen(file, `Saved version ${file.versions.length}.`);
+        await get().loadExperiments();
+      },
+
+      loadVersionIntoPlayground: async (version) => {
+        const open = get().experiments.open;
+        const chosen = open?.versions.find((v) => v.version === version);
+        if (!open || !chosen) return;
+        const { state } = chosen;
+        if (state.profileId !== get().activeId && get().profiles.some((p) => p.id === state.profileId)) await get().setActiveProfile(state.profileId);
+        get().editRequest(() => state.request);
+        get().setSimulatorFailure(state.simulatorFailure ?? "none");
+        get().loadToolsDraft(state.tools);
+        patch({ loaded: { id: open.id, version, name: open.name }, message: `Version ${version} of "${open.name}" is in the playground.` });
+      },
+
+      restoreExperimentVersion: async (version) => {
+        const open = get().experiments.open;
+        if (!open) return;
+        const file = await attempt("Not restored", () => deps.bridge.call("experiments.restoreVersion", { id: open.id, version }));
+        if (!file) return;
+        patch({ open: file, message: `Version ${version} restored as version ${file.versions.length}.` });
+        await get().loadVersionIntoPlayground(file.versions.length);
+        await get().loadExperiments();
+      },
+
+      renameExperiment: async (id, name) => {
+        if (await attempt("Not renamed", () => deps.bridge.call("experiments.rename", { id, name }))) {
+          if (get().experiments.open?.id === id) await get().openExperiment(id);
+          await get().loadExperiments();
+        }
+      },
+
+      duplicateExperiment: async (id) => {
+        const copy = await attempt("Not duplicated", () => deps.bridge.call("experiments.duplicate", { id }));
+        if (copy) {
+          await get().loadExperiments();
+          patch({ message: `Duplicated as "${copy.name}".` });
+        }
+      },
+
+      deleteExperiment: async (id) => {
+        if (await attempt("Not deleted", () => deps.bridge.call("experiments.delete", { id }))) {
+          if (get().experiments.open?.id === id) patch({ open: null });
+          if (get().experiments.loaded?.id === id) patch({ loaded: null });
+          await get().loadExperiments();
+          patch({ message: "Moved to the trash." });
+        }
+      },
+
+      undeleteExperiment: async (id) => {
+        const back = await attempt("Not restored from the trash", () => deps.bridge.call("experiments.undelete", { id }));
+        if (back) {
+          await get().loadExperiments();
+          patch({ message: `"${back.name}" is back.` });
+        }
+      },
+
+      importExperiments: async (text) => {
+        const result = await attempt("Import refused", () => deps.bridge.call("experiments.import", { text }));
+        if (!result) return;
+        await get().loadExperiments();
+        patch({ message: `Imported ${result.imported.map((e) => `"${e.name}"`).join(", ")}.` });
+      },
+
+      exportExperiments: (id) => attempt("Not exported", () => deps.bridge.call("experiments.export", id ? { id } : {})),
+
+      setWorkspaceDir: async (dir) => {
+        const result = await attempt("The folder was not changed", () => deps.bridge.call("experiments.setWorkspace", { dir }));
+        if (!result) return;
+        patch({ workspaceDir: result.workspaceDir, open: null });
+        await get().loadExperiments();
+      },
+    };
+  };
+}

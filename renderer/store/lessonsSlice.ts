@@ -1,0 +1,158 @@
+// Renderer: the lessons slice: the course list and progress, the open lesson, search, "try it"
+// (a lesson's preset loaded into the playground), exercise grading on the last run, and the quiz.
+import type { ExerciseGrade, LessonSummary } from "../../shared/contracts/lessons";
+import type { Lesson, PlaygroundPreset } from "../../shared/lesson";
+import type { ProgressView } from "../../shared/lessonProgress";
+import type { LessonHit } from "../../shared/lessonSearch";
+import type { QuizAnswer, QuizResult } from "../../shared/lessonQuiz";
+import { toAppError } from "./toAppError";
+import type { SliceCreator, StoreDeps } from "./types";
+
+/** A graded quiz as shown under the questions. */
+export interface QuizOutcome {
+  results: QuizResult[];
+  correct: number;
+  total: number;
+}
+
+export interface LessonsSlice {
+  /** Valid lessons in topic order; null until loaded. */
+  lessonList: LessonSummary[] | null;
+  /** Problems of lesson files that did not validate. */
+  lessonProblems: string[];
+  lessonsError: string | null;
+  progress: ProgressView | null;
+  /** The lesson shown, or null for the course map. */
+  openLesson: Lesson | null;
+  lessonSearch: { query: string; hits: LessonHit[] };
+  exerciseGrade: ExerciseGrade | null;
+  exerciseChecking: boolean;
+  /** Why the last check could not run (no run yet, call failed). */
+  exerciseError: string | null;
+  quizOutcome: QuizOutcome | null;
+  /** Reads the lesson list and progress. */
+  loadCourse(): Promise<void>;
+  /** Refreshes progress only. */
+  loadProgress(): Promise<void>;
+  /** Opens a lesson in the Lessons view. */
+  openLessonById(lessonId: string): Promise<void>;
+  /** Back to the course map. */
+  closeLesson(): void;
+  searchLessons(query: string): Promise<void>;
+  markLessonRead(lessonId: string): Promise<void>;
+  /** Loads a preset (messages, parameters, simulator failure) into the playground and shows it. */
+  loadPresetIntoPlayground(preset: PlaygroundPreset): void;
+  /** Grades the open lesson's exercise on the playground's latest run. */
+  checkExercise(): Promise<void>;
+  submitQuiz(answers: (QuizAnswer | null)[]): Promise<void>;
+}
+
+/** The lessons slice. */
+export function createLessonsSlice(deps: StoreDeps): SliceCreator<LessonsSlice> {
+  const { bridge } = deps;
+  return (set, get) => ({
+    lessonList: null,
+    lessonProblems: [],
+    lessonsError: null,
+    progress: null,
+    openLesson: null,
+    lessonSearch: { query: "", hits: [] },
+    exerciseGrade: null,
+    exerciseChecking: false,
+    exerciseError: null,
+    quizOutcome: null,
+
+    loadCourse: async () => {
+      try {
+        const [list, progress] = await Promise.all([bridge.call("lessons.list", {}), bridge.call("lessons.progress", {})]);
+        set({ lessonList: list.lessons, lessonProblems: list.problems, progress, lessonsError: null });
+      } catch (err) {
+        set({ lessonsError: `The lessons could not be loaded: ${toAppError(err).message}` });
+      }
+    },
+
+    loadProgress: async () => {
+      try {
+        set({ progress: await bridge.call("lessons.progress", {}) });
+      } catch (err) {
+        get().addNotice(`Progress could not be read: ${toAppError(err).message}`, "warning");
+      }
+    },
+
+    openLessonById: async (lessonId) => {
+      try {
+        const lesson = await bridge.call("lessons.get", { lessonId });
+        set({ openLesson: lesson, exerciseGrade: null, exerciseError: null, quizOutcome: null, view: "lessons" });
+      } catch (err) {
+        set({ lessonsError: `The lesson could not be opened: ${toAppError(err).message}` });
+      }
+    },
+
+    closeLesson: () => set({ openLesson: null, exerciseGrade: null, exerciseError: null, quizOutcome: null }),
+
+    searchLessons: async (query) => {
+      set({ lessonSearch: { query, hits: query.trim() ? get().lessonSearch.hits : [] } });
+      if (!query.trim()) return;
+      try {
+        const { hits } = await bridge.call("lessons.search", { query });
+        // A slower answer to an older query must not replace a newer one.
+        if (get().lessonSearch.query === query) set({ lessonSearch: { query, hits } });
+      } catch (err) {
+        set({ lessonsError: `Search failed: ${toAppError(err).message}` });
+      }
+    },
+
+    markLessonRead: async (lessonId) => {
+      try {
+        const entry = await bridge.call("lessons.markRead", { lessonId });
+        const progress = get().progress;
+        if (progress) set({ progress: { ...progress, lessons: { ...progress.lessons, [lessonId]: entry } } });
+      } catch (err) {
+        get().addNotice(`Could not save progress: ${toAppError(err).message}`, "warning");
+      }
+    },
+
+    loadPresetIntoPlayground: (preset) => {
+      get().editRequest(() => structuredClone(preset.request));
+      get().setSimulatorFailure(preset.simulatorFailure);
+      get().setView("playground");
+    },
+
+    checkExercise: async () => {
+      const lesson = get().openLesson;
+      const { runId, status } = get().run;
+      if (!lesson) return;
+      if (!runId || status === "idle" || status === "streaming") {
+        set({ exerciseError: "Run the exercise in the playground first; the check uses your latest finished run.", exerciseGrade: null });
+        return;
+      }
+      set({ exerciseChecking: true, exerciseError: null });
+      try {
+        const grade = await bridge.call("lessons.gradeExercise", { lessonId: lesson.frontMatter.id, runId });
+        const progress = get().progress;
+        set({
+          exerciseGrade: grade,
+          exerciseChecking: false,
+          progress: progress ? { ...progress, lessons: { ...progress.lessons, [lesson.frontMatter.id]: grade.progress } } : progress,
+        });
+      } catch (err) {
+        set({ exerciseChecking: false, exerciseGrade: null, exerciseError: toAppError(err).message });
+      }
+    },
+
+    submitQuiz: async (answers) => {
+      const lesson = get().openLesson;
+      if (!lesson) return;
+      try {
+        const outcome = await bridge.call("lessons.submitQuiz", { lessonId: lesson.frontMatter.id, answers });
+        const progress = get().progress;
+        set({
+          quizOutcome: { results: outcome.results, correct: outcome.correct, total: outcome.total },
+          progress: progress ? { ...progress, lessons: { ...progress.lessons, [lesson.frontMatter.id]: outcome.progress } } : progress,
+        });
+      } catch (err) {
+        get().addNotice(`The quiz could not be graded: ${toAppError(err).message}`, "error");
+      }
+    },
+  });
+}

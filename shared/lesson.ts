@@ -1,0 +1,212 @@
+// Both processes: the lesson format. A lesson file is YAML front matter (the structured parts:
+// preset, exercise, quiz, review cards, interview) and a Markdown body of six fixed sections.
+import { load } from "js-yaml";
+import { z } from "zod";
+import { Assertion } from "./assertions";
+import { ChatRequest } from "./chatRequest";
+import { describeZodError } from "./errors";
+import { LessonTrack, lessonFileName, topicByNumber } from "./lessonTopics";
+import { SimulatorFailure } from "./schemas";
+
+export { LessonTrack } from "./lessonTopics";
+
+const Text = z.string().trim().min(1);
+
+/** What the playground holds for a lesson: the request and the failure the simulator should produce. */
+export const PlaygroundPreset = z
+  .object({
+    request: ChatRequest,
+    /** Applies on the simulator profile only; ignored with a real provider. */
+    simulatorFailure: SimulatorFailure.default("none"),
+  })
+  .strict();
+export type PlaygroundPreset = z.infer<typeof PlaygroundPreset>;
+
+/** A worked example: a realistic scenario, what goes over the wire, and what to notice. */
+export const WorkedExample = z
+  .object({
+    scenario: Text,
+    /** The wire text (request or response JSON, headers...) shown as code. */
+    code: Text,
+    /** The language of `code`, for its label ("json", "http", "ts"...). */
+    language: z.string().regex(/^[a-z]{1,12}$/).default("json"),
+    explanation: Text,
+  })
+  .strict();
+
+/** The hands-on part: a goal, graded by the assertion engine on a playground run. */
+export const Exercise = z
+  .object({
+    goal: Text,
+    /** Revealed one at a time. */
+    hints: z.array(Text).min(1),
+    assertions: z.array(Assertion).min(1).max(20),
+    solution: PlaygroundPreset,
+    /** A plausible attempt that must fail, so the assertions are known to discriminate. */
+    wrongAttempt: PlaygroundPreset.extend({ why: Text }).strict(),
+  })
+  .strict();
+export type Exercise = z.infer<typeof Exercise>;
+
+/** A multiple-choice question: each option explains why it is right or wrong. */
+export const ChoiceQuestion = z
+  .object({
+    kind: z.literal("choice"),
+    question: Text,
+    options: z.array(z.object({ text: Text, explanation: Text }).strict()).min(2).max(6),
+    /** Index of the right option. */
+    answer: z.number().int().nonnegative(),
+  })
+  .strict()
+  .refine((q) => q.answer < q.options.length, { message: "answer must be the index of one of the options", path: ["answer"] });
+
+/** A short-answer question: an answer is right when it matches one of the patterns (case-insensitive). */
+export const ShortQuestion = z
+  .object({
+    kind: z.literal("short"),
+    question: Text,
+    /** Regular-expression sources, tried with the "i" flag against the trimmed answer. */
+    accept: z
+      .array(
+        Text.refine((p) => {
+          try {
+            new RegExp(p, "i");
+            return true;
+          } catch {
+            return false;
+          }
+        }, "is not a valid regular expression"),
+      )
+      .min(1),
+    /** A model answer shown after answering. */
+    sample: Text,
+    explanation: Text,
+  })
+  .strict();
+
+export const QuizQuestion = z.union([ChoiceQuestion, ShortQuestion]);
+export type QuizQuestion = z.infer<typeof QuizQuestion>;
+
+/** A review card: a question to answer from memory, and the points a good answer covers. */
+export const ReviewCard = z.object({ question: Text, keyPoints: z.array(Text).min(1) }).strict();
+export type ReviewCard = z.infer<typeof ReviewCard>;
+
+/** The structured part of a lesson file. */
+export const LessonFrontMatter = z
+  .object({
+    id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "use lower-case words joined by hyphens"),
+    number: z.number().int().min(1).max(50),
+    title: Text,
+    track: LessonTrack,
+    summary: Text,
+    keyPoints: z.array(Text).min(3),
+    workedExample: WorkedExample,
+    preset: PlaygroundPreset,
+    exercise: Exercise,
+    quiz: z.array(QuizQuestion).min(3),
+    reviewCards: z.array(ReviewCard).min(1),
+    interview: ReviewCard,
+  })
+  .strict()
+  .refine((l) => l.quiz.some((q) => q.kind === "choice") && l.quiz.some((q) => q.kind === "short"), {
+    message: "the quiz needs at least one multiple-choice and one short-answer question",
+    path: ["quiz"],
+  });
+export type LessonFrontMatter = z.infer<typeof LessonFrontMatter>;
+
+/** The body's sections, in this order, each an H2 heading with exactly this text. */
+export const BODY_SECTIONS = [
+  { key: "what", heading: "What it is" },
+  { key: "why", heading: "Why it matters" },
+  { key: "wire", heading: "On the wire" },
+  { key: "example", heading: "A realistic example" },
+  { key: "mistakes", heading: "Common mistakes" },
+  { key: "interview", heading: "In an interview" },
+] as const;
+export type BodySectionKey = (typeof BODY_SECTIONS)[number]["key"];
+
+/** A body section: its heading and Markdown. */
+export const LessonSection = z.object({ key: z.enum(BODY_SECTIONS.map((s) => s.key) as [BodySectionKey, ...BodySectionKey[]]), heading: z.string(), markdown: Text });
+export type LessonSection = z.infer<typeof LessonSection>;
+
+/** A whole lesson as the app uses it. */
+export const Lesson = z.object({
+  frontMatter: LessonFrontMatter,
+  sections: z.array(LessonSection).length(BODY_SECTIONS.length),
+});
+export type Lesson = z.infer<typeof Lesson>;
+
+/** A lesson file that parsed, or why it did not. */
+export type ParsedLesson = { ok: true; lesson: Lesson } | { ok: false; problems: string[] };
+
+/** Splits "---\nyaml\n---\nbody" into its two parts, or null when the file has no front matter. */
+export function splitFrontMatter(text: string): { yaml: string; body: string } | null {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)([\s\S]*)$/.exec(text.replace(/^\uFEFF/, ""));
+  return match ? { yaml: match[1] ?? "", body: match[2] ?? "" } : null;
+}
+
+/** Cuts the Markdown body at its H2 headings and checks they are the six sections, in order. */
+export function parseSections(body: string): { ok: true; sections: LessonSection[] } | { ok: false; problems: string[] } {
+  const parts: { heading: string; lines: string[] }[] = [];
+  let inFence = false;
+  for (const line of body.split(/\r?\n/)) {
+    if (/^\s*```/.test(line)) inFence = !inFence;
+    const heading = inFence ? null : /^##\s+(.+?)\s*$/.exec(line);
+    if (heading) parts.push({ heading: heading[1] ?? "", lines: [] });
+    else if (parts.length) parts[parts.length - 1]?.lines.push(line);
+    else if (line.trim()) return { ok: false, problems: [`text before the first section: "${line.trim().slice(0, 60)}"`] };
+  }
+  const found = parts.map((p) => p.heading);
+  const wanted = BODY_SECTIONS.map((s) => s.heading);
+  if (found.join("|") !== wanted.join("|")) {
+    return { ok: false, problems: [`the body's sections are [${found.join(", ")}]; they must be [${wanted.join(", ")}], in that order`] };
+  }
+  const sections = parts.map((p, i) => ({ key: BODY_SECTIONS[i]!.key, heading: p.heading, markdown: p.lines.join("\n").trim() }));
+  const empty = sections.filter((s) => !s.markdown).map((s) => s.heading);
+  return empty.length ? { ok: false, problems: empty.map((h) => `the section "${h}" is empty`) } : { ok: true, sections };
+}
+
+/** Checks that go beyond the schema: the topic, the file name and the presets agree. */
+function crossCheck(fileName: string, fm: LessonFrontMatter): string[] {
+  const problems: string[] = [];
+  const topic = topicByNumber(fm.number);
+  if (!topic) return [`number ${fm.number} is not a topic`];
+  if (fm.id !== topic.id) problems.push(`id "${fm.id}" should be "${topic.id}" (topic ${fm.number})`);
+  if (fm.title !== topic.title) problems.push(`title "${fm.title}" should be "${topic.title}" (topic ${fm.number})`);
+  if (fm.track !== topic.track) problems.push(`track "${fm.track}" should be "${topic.track}" (topic ${fm.number})`);
+  const expectedFile = lessonFileName(topic);
+  if (fileName !== expectedFile) problems.push(`the file should be named ${expectedFile}`);
+  if (JSON.stringify(fm.exercise.solution) === JSON.stringify({ request: fm.exercise.wrongAttempt.request, simulatorFailure: fm.exercise.wrongAttempt.simulatorFailure })) {
+    problems.push("the exercise's wrong attempt is the same as its solution");
+  }
+  return problems;
+}
+
+/**
+ * Parses and validates one lesson file. `fileName` is its base name ("09-max-output-tokens.md"),
+ * checked against the topic list. Never throws: every problem is returned, prefixed with the file.
+ */
+export function parseLesson(fileName: string, text: string): ParsedLesson {
+  const fail = (problems: string[]): ParsedLesson => ({ ok: false, problems: problems.map((p) => `${fileName}: ${p}`) });
+  const split = splitFrontMatter(text);
+  if (!split) return fail(["it does not start with front matter between --- lines"]);
+  let raw: unknown;
+  try {
+    raw = load(split.yaml);
+  } catch (err) {
+    return fail([`the front matter is not valid YAML: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`]);
+  }
+  const parsed = LessonFrontMatter.safeParse(raw);
+  const sections = parseSections(split.body);
+  const problems = [
+    ...(parsed.success ? crossCheck(fileName, parsed.data) : [describeZodError(parsed.error)]),
+    ...(sections.ok ? [] : sections.problems),
+  ];
+  if (problems.length || !parsed.success || !sections.ok) return fail(problems);
+  return { ok: true, lesson: { frontMatter: parsed.data, sections: sections.sections } };
+}
+
+/** A lesson's review cards with stable ids ("<lesson id>#<n>"); the interview question is the last one. */
+export function lessonCards(fm: LessonFrontMatter): { cardId: string; lessonId: string; card: ReviewCard }[] {
+  return [...fm.reviewCards, fm.interview].map((card, i) => ({ cardId: `${fm.id}#${i + 1}`, lessonId: fm.id, card }));
+}

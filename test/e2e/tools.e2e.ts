@@ -1,0 +1,85 @@
+// End-to-end: tool calling in Chromium with the order-support preset: a sensitive create_refund
+// call waits for approval, its mock result goes back and the model answers in text; a refund over
+// the tool's limit is refused before any mock runs, saying why.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser, makeDataDir, openApp, removeDataDir, startApp, type RunningApp } from "./harness";
+
+let browser: Browser;
+let app: RunningApp;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = makeDataDir();
+  [browser, app] = await Promise.all([launchBrowser(), startApp(dataDir)]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  removeDataDir(dataDir);
+});
+
+async function roles(page: Page): Promise<string[]> {
+  const selects = page.getByTestId("message-role");
+  const out: string[] = [];
+  for (let i = 0; i < (await selects.count()); i++) out.push(await selects.nth(i).inputValue());
+  return out;
+}
+
+async function runAndWait(page: Page, click: () => Promise<void>): Promise<void> {
+  await click();
+  await expect.poll(() => page.getByTestId("answer").getAttribute("data-status"), { timeout: 20_000 }).toBe("done");
+}
+
+describe("tool calling", () => {
+  it("round trip: a sensitive call waits for approval, the mock result goes back, the model answers in text", async () => {
+    const page = await openApp(browser, app);
+    await page.getByTestId("preset-menu").selectOption("order-support-tools");
+    expect(await page.getByTestId("tool-editor").count()).toBe(2);
+    expect(await page.getByTestId("step-limit").inputValue()).toBe("5");
+
+    await runAndWait(page, () => page.getByTestId("run-button").click());
+    const call = page.getByTestId("tool-call");
+    await expect.poll(() => call.getAttribute("data-phase"), { timeout: 20_000 }).toBe("awaiting-approval");
+    expect(await call.getAttribute("data-tool")).toBe("create_refund");
+    expect(await page.getByTestId("tool-call-arguments").innerText()).toMatch(/"amount": 40/);
+    expect(await page.getByTestId("tool-step").innerText()).toBe("1");
+    // Nothing can be sent while the call waits: no result exists yet.
+    expect(await page.getByTestId("tool-continue").isDisabled()).toBe(true);
+    expect(await page.getByTestId("tool-call-result").count()).toBe(0);
+
+    await page.getByTestId("tool-approve").click();
+    expect(await call.getAttribute("data-phase")).toBe("ready");
+    const result = JSON.parse(await page.getByTestId("tool-call-result").inputValue()) as Record<string, unknown>;
+    expect(result).toEqual({ refund_id: "rf_A1234", amount: 40, status: "approved" });
+
+    await runAndWait(page, () => page.getByTestId("tool-continue").click());
+    // The model answered in text: no tool round left, and the conversation holds the exchange.
+    await expect.poll(() => page.getByTestId("tool-run").count()).toBe(0);
+    expect(await page.getByTestId("answer-choice").first().innerText()).toMatch(/based on the tool results/);
+    expect(await roles(page)).toEqual(["system", "user", "assistant", "tool"]);
+    expect(await page.getByTestId("message-content").nth(3).inputValue()).toContain("rf_A1234");
+    await page.close();
+  });
+
+  it("refuses a refund above the tool's limit before any approval or mock, and tells the model why", async () => {
+    const page = await openApp(browser, app);
+    await page.getByTestId("preset-menu").selectOption("order-support-tools");
+    await page.getByTestId("message-content").nth(1).fill("Please create a refund for order_id A1234, amount 250, the parcel never arrived.");
+    await runAndWait(page, () => page.getByTestId("run-button").click());
+    const call = page.getByTestId("tool-call");
+    await expect.poll(() => call.getAttribute("data-phase"), { timeout: 20_000 }).toBe("refused");
+    expect(await page.getByTestId("tool-call-refusal").innerText()).toMatch(/amount is 250, above the limit of 100 set for this tool/);
+    expect(await page.getByTestId("tool-approve").count()).toBe(0);
+    const sent = JSON.parse(await page.getByTestId("tool-call-result").inputValue()) as { error: string; reason: string };
+    expect(sent.error).toBe("refused");
+    expect(sent.reason).toMatch(/above the limit of 100/);
+    expect(sent.reason).not.toMatch(/rf_/);
+
+    await runAndWait(page, () => page.getByTestId("tool-continue").click());
+    await expect.poll(() => page.getByTestId("tool-run").count()).toBe(0);
+    expect(await page.getByTestId("answer-choice").first().innerText()).toMatch(/refused/);
+    await page.close();
+  });
+});

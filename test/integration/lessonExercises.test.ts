@@ -1,0 +1,89 @@
+// Integration: every lesson's exercise against the real simulator through the real chat service:
+// its solution must pass and its wrong attempt must fail, graded by the learning service exactly
+// as the app grades a playground run.
+import Conf from "conf";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PlaygroundPreset } from "../../shared/lesson";
+import { DEFAULT_PRICE_TABLE } from "../../shared/pricing";
+import type { RunRecord } from "../../shared/runRecord";
+import { createChatService } from "../../electron/services/chat";
+import { createLearningService, type LearningService } from "../../electron/services/learning";
+import { createLessonLibrary, loadLessons } from "../../electron/services/lessons";
+import { openSettingsStore } from "../../electron/services/settingsStore";
+import { startSimulator, type RunningSimulator } from "../../electron/simulator/server";
+
+const LESSONS_DIR = join(import.meta.dirname, "../../lessons");
+const { lessons } = loadLessons(LESSONS_DIR);
+
+let sim: RunningSimulator;
+let dir: string;
+let learning: LearningService;
+const records = new Map<string, RunRecord>();
+const waiting = new Map<string, (record: RunRecord) => void>();
+// No retries: a lesson about failures must see the failure, and the tests stay quick.
+const chat = createChatService({
+  maxRetries: 0,
+  onRunSettled: (record) => {
+    records.set(record.runId, record);
+    waiting.get(record.runId)?.(record);
+  },
+});
+
+beforeAll(async () => {
+  sim = await startSimulator();
+  dir = mkdtempSync(join(tmpdir(), "dojo-lessons-"));
+  const { store } = openSettingsStore({
+    cwd: dir,
+    configName: "settings",
+    open: ({ cwd, configName }) => new Conf<Record<string, unknown>>({ cwd, configName, projectName: "prompt-dojo" }),
+  });
+  learning = createLearningService({
+    store,
+    library: createLessonLibrary(LESSONS_DIR),
+    findRun: (runId) => records.get(runId) ?? null,
+    priceTable: () => DEFAULT_PRICE_TABLE,
+  });
+});
+afterAll(async () => {
+  await sim?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Runs a playground state on the simulator profile and resolves with its run id once recorded. */
+function runPreset(preset: PlaygroundPreset): Promise<string> {
+  const runId = crypto.randomUUID();
+  const settled = new Promise<string>((resolve) => waiting.set(runId, () => resolve(runId)));
+  chat.start({
+    runId,
+    connection: { provider: { profileId: "simulator", profileName: "Simulator", kind: "simulator", baseURL: sim.url }, baseURL: sim.url, apiKey: "simulator-no-key" },
+    request: preset.request,
+    simulatorFailure: preset.simulatorFailure === "none" ? undefined : preset.simulatorFailure,
+    emit: () => {},
+    secrets: () => [],
+  });
+  return settled;
+}
+
+describe("lesson exercises against the simulator", () => {
+  it("has lessons to check", () => {
+    expect(lessons.length).toBeGreaterThan(0);
+  });
+
+  for (const lesson of lessons) {
+    const { number, id, exercise } = lesson.frontMatter;
+    it(`lesson ${number} (${id}): the solution passes`, async () => {
+      const grade = await learning.gradeExercise(id, await runPreset(exercise.solution));
+      expect(grade.results.filter((r) => !r.pass).map((r) => r.reason)).toEqual([]);
+      expect(grade.pass).toBe(true);
+      expect(grade.progress.exercisePassed).toBe(true);
+    });
+    it(`lesson ${number} (${id}): the wrong attempt fails`, async () => {
+      const grade = await learning.gradeExercise(id, await runPreset(exercise.wrongAttempt));
+      expect(grade.pass).toBe(false);
+      expect(grade.reason).not.toMatch(/^Passed/);
+    });
+  }
+});
