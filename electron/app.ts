@@ -22,6 +22,7 @@ import { createExperimentStore, resolveWorkspaceDir } from "./services/experimen
 import { createDatasetStore } from "./services/evals/datasetStore";
 import { createEvalService } from "./services/evals/evalService";
 import type { RunRecord } from "../shared/runRecord";
+import { createSafetyService } from "./services/safety";
 
 export type { ConfLike } from "./services/settingsStore";
 
@@ -71,7 +72,14 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const drafts = createDraftService(store);
   // Every finished run's record goes to each listener (inspector, history, usage...).
   const runListeners = new Set<(record: RunRecord) => void>();
-  const chat = createChatService({ onRunSettled: (record) => runListeners.forEach((listen) => listen(record)) });
+  const safety = createSafetyService({ store });
+  // Each record gets its redaction summary (counts only) before any listener sees it.
+  const chat = createChatService({
+    onRunSettled: (record) => {
+      const annotated = safety.annotate(record);
+      runListeners.forEach((listen) => listen(annotated));
+    },
+  });
   const runLog = createRunLog();
   runListeners.add((record) => runLog.add(record));
   const pricing = createPricingService(store);
@@ -120,6 +128,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     lessons,
     learning,
     embeddings,
+    safety,
     openExternal: options.openExternal,
     info: () => ({
       version: options.version,

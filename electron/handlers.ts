@@ -23,6 +23,8 @@ import type { ExperimentStore } from "./services/experiments/experimentStore";
 import { createEvalHandlers } from "./handlers/evals";
 import type { DatasetStore } from "./services/evals/datasetStore";
 import type { EvalService } from "./services/evals/evalService";
+import { createSafetyHandlers } from "./handlers/safety";
+import type { SafetyService } from "./services/safety";
 
 /** The services the handlers need, built by the composition root (app.ts). */
 export interface HandlerDeps {
@@ -50,6 +52,8 @@ export interface HandlerDeps {
   learning: LearningService;
   /** Embeddings in batches, with the vector cache. */
   embeddings: EmbeddingService;
+  /** Moderation and redaction around chat runs. */
+  safety: SafetyService;
   /** Opens an http(s) URL in the user's browser; absent in web mode. */
   openExternal?: (url: string) => Promise<void>;
 }
@@ -66,6 +70,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createSchemaHandlers(),
     ...createLessonsHandlers(deps),
     ...createEmbeddingsHandlers(deps),
+    ...createSafetyHandlers(deps),
     "app.info": async () => deps.info(),
     "profiles.list": async () => profiles.list(),
     "profiles.save": async (profile) => profiles.save(profile),
@@ -87,13 +92,15 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const connection = await profiles.resolveConnection(profileId);
       // The failure simulator only ever applies to the simulator: never send its header elsewhere.
       const failure = profileId === SIMULATOR_PROFILE_ID ? simulatorFailure : undefined;
+      // Redaction and input moderation happen before anything is sent (a flagged input throws).
+      const safe = await deps.safety.prepareRun({ runId, connection, request, emit: ctx.emit });
       chat.start({
         runId,
         connection,
-        request,
+        request: safe.request,
         simulatorFailure: failure,
         experiment,
-        emit: ctx.emit,
+        emit: safe.emit,
         secrets: () => profiles.knownSecrets(),
       });
       return { runId };

@@ -29,6 +29,7 @@ import { ExperimentRef } from "./experiments";
 import { historyChannels } from "./contracts/history";
 import { experimentsChannels } from "./contracts/experiments";
 import { evalsChannels, evalsEvents } from "./contracts/evals";
+import { safetyChannels, safetyEvents } from "./contracts/safety";
 
 export * from "./schemas";
 
@@ -103,6 +104,7 @@ export const channels = {
   ...historyChannels,
   ...experimentsChannels,
   ...evalsChannels,
+  ...safetyChannels,
   ...lessonsChannels,
   ...schemaChannels,
   ...embeddingsChannels,
@@ -138,6 +140,7 @@ export const events = {
   ...coreEvents,
   ...embeddingsEvents,
   ...evalsEvents,
+  ...safetyEvents,
 } as const;
 
 export type Events = typeof events;

@@ -4,6 +4,8 @@
 import { z } from "zod";
 import { AppError, ChatRequest, ProviderTag, RunMetrics, RunResult, SimulatorFailure } from "./schemas";
 import { ExperimentRef } from "./experiments";
+import { RedactionSummary } from "./safety";
+import { ClientPolicy } from "./retryPolicy";
 
 /** Most chunks a record keeps; a longer stream keeps the first ones and says how many were dropped. */
 export const MAX_RECORDED_CHUNKS = 20_000;
@@ -19,7 +21,7 @@ export const RecordedChunk = z.object({
 });
 export type RecordedChunk = z.infer<typeof RecordedChunk>;
 
-/** One HTTP attempt of a run (the SDK retries inside a run). */
+/** One HTTP attempt of a run (the client policy retries inside a run). */
 export const AttemptRecord = z.object({
   /** Milliseconds since the run started when this attempt was sent. */
   t: z.number().nonnegative(),
@@ -31,8 +33,31 @@ export const AttemptRecord = z.object({
   retryAfter: z.string().nullable(),
   /** Why the attempt failed without a response, redacted. */
   error: z.string().nullable(),
+  /** The client's wait after this attempt before the next one; null or absent when none followed. */
+  waitMs: z.number().nonnegative().nullable().optional(),
+  /** Why that wait was as long as it was: the server's retry-after, or the policy's back-off. */
+  waitReason: z.enum(["retry-after", "backoff"]).nullable().optional(),
+  /** What the client policy decided after this attempt, in a sentence (waited, gave up and why). */
+  note: z.string().nullable().optional(),
+  /** Which leg of the run sent it: 0 the primary, k the k-th fallback step. Absent in older records. */
+  leg: z.number().int().nonnegative().optional(),
 });
 export type AttemptRecord = z.infer<typeof AttemptRecord>;
+
+/** One step of a run's fallback chain, tried after the primary failed. */
+export const FallbackRecord = z.object({
+  /** 1-based position in the chain (attempts of this step carry it as `leg`). */
+  step: z.number().int().positive(),
+  kind: z.enum(["model", "profile", "cached", "message"]),
+  /** What the step is, e.g. "model sim-chat-mini-1", "profile Backup". */
+  label: z.string(),
+  /** Milliseconds since the run started when the step began. */
+  t: z.number().nonnegative(),
+  outcome: z.enum(["answered", "failed", "skipped"]),
+  /** Why it failed or was skipped, redacted; null when it answered. */
+  detail: z.string().nullable(),
+});
+export type FallbackRecord = z.infer<typeof FallbackRecord>;
 
 export const RunRecord = z.object({
   runId: z.uuid(),
@@ -57,6 +82,12 @@ export const RunRecord = z.object({
     .object({ status: z.number().int(), headers: z.record(z.string(), z.string()) })
     .nullable(),
   attempts: z.array(AttemptRecord),
+  /** The client policy the run was sent under (absent in older records). */
+  policy: ClientPolicy.optional(),
+  /** The fallback steps tried after the primary failed, in order (absent when none were). */
+  fallbacks: z.array(FallbackRecord).optional(),
+  /** Whether the request was redacted before sending, and how many values of each kind (never a value). */
+  redaction: RedactionSummary.optional(),
   chunks: z.array(RecordedChunk),
   droppedChunks: z.number().int().nonnegative(),
   result: RunResult.nullable(),

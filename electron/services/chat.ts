@@ -1,24 +1,28 @@
-// Main process: the chat service: streamed runs with stop, plus model listing and connection tests.
+// Main process: the chat service: streamed runs with stop, plus model listing and connection tests,
+// every call under the client policy.
 import type { ModelInfo } from "../../shared/contract";
-import { DEFAULT_RETRY_POLICY } from "../../shared/retryPolicy";
+import { DEFAULT_RETRY_POLICY, type ClientPolicy } from "../../shared/retryPolicy";
 import { DojoError } from "../errors";
 import { createRun, type RunArgs, type RunHandle, type RunSettings } from "./chatRun";
 import { listModels, testConnection } from "./models";
 import type { Connection } from "./openaiClient";
+import { createAnswerCache } from "./reliability/answerCache";
 import type { RelayOptions } from "./relay";
 
 export type { Connection } from "./openaiClient";
 
-/** Options of the service; every field has a default from DEFAULT_RETRY_POLICY or the relay. */
+/** Options of the service; every field has a default from the saved policy, DEFAULT_RETRY_POLICY or the relay. */
 export interface ChatServiceOptions {
   /** Minimum ms between two `chat.delta` events of a run (16 is about one frame). */
   relayIntervalMs?: number;
-  /** Ms a started stream may stay silent before it is stopped as stalled. */
+  /** The client policy in force (the saved one, in the app); read at the start of each call. */
+  policy?: () => ClientPolicy;
+  /** Overrides of single policy fields (tests, benchmarks). */
   idleTimeoutMs?: number;
-  /** Ms one attempt may wait for the response headers. */
   requestTimeoutMs?: number;
-  /** Retries after the first attempt (the SDK's). */
   maxRetries?: number;
+  /** Random numbers in [0, 1) for back-off jitter; default Math.random. */
+  random?: () => number;
   /** For benchmarks only: see RelayOptions.onBatchSent. */
   onRelayBatch?: RelayOptions["onBatchSent"];
   /** Receives the full record of every run once it has ended (inspector, history). */
@@ -39,11 +43,20 @@ export interface ChatService {
 
 /** Creates the service. Runs are independent; each has its own SDK client and abort controller. */
 export function createChatService(options: ChatServiceOptions = {}): ChatService {
+  const policy = (): ClientPolicy => {
+    const base = options.policy?.() ?? DEFAULT_RETRY_POLICY;
+    return {
+      ...base,
+      ...(options.idleTimeoutMs !== undefined ? { idleTimeoutMs: options.idleTimeoutMs } : {}),
+      ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+      ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
+    };
+  };
   const settings: RunSettings = {
     relayIntervalMs: options.relayIntervalMs ?? 16,
-    idleTimeoutMs: options.idleTimeoutMs ?? DEFAULT_RETRY_POLICY.idleTimeoutMs,
-    requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_RETRY_POLICY.requestTimeoutMs,
-    maxRetries: options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries,
+    policy,
+    answers: createAnswerCache(),
+    random: options.random,
     onRelayBatch: options.onRelayBatch,
     onRunSettled: options.onRunSettled,
   };
@@ -59,7 +72,7 @@ export function createChatService(options: ChatServiceOptions = {}): ChatService
       void handle.run();
     },
     cancel: (runId) => runs.get(runId)?.cancel() ?? false,
-    listModels: (connection) => listModels(connection, settings),
-    testConnection: (connection) => testConnection(connection, settings),
+    listModels: (connection) => listModels(connection, policy()),
+    testConnection: (connection) => testConnection(connection, policy()),
   };
 }

@@ -1,17 +1,28 @@
-// Main process: one streamed chat run, from the SDK call to its final event, with stop and timeouts.
-import { APIUserAbortError } from "openai";
+// Main process: one streamed chat run, from the SDK call to its final event, under the client
+// policy (our retry loop, the deadline), with stop, the idle timeout and the fallback chain.
 import type { ChatCompletionChunk } from "openai/resources/chat/completions";
-import type { ChatRequest, RunMetrics, SimulatorFailure, Usage } from "../../shared/contract";
+import type { ChatRequest, ChoiceResult, RunMetrics, SimulatorFailure, Usage } from "../../shared/contract";
 import { appError, type AppError } from "../../shared/errors";
-import type { RetryPolicy } from "../../shared/retryPolicy";
+import type { ClientPolicy } from "../../shared/retryPolicy";
+import { formatWait } from "../../shared/retryPlan";
 import type { HandlerContext } from "../dispatch";
-import { createChoiceAccumulator } from "./chatAccumulator";
-import { mapApiError, StreamReadError } from "./errorMap";
+import { createChoiceAccumulator, type ChoiceAccumulator } from "./chatAccumulator";
+import { StreamReadError } from "./errorMap";
 import { connectionSecrets, createCountingClient, type Connection, type ObservedAttempt } from "./openaiClient";
-import { MAX_RECORDED_CHUNKS, RECORDED_HEADER, type RecordedChunk, type RunRecord } from "../../shared/runRecord";
-import { redactSecrets } from "../../shared/redact";
+import { MAX_RECORDED_CHUNKS, type FallbackRecord, type RecordedChunk, type RunRecord } from "../../shared/runRecord";
 import type { ExperimentRef } from "../../shared/experiments";
 import { createDeltaRelay, type RelayOptions } from "./relay";
+import { mapPolicyError } from "./reliability/policyError";
+import { withPolicy } from "./reliability/withPolicy";
+import type { AnswerCache } from "./reliability/answerCache";
+import { buildRunRecord, type RunAttempt } from "./chatRunRecord";
+
+/** A fallback step ready to run: the handler resolved its profile and model. */
+export type ResolvedFallback =
+  | { kind: "model"; label: string; model: string }
+  | { kind: "profile"; label: string; model: string; connection: () => Promise<Connection> }
+  | { kind: "cached"; label: string }
+  | { kind: "message"; label: string; text: string };
 
 /** What a run is given by the handler. */
 export interface RunArgs {
@@ -22,14 +33,22 @@ export interface RunArgs {
   simulatorFailure?: SimulatorFailure;
   /** The saved experiment version the request came from, kept in the run record. */
   experiment?: ExperimentRef;
+  /** Tried in order when the primary fails before any output arrived. */
+  fallbacks?: readonly ResolvedFallback[];
   emit: HandlerContext["emit"];
   /** Every secret known now, to redact error messages. */
   secrets: () => readonly string[];
 }
 
 /** The service-wide settings a run uses. */
-export interface RunSettings extends RetryPolicy {
+export interface RunSettings {
   relayIntervalMs: number;
+  /** The client policy in force; read once when the run starts. */
+  policy: () => ClientPolicy;
+  /** The last good answer per request, for the cached-answer fallback. */
+  answers: AnswerCache;
+  /** Random numbers in [0, 1) for back-off jitter (tests pin it). */
+  random?: () => number;
   /** Called once per run, after its final event, with everything the inspector and history show. */
   onRunSettled?: (record: RunRecord) => void;
   /** For benchmarks: see RelayOptions.onBatchSent. */
@@ -44,26 +63,17 @@ export interface RunHandle {
   cancel(): boolean;
 }
 
-/** Rejects as soon as `signal` aborts, even while the SDK sleeps between retries (it only checks the signal before each attempt). */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new APIUserAbortError());
-    if (signal.aborted) onAbort();
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (err: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(err);
-      },
-    );
-  });
-}
-
 const tenths = (ms: number) => Math.round(ms * 10) / 10;
+
+/** Errors another model, profile or a fixed answer can stand in for; not a stop, a bad request or a bug. */
+const FALLBACK_KINDS: ReadonlySet<AppError["kind"]> = new Set(["rate_limited", "quota", "server", "timeout", "network", "not_found", "permission", "invalid_key"]);
+
+/** One leg: the primary request or a fallback step sent to a server. */
+interface Leg {
+  index: number;
+  connection: Connection;
+  request: ChatRequest;
+}
 
 /**
  * Prepares a run. `onEnd` is called once, just before the final event, so a late cancel of a
@@ -71,23 +81,28 @@ const tenths = (ms: number) => Math.round(ms * 10) / 10;
  */
 export function createRun(args: RunArgs, settings: RunSettings, onEnd: () => void): RunHandle {
   const { runId, connection, request, emit } = args;
-  const controller = new AbortController();
-  const accumulator = createChoiceAccumulator();
+  const policy = settings.policy();
   const startedAt = performance.now();
   const startedAtEpoch = Date.now();
-  const observed: ObservedAttempt[] = [];
+  const attempts: RunAttempt[] = [];
   const chunks: RecordedChunk[] = [];
+  const fallbacks: FallbackRecord[] = [];
   let droppedChunks = 0;
-  let stopReason: "user" | "idle" | null = null;
+  let controller = new AbortController();
+  let userStopped = false;
+  let legStop: "idle" | "deadline" | null = null;
+  let deadlinePassed = false;
   let ended = false;
   // The first model output of any kind (text, refusal or tool-call arguments): a tool-calling
   // answer has no text, yet its first token is just as much the "time to first token".
   let firstOutputAt: number | null = null;
+  let accumulator: ChoiceAccumulator = createChoiceAccumulator();
   let requestId: string | null = null;
   let usage: Usage | null = null;
   let model = request.model;
-  let attempts = () => 0;
+  let answeredBy = connection.provider;
   let idleTimer: ReturnType<typeof setTimeout> | undefined;
+  const secrets = () => [...args.secrets(), ...connectionSecrets(connection)];
 
   // A window that went away must not break the run: its events simply have no listener.
   const safeEmit: HandlerContext["emit"] = (event, payload) => {
@@ -103,16 +118,22 @@ export function createRun(args: RunArgs, settings: RunSettings, onEnd: () => voi
     onBatchSent: settings.onRelayBatch,
   });
 
-  function stop(reason: "user" | "idle"): boolean {
-    if (ended || stopReason) return false;
-    stopReason = reason;
-    controller.abort();
-    return true;
-  }
+  // The deadline covers the whole run: attempts, waits and streaming.
+  const deadlineTimer = setTimeout(() => {
+    deadlinePassed = true;
+    if (!ended && !userStopped) {
+      legStop = "deadline";
+      controller.abort();
+    }
+  }, policy.deadlineMs);
 
   function armIdleTimer(): void {
     clearTimeout(idleTimer);
-    idleTimer = setTimeout(() => stop("idle"), settings.idleTimeoutMs);
+    idleTimer = setTimeout(() => {
+      if (ended || userStopped || legStop) return;
+      legStop = "idle";
+      controller.abort();
+    }, policy.idleTimeoutMs);
   }
 
   function metrics(): RunMetrics {
@@ -123,7 +144,7 @@ export function createRun(args: RunArgs, settings: RunSettings, onEnd: () => voi
       totalMs: tenths(now - startedAt),
       tokensPerSecond: usage && afterFirst > 0 ? tenths(usage.completionTokens / afterFirst) : null,
       // A run that failed before sending (e.g. no key) still counts as the one attempt it was.
-      attempts: Math.max(1, attempts()),
+      attempts: Math.max(1, attempts.length),
     };
   }
 
@@ -132,11 +153,7 @@ export function createRun(args: RunArgs, settings: RunSettings, onEnd: () => voi
     else droppedChunks += 1;
     if (chunk.model) model = chunk.model;
     if (chunk.usage) {
-      usage = {
-        promptTokens: chunk.usage.prompt_tokens,
-        completionTokens: chunk.usage.completion_tokens,
-        totalTokens: chunk.usage.total_tokens,
-      };
+      usage = { promptTokens: chunk.usage.prompt_tokens, completionTokens: chunk.usage.completion_tokens, totalTokens: chunk.usage.total_tokens };
     }
     const delta = accumulator.add(chunk);
     if (delta.hasOutput && firstOutputAt === null) firstOutputAt = performance.now();
@@ -146,60 +163,27 @@ export function createRun(args: RunArgs, settings: RunSettings, onEnd: () => voi
   function end(): void {
     ended = true;
     clearTimeout(idleTimer);
+    clearTimeout(deadlineTimer);
     // Text still queued goes out before the final event, so nothing is lost or reordered.
     relay.close();
     onEnd();
   }
 
-  /** Everything about the run, for the inspector and history; the key appears only as a hint. */
-  function record(result: RunRecord["result"], error: AppError | null, runMetrics: RunMetrics): RunRecord {
-    const secrets = [...args.secrets(), ...connectionSecrets(connection)];
-    const last = observed.at(-1);
-    const answered = [...observed].reverse().find((a) => a.status !== null);
-    const shown = (headers: Record<string, string>) =>
-      Object.fromEntries(Object.entries(headers).filter(([name]) => RECORDED_HEADER.test(name)));
-    return {
-      runId,
-      startedAt: startedAtEpoch,
-      provider: connection.provider,
-      request,
-      wire: {
-        method: "POST",
-        url: last?.url ?? `${connection.baseURL.replace(/\/$/, "")}/chat/completions`,
-        headers: last?.requestHeaders ?? {},
-        body: { ...request, stream: true, stream_options: { include_usage: true } },
-      },
-      simulatorFailure: args.simulatorFailure,
-      ...(args.experiment ? { experiment: args.experiment } : {}),
-      response: answered ? { status: answered.status ?? 0, headers: shown(answered.responseHeaders) } : null,
-      attempts: observed.map((a) => ({
-        t: tenths(a.sentAt - startedAt),
-        status: a.status,
-        durationMs: tenths(a.settledAt - a.sentAt),
-        retryAfter: a.responseHeaders["retry-after-ms"] ?? a.responseHeaders["retry-after"] ?? null,
-        error: a.error === null ? null : redactSecrets(a.error, secrets),
-      })),
-      chunks,
-      droppedChunks,
-      result,
-      error,
-      metrics: runMetrics,
-    };
-  }
-
   function settle(result: RunRecord["result"], error: AppError | null, runMetrics: RunMetrics): void {
     if (!settings.onRunSettled) return;
     try {
-      settings.onRunSettled(record(result, error, runMetrics));
+      settings.onRunSettled(
+        buildRunRecord({ runId, startedAt, startedAtEpoch, connection, request, simulatorFailure: args.simulatorFailure, experiment: args.experiment, policy, attempts, fallbacks, chunks, droppedChunks, result, error, metrics: runMetrics, secrets: secrets() }),
+      );
     } catch {
       // A failing recorder must not break the run the user sees.
     }
   }
 
-  function finish(stopped: boolean): void {
+  function finish(stopped: boolean, choices: ChoiceResult[] = accumulator.choices()): void {
     end();
-    const choices = accumulator.choices().map((c) => (stopped ? { ...c, finishReason: null } : c));
-    const result = { runId, model, choices, usage, requestId, provider: connection.provider, metrics: metrics(), stopped };
+    const shown = choices.map((c) => (stopped ? { ...c, finishReason: null } : c));
+    const result = { runId, model, choices: shown, usage, requestId, provider: answeredBy, metrics: metrics(), stopped };
     safeEmit("chat.finished", { result });
     settle(result, null, result.metrics);
   }
@@ -207,80 +191,184 @@ export function createRun(args: RunArgs, settings: RunSettings, onEnd: () => voi
   function fail(error: AppError): void {
     end();
     const runMetrics = metrics();
-    safeEmit("chat.failed", { runId, error, partial: accumulator.choices(), provider: connection.provider, metrics: runMetrics });
+    safeEmit("chat.failed", { runId, error, partial: accumulator.choices(), provider: answeredBy, metrics: runMetrics });
     settle(null, error, runMetrics);
   }
 
   function idleError(): AppError {
-    const waited = Math.round(settings.idleTimeoutMs / 100) / 10;
+    return appError("timeout", `No data arrived for ${formatWait(policy.idleTimeoutMs)}, so the stalled stream was stopped. The text so far is kept; try again.`, { requestId });
+  }
+
+  function deadlineError(): AppError {
     return appError(
       "timeout",
-      `No data arrived for ${waited} s, so the stalled stream was stopped. The text so far is kept; try again.`,
+      `Stopped: the request's deadline of ${formatWait(policy.deadlineMs)} passed${firstOutputAt === null ? "" : " while the answer was streaming; the text so far is kept"}. Raise the deadline in Settings, or try again later.`,
       { requestId },
     );
   }
 
-  async function stream(): Promise<void> {
-    const counting = createCountingClient(connection, settings, (attempt) => observed.push(attempt));
-    attempts = counting.attempts;
+  /** Sends one leg under the policy and reads its stream to the end; throws what went wrong. */
+  async function sendLeg(leg: Leg): Promise<void> {
+    const observe = (a: ObservedAttempt) => attempts.push({ ...a, leg: leg.index, waitMs: null, waitReason: null, note: null });
+    const counting = createCountingClient(leg.connection, { requestTimeoutMs: policy.requestTimeoutMs, maxRetries: 0 }, observe);
     const failure = args.simulatorFailure;
-    const headers =
-      connection.provider.kind === "simulator" && failure && failure !== "none" ? { "x-dojo-simulate": failure } : undefined;
-    const call = counting.client.chat.completions
-      .create({ ...request, stream: true, stream_options: { include_usage: true } }, { signal: controller.signal, headers })
-      .withResponse();
-    // If Stop wins the race, the SDK's promise still settles later; nothing waits for it.
-    call.catch(() => {});
-    const { data, request_id } = await untilAborted(call, controller.signal);
+    // The simulator's failure is asked of the primary only: a fallback is meant to get through.
+    const headers = leg.index === 0 && leg.connection.provider.kind === "simulator" && failure && failure !== "none" ? { "x-dojo-simulate": failure } : undefined;
+    const legAttempt = () => attempts.filter((a) => a.leg === leg.index).at(-1);
+    const { data, request_id } = await withPolicy(
+      policy,
+      (signal) => counting.client.chat.completions.create({ ...leg.request, stream: true, stream_options: { include_usage: true } }, { signal, headers }).withResponse(),
+      {
+        signal: controller.signal,
+        startedAt,
+        random: settings.random,
+        onWait: (wait) => {
+          const last = legAttempt();
+          if (last) Object.assign(last, { waitMs: wait.waitMs, waitReason: wait.reason, note: wait.why });
+        },
+        onStop: (stop) => {
+          const last = legAttempt();
+          if (last) last.note = stop.why;
+        },
+      },
+    );
     requestId = request_id;
     armIdleTimer();
-    const chunks = data[Symbol.asyncIterator]();
+    const stream = data[Symbol.asyncIterator]();
     for (;;) {
       let next: IteratorResult<ChatCompletionChunk>;
       try {
-        next = await chunks.next();
+        next = await stream.next();
       } catch (err) {
         throw new StreamReadError(err);
       }
-      // The SDK ends the iteration quietly when aborted; the reason is in stopReason.
-      if (next.done || stopReason) break;
+      // The SDK ends the iteration quietly when aborted; the reason is in userStopped / legStop.
+      if (next.done || userStopped || legStop) break;
       armIdleTimer();
       onChunk(next.value);
     }
+    clearTimeout(idleTimer);
+  }
+
+  /** The outcome of one leg: null when it answered, else the error to report. */
+  async function runLeg(leg: Leg): Promise<AppError | null> {
+    controller = new AbortController();
+    legStop = deadlinePassed ? "deadline" : null;
+    accumulator = createChoiceAccumulator();
+    requestId = null;
+    usage = null;
+    model = leg.request.model;
+    answeredBy = leg.connection.provider;
+    if (legStop) return deadlineError();
+    try {
+      await sendLeg(leg);
+      if (userStopped) return null;
+      if (legStop === "idle") return idleError();
+      if (legStop === "deadline") return deadlineError();
+      const choices = accumulator.choices();
+      if (choices.length === 0 || choices.some((c) => c.finishReason === null)) {
+        return appError("network", "The stream ended before the server finished the answer (no finish_reason arrived). The text so far is kept; try again.", { requestId });
+      }
+      return null;
+    } catch (err) {
+      if (userStopped) return null;
+      if (legStop === "idle") return idleError();
+      if (legStop === "deadline") return deadlineError();
+      return mapPolicyError(err, {
+        secrets: secrets(),
+        phase: err instanceof StreamReadError ? "stream" : "request",
+        profileName: leg.connection.provider.profileName,
+        attempts: attempts.filter((a) => a.leg === leg.index).length,
+        requestTimeoutMs: policy.requestTimeoutMs,
+        requestId,
+      });
+    }
+  }
+
+  /** Tries the fallback steps in order; true when one of them answered (the run is then finished). */
+  async function runFallbacks(): Promise<boolean> {
+    const steps = args.fallbacks ?? [];
+    for (const [i, step] of steps.entries()) {
+      if (userStopped) return false;
+      const base = { step: i + 1, kind: step.kind, label: step.label, t: tenths(performance.now() - startedAt) };
+      if (step.kind === "message") {
+        fallbacks.push({ ...base, outcome: "answered", detail: null });
+        model = request.model;
+        finish(false, [{ index: 0, content: step.text, refusal: null, toolCalls: [], finishReason: "fallback" }]);
+        return true;
+      }
+      if (step.kind === "cached") {
+        const cached = settings.answers.get(request);
+        if (!cached) {
+          fallbacks.push({ ...base, outcome: "skipped", detail: "No earlier answer to this exact request is cached." });
+          continue;
+        }
+        fallbacks.push({ ...base, outcome: "answered", detail: null });
+        model = cached.model;
+        usage = null;
+        requestId = null;
+        answeredBy = connection.provider;
+        finish(false, cached.choices.map((c) => ({ ...c, finishReason: c.finishReason ?? "fallback" })));
+        return true;
+      }
+      if (deadlinePassed) {
+        fallbacks.push({ ...base, outcome: "skipped", detail: "The request's deadline had passed." });
+        continue;
+      }
+      let legConnection = connection;
+      try {
+        if (step.kind === "profile") legConnection = await step.connection();
+      } catch (err) {
+        fallbacks.push({ ...base, outcome: "skipped", detail: err instanceof Error ? err.message : String(err) });
+        continue;
+      }
+      const error = await runLeg({ index: i + 1, connection: legConnection, request: { ...request, model: step.model } });
+      if (userStopped) {
+        fallbacks.push({ ...base, outcome: "failed", detail: "Stopped by you." });
+        finish(true);
+        return true;
+      }
+      if (!error) {
+        fallbacks.push({ ...base, outcome: "answered", detail: null });
+        remember();
+        finish(false);
+        return true;
+      }
+      fallbacks.push({ ...base, outcome: "failed", detail: error.message });
+      if (firstOutputAt !== null) return false;
+    }
+    return false;
+  }
+
+  /** Keeps a good answer for the cached-answer fallback. */
+  function remember(): void {
+    settings.answers.put(request, { model, choices: accumulator.choices(), at: Date.now() });
   }
 
   return {
-    cancel: () => stop("user"),
+    cancel() {
+      if (ended || userStopped) return false;
+      userStopped = true;
+      controller.abort();
+      return true;
+    },
     async run() {
-      try {
-        await stream();
-        if (stopReason === "user") return finish(true);
-        if (stopReason === "idle") return fail(idleError());
-        const choices = accumulator.choices();
-        if (choices.length === 0 || choices.some((c) => c.finishReason === null)) {
-          return fail(
-            appError(
-              "network",
-              "The stream ended before the server finished the answer (no finish_reason arrived). The text so far is kept; try again.",
-              { requestId },
-            ),
-          );
-        }
-        finish(false);
-      } catch (err) {
-        if (stopReason === "user") return finish(true);
-        if (stopReason === "idle") return fail(idleError());
-        fail(
-          mapApiError(err, {
-            secrets: [...args.secrets(), ...connectionSecrets(connection)],
-            phase: err instanceof StreamReadError ? "stream" : "request",
-            profileName: connection.provider.profileName,
-            attempts: attempts(),
-            requestTimeoutMs: settings.requestTimeoutMs,
-            requestId,
-          }),
-        );
+      const error = await runLeg({ index: 0, connection, request });
+      if (userStopped) return finish(true);
+      if (!error) {
+        remember();
+        return finish(false);
       }
+      const canFall = FALLBACK_KINDS.has(error.kind) && firstOutputAt === null && (args.fallbacks?.length ?? 0) > 0;
+      if (canFall && (await runFallbacks())) return;
+      if (userStopped) return finish(true);
+      // The error the user sees is the primary's: the fallbacks' own outcomes are in the timeline.
+      if (fallbacks.length) {
+        answeredBy = connection.provider;
+        const tried = fallbacks.map((f) => `${f.step}. ${f.label}: ${f.outcome}`).join("; ");
+        return fail({ ...error, message: `${error.message} Fallbacks tried: ${tried}.` });
+      }
+      fail(error);
     },
   };
 }

@@ -1,27 +1,30 @@
-// Main process: lists a server's models and times a connection test, through the openai SDK.
+// Main process: lists a server's models and times a connection test, through the openai SDK,
+// under the client policy (our retry loop, the deadline).
 import type { ModelInfo } from "../../shared/contract";
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "../../shared/retryPolicy";
+import { DEFAULT_RETRY_POLICY, type ClientPolicy } from "../../shared/retryPolicy";
 import { DojoError } from "../errors";
-import { mapApiError } from "./errorMap";
 import { connectionSecrets, createCountingClient, type Connection } from "./openaiClient";
-
-type CallPolicy = Pick<RetryPolicy, "maxRetries" | "requestTimeoutMs">;
+import { mapPolicyError } from "./reliability/policyError";
+import { withPolicy } from "./reliability/withPolicy";
 
 /** The models the connection's server lists, sorted by id; throws a DojoError saying what failed. */
-export async function listModels(connection: Connection, policy: CallPolicy = DEFAULT_RETRY_POLICY): Promise<ModelInfo[]> {
+export async function listModels(connection: Connection, policy: ClientPolicy = DEFAULT_RETRY_POLICY): Promise<ModelInfo[]> {
   let attempts = () => 0;
   try {
-    const counting = createCountingClient(connection, policy);
+    // No SDK retries: the policy's loop retries, so each wait is ours.
+    const counting = createCountingClient(connection, { requestTimeoutMs: policy.requestTimeoutMs, maxRetries: 0 });
     attempts = counting.attempts;
-    const models: ModelInfo[] = [];
-    // `for await` follows pagination, should a compatible server page its list.
-    for await (const model of counting.client.models.list()) {
-      models.push({ id: model.id, ownedBy: model.owned_by ?? "" });
-    }
-    return models.sort((a, b) => a.id.localeCompare(b.id));
+    return await withPolicy(policy, async (signal) => {
+      const models: ModelInfo[] = [];
+      // `for await` follows pagination, should a compatible server page its list.
+      for await (const model of counting.client.models.list({ signal })) {
+        models.push({ id: model.id, ownedBy: model.owned_by ?? "" });
+      }
+      return models.sort((a, b) => a.id.localeCompare(b.id));
+    });
   } catch (err) {
     throw DojoError.from(
-      mapApiError(err, {
+      mapPolicyError(err, {
         secrets: connectionSecrets(connection),
         phase: "request",
         profileName: connection.provider.profileName,
@@ -33,10 +36,7 @@ export async function listModels(connection: Connection, policy: CallPolicy = DE
 }
 
 /** Lists the models once and reports how long that took, in whole milliseconds. */
-export async function testConnection(
-  connection: Connection,
-  policy: CallPolicy = DEFAULT_RETRY_POLICY,
-): Promise<{ latencyMs: number; modelCount: number }> {
+export async function testConnection(connection: Connection, policy: ClientPolicy = DEFAULT_RETRY_POLICY): Promise<{ latencyMs: number; modelCount: number }> {
   const started = performance.now();
   const models = await listModels(connection, policy);
   return { latencyMs: Math.round(performance.now() - started), modelCount: models.length };

@@ -33,7 +33,7 @@ describe("openSettingsStore", () => {
   it("starts from defaults on first launch and writes a versioned file", () => {
     const { store, notices } = open();
     expect(notices).toEqual([]);
-    expect(store.read()).toEqual({ schemaVersion: SETTINGS_VERSION, profiles: [], activeId: "simulator", draft: null, pricing: { models: {} } });
+    expect(store.read()).toEqual({ schemaVersion: SETTINGS_VERSION, profiles: [], activeId: "simulator", draft: null, pricing: { models: {} }, workspaceDir: "", learning: { lessons: {}, cards: {}, mocks: [] } });
     expect(store.path).toBe(file);
     expect(onDisk().schemaVersion).toBe(SETTINGS_VERSION);
   });
@@ -113,6 +113,13 @@ describe("openSettingsStore", () => {
     expect(notices).toEqual([]);
     expect(store.read()).toMatchObject({ profiles: [local], pricing: { models: {} } });
   });
+
+  it("resets lesson progress that no longer fits, but keeps the profiles", () => {
+    writeFileSync(file, JSON.stringify({ schemaVersion: 1, profiles: [local], learning: { lessons: { temperature: { read: "yes" } } } }));
+    const { store, notices } = open();
+    expect(notices).toEqual([]);
+    expect(store.read()).toMatchObject({ profiles: [local], learning: { lessons: {}, cards: {}, mocks: [] } });
+  });
 });
 
 describe("SettingsStore writes", () => {
@@ -122,7 +129,7 @@ describe("SettingsStore writes", () => {
     store.update((s) => ({ ...s, profiles: [local], activeId: "local", draft }));
     const reopened = open();
     expect(reopened.notices).toEqual([]);
-    expect(reopened.store.read()).toEqual({ schemaVersion: 1, profiles: [local], activeId: "local", draft, pricing: { models: {} } });
+    expect(reopened.store.read()).toEqual({ schemaVersion: 1, profiles: [local], activeId: "local", draft, pricing: { models: {} }, workspaceDir: "", learning: { lessons: {}, cards: {}, mocks: [] } });
   });
 
   it("refuses a write that fails validation and leaves the file as it was", () => {

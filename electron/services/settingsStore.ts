@@ -7,6 +7,8 @@ import { PlaygroundDraft, Profile, SIMULATOR_PROFILE_ID } from "../../shared/con
 import { describeZodError } from "../../shared/errors";
 import { PriceOverrides } from "../../shared/pricing";
 import { LearningState, emptyLearningState } from "../../shared/lessonProgress";
+import { ReliabilitySettings, defaultReliabilitySettings } from "../../shared/reliability";
+import { SafetySettings, defaultSafetySettings } from "../../shared/safety";
 import { DojoError } from "../errors";
 
 /**
@@ -35,6 +37,10 @@ export const Settings = z
     workspaceDir: z.string().max(1000).default(""),
     /** Lesson progress, review-card schedules and mock scores; absent in older files, hence the default. */
     learning: LearningState.default(emptyLearningState),
+    /** The client policy, fallback chains and budgets; absent in older files, hence the default. */
+    reliability: ReliabilitySettings.default(defaultReliabilitySettings),
+    /** Moderation and redaction switches; absent in older files, hence the default (all off). */
+    safety: SafetySettings.default(defaultSafetySettings),
   })
   .superRefine((settings, ctx) => {
     const seen = new Set<string>();
@@ -98,6 +104,10 @@ export function parseSettings(raw: unknown): { ok: true; settings: Settings } | 
   if (migrated.pricing !== undefined && !PriceOverrides.safeParse(migrated.pricing).success) migrated = { ...migrated, pricing: undefined };
   // Learning progress that no longer fits is reset rather than costing the profiles.
   if (migrated.learning !== undefined && !LearningState.safeParse(migrated.learning).success) migrated = { ...migrated, learning: undefined };
+  // Reliability settings that no longer fit fall back to the defaults, never costing the profiles.
+  if (migrated.reliability !== undefined && !ReliabilitySettings.safeParse(migrated.reliability).success) migrated = { ...migrated, reliability: undefined };
+  // Safety switches that no longer fit go back to the defaults (all off), never costing the profiles.
+  if (migrated.safety !== undefined && !SafetySettings.safeParse(migrated.safety).success) migrated = { ...migrated, safety: undefined };
   const parsed = Settings.safeParse(migrated);
   return parsed.success ? { ok: true, settings: parsed.data } : { ok: false, reason: describeZodError(parsed.error) };
 }

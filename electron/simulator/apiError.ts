@@ -12,11 +12,13 @@ export class ApiError extends Error {
   readonly param: string | null;
   readonly code: string | null;
   readonly headers: Record<string, string>;
+  /** False for a refusal by the enforced rate limits: the refused request does not use the budget. */
+  readonly counted: boolean;
 
   constructor(
     status: number,
     message: string,
-    options: { type?: string; param?: string | null; code?: string | null; headers?: Record<string, string> } = {},
+    options: { type?: string; param?: string | null; code?: string | null; headers?: Record<string, string>; counted?: boolean } = {},
   ) {
     super(message);
     this.name = "ApiError";
@@ -25,6 +27,7 @@ export class ApiError extends Error {
     this.param = options.param ?? null;
     this.code = options.code ?? null;
     this.headers = options.headers ?? {};
+    this.counted = options.counted ?? true;
   }
 
   /** The JSON body, exactly as the real service shapes it. */

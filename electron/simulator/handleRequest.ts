@@ -11,6 +11,10 @@ import { findModel, modelObject, SIM_MODELS } from "./models";
 import { moderationsResponse } from "./moderations";
 import { pause, sendError, sendJson, type Exchange } from "./respond";
 import type { SimBatches } from "./batches";
+import { BEHAVIOUR_PATH, type SimBehaviourControl } from "./behaviour";
+import { NORMAL_BEHAVIOUR } from "../../shared/contracts/reliability";
+import { describeZodError } from "../../shared/errors";
+import { ZodError } from "zod";
 
 /** The settings a request needs from the running simulator. */
 export interface HandlerSettings {
@@ -21,6 +25,44 @@ export interface HandlerSettings {
   batches: SimBatches;
   /** A pause before every answer, for benchmarks (a request's LATENCY_HEADER overrides it). */
   fixedLatencyMs: number;
+  /** The behaviour set for the next requests through the control endpoint. */
+  behaviour: SimBehaviourControl;
+}
+
+/** Routes that answer as a model does: the behaviour's failures and the enforced limits apply to them. */
+const MODEL_ROUTES: ReadonlySet<Route> = new Set<Route>(["chat", "embeddings", "moderations"]);
+
+/** Refuses a request the enforced limits do not admit, with the real service's 429 and headers. */
+function admit(ex: Exchange, settings: HandlerSettings, tokens: number, model: string): void {
+  const refusal = ex.budget.admit(tokens, model);
+  if (!refusal) return;
+  settings.behaviour.countLimited();
+  const wait: Record<string, string> =
+    refusal.retryAfterMs === null ? {} : { "retry-after": String(Math.max(1, Math.ceil(refusal.retryAfterMs / 1000))), "retry-after-ms": String(refusal.retryAfterMs) };
+  throw new ApiError(429, refusal.message, {
+    type: refusal.limit,
+    code: refusal.retryAfterMs === null ? "request_too_large" : "rate_limit_exceeded",
+    headers: { ...refusal.headers, ...wait },
+    counted: false,
+  });
+}
+
+/** The control endpoint: GET reads the behaviour, POST replaces it, DELETE restores normal. */
+async function handleControl(ex: Exchange, settings: HandlerSettings): Promise<void> {
+  const reply = (status: number, body: unknown) => {
+    const text = JSON.stringify(body);
+    ex.res.writeHead(status, { "content-type": "application/json", "content-length": String(Buffer.byteLength(text)) });
+    ex.res.end(text);
+  };
+  try {
+    if (ex.req.method === "GET") return reply(200, settings.behaviour.state());
+    if (ex.req.method === "DELETE") return reply(200, settings.behaviour.set(NORMAL_BEHAVIOUR));
+    if (ex.req.method === "POST") return reply(200, settings.behaviour.set(await readJson(ex)));
+    return reply(405, { error: { message: `Use GET, POST or DELETE on ${BEHAVIOUR_PATH}.`, type: "invalid_request_error", param: null, code: "method_not_allowed" } });
+  } catch (err) {
+    const message = err instanceof ZodError ? `Invalid behaviour: ${describeZodError(err)}` : err instanceof Error ? err.message : String(err);
+    return reply(400, { error: { message, type: "invalid_request_error", param: null, code: "invalid_behaviour" } });
+  }
 }
 
 /** Asks the simulator to wait this many ms before answering one request (benchmarks, lessons). */
@@ -93,7 +135,7 @@ async function answer(ex: Exchange, route: Route, id: string | undefined, delive
   const body = ex.req.method === "POST" && route !== "batchCancel" ? await readJson(ex) : undefined;
   const latency = latencyFor(ex, settings);
   if (latency > 0 && !(await pause(latency, ex.signal))) return;
-  if (delivery === "slow_first_byte" && !(await pause(settings.slowFirstByteMs, ex.signal))) return;
+  if (delivery === "slow_first_byte" && !(await pause(settings.behaviour.firstByteDelayMs() ?? settings.slowFirstByteMs, ex.signal))) return;
   const failure = delivery === "slow_first_byte" ? null : delivery;
   switch (route) {
     case "models":
@@ -105,9 +147,11 @@ async function answer(ex: Exchange, route: Route, id: string | undefined, delive
     }
     case "embeddings": {
       const result = embeddingsResponse(body);
+      admit(ex, settings, (result.usage as { total_tokens: number }).total_tokens, String((body as { model?: unknown }).model ?? "sim-embedding-1"));
       return deliverJson(ex, result, failure, (result.usage as { total_tokens: number }).total_tokens);
     }
     case "moderations":
+      admit(ex, settings, 0, "sim-moderation-1");
       return deliverJson(ex, moderationsResponse(body), failure);
     case "file":
       return sendJson(ex, 200, settings.batches.retrieveFile(id ?? ""));
@@ -126,6 +170,7 @@ async function answer(ex: Exchange, route: Route, id: string | undefined, delive
     case "chat": {
       const params = parseChatParams(body);
       const plan = planChat(params);
+      admit(ex, settings, plan.usage.total_tokens, params.model);
       if (params.stream) return deliverStream(ex, streamChunks(plan, params.includeUsage), failure, settings.tokenDelayMs, plan.usage.total_tokens);
       return deliverJson(ex, completionBody(plan), failure, plan.usage.total_tokens);
     }
@@ -136,6 +181,7 @@ async function answer(ex: Exchange, route: Route, id: string | undefined, delive
 export async function handleRequest(ex: Exchange, settings: HandlerSettings): Promise<void> {
   try {
     const path = new URL(ex.req.url ?? "/", "http://127.0.0.1").pathname.replace(/\/+$/, "");
+    if (path === BEHAVIOUR_PATH) return await handleControl(ex, settings);
     const match = matchRoute(path);
     if (!match) throw new ApiError(404, `Invalid URL (${ex.req.method} ${path})`, { code: "unknown_url" });
     if (ex.req.method !== match.method) {
@@ -149,7 +195,9 @@ export async function handleRequest(ex: Exchange, settings: HandlerSettings): Pr
       if (!key) throw missingKey();
       if (key !== settings.requireKey) throw incorrectKey(key);
     }
-    const failure = readFailure(ex.req.headers[SIMULATE_HEADER]);
+    // A per-request header wins; otherwise the behaviour set for the next requests applies.
+    const asked = readFailure(ex.req.headers[SIMULATE_HEADER]);
+    const failure = asked !== "none" || !MODEL_ROUTES.has(match.route) ? asked : settings.behaviour.take();
     const model = match.route === "model" ? (match.id ?? "") : "sim-chat-1";
     const error = failureError(failure, model, key ?? "");
     if (error) throw error;

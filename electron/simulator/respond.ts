@@ -22,22 +22,22 @@ export function newRequestId(): string {
 }
 
 /** Headers of every response: request id, processing time, rate-limit budget, and the simulator's name. */
-export function commonHeaders(ex: Exchange, tokens: number, extra: Record<string, string> = {}): Record<string, string> {
+export function commonHeaders(ex: Exchange, tokens: number, extra: Record<string, string> = {}, counted = true): Record<string, string> {
   return {
     "x-request-id": ex.requestId,
     "openai-processing-ms": String(Math.max(0, Math.round(performance.now() - ex.startedAt))),
     "openai-version": "2020-10-01",
     "x-dojo-simulator": "prompt-dojo-simulator",
-    ...ex.budget.consume(tokens),
+    ...(counted ? ex.budget.consume(tokens) : ex.budget.snapshot()),
     ...extra,
   };
 }
 
-/** Sends a JSON body. */
-export function sendJson(ex: Exchange, status: number, body: unknown, tokens = 0, extra: Record<string, string> = {}): void {
+/** Sends a JSON body; `counted` false leaves the rate-limit budget untouched (a refused request). */
+export function sendJson(ex: Exchange, status: number, body: unknown, tokens = 0, extra: Record<string, string> = {}, counted = true): void {
   const text = JSON.stringify(body);
   ex.res.writeHead(status, {
-    ...commonHeaders(ex, tokens, extra),
+    ...commonHeaders(ex, tokens, extra, counted),
     "content-type": "application/json",
     "content-length": String(Buffer.byteLength(text)),
   });
@@ -47,8 +47,9 @@ export function sendJson(ex: Exchange, status: number, body: unknown, tokens = 0
 /** Sends an error in the spec's ErrorResponse shape, with its status and headers. */
 export function sendError(ex: Exchange, error: ApiError): void {
   const extra = { ...error.headers };
-  if (error.status === 429 && error.code === "rate_limit_exceeded") extra["x-ratelimit-remaining-requests"] = "0";
-  sendJson(ex, error.status, error.body(), 0, extra);
+  // A simulated 429 on demand says the request budget is spent; an enforced one brings its own headers.
+  if (error.status === 429 && error.code === "rate_limit_exceeded" && !extra["x-ratelimit-remaining-requests"]) extra["x-ratelimit-remaining-requests"] = "0";
+  sendJson(ex, error.status, error.body(), 0, extra, error.counted);
 }
 
 let waitsInProgress = 0;

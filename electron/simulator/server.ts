@@ -5,6 +5,7 @@ import { handleRequest, type HandlerSettings } from "./handleRequest";
 import { RateLimitBudget } from "./rateLimits";
 import { SimBatches } from "./batches";
 import { newRequestId } from "./respond";
+import { BEHAVIOUR_PATH, SimBehaviourControl } from "./behaviour";
 
 /** How to run the simulator. */
 export interface SimulatorOptions {
@@ -26,6 +27,8 @@ export interface SimulatorOptions {
 export interface RunningSimulator {
   /** Base URL for the SDK, e.g. "http://127.0.0.1:PORT/v1". */
   url: string;
+  /** The control endpoint that sets the behaviour for the next requests (GET, POST, DELETE). */
+  behaviourURL: string;
   port: number;
   /** Stops listening, ends every open request and stream, releases every timer and socket. */
   close(): Promise<void>;
@@ -33,14 +36,15 @@ export interface RunningSimulator {
 
 /** Starts the simulator; resolves once it listens. */
 export function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
+  const budget = new RateLimitBudget();
   const settings: HandlerSettings = {
     requireKey: options.requireKey ?? null,
     tokenDelayMs: Math.max(0, options.tokenDelayMs ?? 0),
     slowFirstByteMs: Math.max(0, options.slowFirstByteMs ?? 15_000),
     batches: new SimBatches(Math.max(0, options.batchDelayMs ?? 2_000)),
     fixedLatencyMs: Math.max(0, options.fixedLatencyMs ?? 0),
+    behaviour: new SimBehaviourControl(budget),
   };
-  const budget = new RateLimitBudget();
   const sockets = new Set<Socket>();
   const inFlight = new Set<AbortController>();
 
@@ -74,6 +78,7 @@ export function startSimulator(options: SimulatorOptions = {}): Promise<RunningS
       let closing: Promise<void> | null = null;
       resolve({
         url: `http://127.0.0.1:${port}/v1`,
+        behaviourURL: `http://127.0.0.1:${port}${BEHAVIOUR_PATH}`,
         port,
         close() {
           closing ??= new Promise<void>((done) => {

@@ -38,6 +38,8 @@ export interface EvalsSlice {
   resumeEval(): Promise<void>;
   openEvalRun(id: string): Promise<void>;
   compareEvalRun(id: string | null): Promise<void>;
+  /** A saved experiment version as a prompt version to evaluate. */
+  experimentVariant(id: string, version: number): Promise<EvalVariant | null>;
 }
 
 const initial: EvalsState = { datasets: [], dataset: null, runs: [], runId: null, run: null, progress: null, compareWith: null, error: null };
@@ -142,6 +144,13 @@ export function createEvalsSlice(deps: StoreDeps): SliceCreator<EvalsSlice> {
       openEvalRun: async (id) => {
         const run = await attempt("The run could not be read", () => deps.bridge.call("evals.get", { evalRunId: id }));
         if (run) patch({ runId: run.id, run, progress: null, compareWith: get().evals.compareWith?.id === id ? null : get().evals.compareWith });
+      },
+
+      experimentVariant: async (id, version) => {
+        const file = await attempt("The experiment could not be read", () => deps.bridge.call("experiments.get", { id }));
+        const chosen = file?.versions.find((v) => v.version === version);
+        if (!file || !chosen) return null;
+        return { label: `${file.name} v${version}`, profileId: chosen.state.profileId, request: chosen.state.request, experiment: { id, version } };
       },
 
       compareEvalRun: async (id) => {

@@ -1,0 +1,151 @@
+// Main process: the safety gate around a chat run: redacts the request actually sent when redaction
+// is on, moderates the (redacted) input before sending and the output before it is shown, and keeps
+// the switches in the settings file. The placeholder mapping is dropped here, never stored.
+import type { ChatRequest, EventName, EventPayload } from "../../shared/contract";
+import { redactChatRequest, type RedactionOptions } from "../../shared/redaction";
+import type { RunRecord } from "../../shared/runRecord";
+import type { ModerationVerdict, RedactionSummary, SafetySettings } from "../../shared/safety";
+import type { HandlerContext } from "../dispatch";
+import { DojoError } from "../errors";
+import { flaggedSummary, moderateTexts, moderationModelFor, type LabelledText, type Moderate } from "./moderation";
+import type { Connection } from "./openaiClient";
+import type { SettingsStore } from "./settingsStore";
+
+/** The JSON body a streamed chat run sends for a request (the chat service adds the same two fields). */
+export function chatWireBody(request: ChatRequest): Record<string, unknown> {
+  return { ...request, stream: true, stream_options: { include_usage: true } };
+}
+
+/** The redaction options the settings describe. */
+export function redactionOptions(settings: SafetySettings): RedactionOptions {
+  return { groups: settings.redaction.groups, custom: settings.redaction.custom };
+}
+
+/** The texts of a request worth moderating as input: every message with text, labelled by role and position. */
+export function inputTexts(request: ChatRequest): LabelledText[] {
+  const texts: LabelledText[] = [];
+  request.messages.forEach((m, i) => {
+    const text = m.content ?? "";
+    if (text.trim()) texts.push({ label: `${m.role} message ${i + 1}`, text });
+  });
+  // The endpoint takes at most 32 inputs at once; the latest messages matter most.
+  return texts.slice(-32);
+}
+
+/** What the chat handler passes on to the chat service after the gate. */
+export interface PreparedRun {
+  request: ChatRequest;
+  emit: HandlerContext["emit"];
+}
+
+export interface SafetyService {
+  /** The saved switches. */
+  get(): SafetySettings;
+  /** Validates (by the settings schema) and saves the switches. */
+  save(next: SafetySettings): SafetySettings;
+  /** Exactly the body a run of `request` would send now, and the redaction counts. */
+  preview(request: ChatRequest): { applied: boolean; counts: Record<string, number>; body: Record<string, unknown> };
+  /** Moderates texts now with a connection. */
+  moderate(connection: Connection, texts: readonly LabelledText[]): Promise<ModerationVerdict>;
+  /**
+   * The gate before a run: redacts, then moderates the input (throws a DojoError when it is flagged
+   * or cannot be checked, so nothing is sent), and returns the request to send and an emit that
+   * holds the answer back until the output has been moderated.
+   */
+  prepareRun(args: { runId: string; connection: Connection; request: ChatRequest; emit: HandlerContext["emit"] }): Promise<PreparedRun>;
+  /** Adds the run's redaction summary to its record (the chat service knows nothing of redaction). */
+  annotate(record: RunRecord): RunRecord;
+}
+
+/** Most redaction summaries kept for runs that have not settled yet (a run always settles; this bounds a leak). */
+const MAX_PENDING = 500;
+
+/** Builds the service over the settings store; `moderate` is the SDK call (replaceable in tests). */
+export function createSafetyService(deps: { store: SettingsStore; moderate?: Moderate }): SafetyService {
+  const moderate = deps.moderate ?? moderateTexts;
+  const pending = new Map<string, RedactionSummary>();
+  const get = () => deps.store.read().safety;
+
+  function redact(request: ChatRequest, settings: SafetySettings): { request: ChatRequest; summary: RedactionSummary } {
+    if (!settings.redaction.enabled) return { request, summary: { applied: false, counts: {} } };
+    const out = redactChatRequest(request, redactionOptions(settings));
+    return { request: out.request, summary: { applied: true, counts: out.counts } };
+  }
+
+  /** Emits the answer only after the output was moderated; text deltas are held back entirely. */
+  function gatedEmit(runId: string, connection: Connection, model: string, emit: HandlerContext["emit"]): HandlerContext["emit"] {
+    const safeEmit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
+      try {
+        emit(event, payload);
+      } catch {
+        /* the window went away: nobody to tell */
+      }
+    };
+    return <E extends EventName>(event: E, payload: EventPayload<E>) => {
+      if (event === "chat.delta") return;
+      if (event !== "chat.finished" && event !== "chat.failed") return safeEmit(event, payload);
+      const choices =
+        event === "chat.finished" ? (payload as EventPayload<"chat.finished">).result.choices : (payload as EventPayload<"chat.failed">).partial;
+      const texts = choices
+        .filter((c) => c.content.trim())
+        .map((c) => ({ label: choices.length > 1 ? `answer, choice ${c.index + 1}` : "answer", text: c.content }));
+      const check: Promise<ModerationVerdict> = texts.length ? moderate(connection, texts, model) : Promise.resolve({ model, flagged: false, results: [] });
+      void check
+        .then(
+          (verdict) => safeEmit("safety.moderated", { runId, stage: "output", verdict, error: null }),
+          (err: unknown) =>
+            safeEmit("safety.moderated", {
+              runId,
+              stage: "output",
+              verdict: null,
+              error: `The answer could not be moderated, so it is withheld: ${err instanceof Error ? err.message : String(err)}`,
+            }),
+        )
+        .finally(() => safeEmit(event, payload));
+    };
+  }
+
+  return {
+    get,
+    save: (next) => deps.store.update((current) => ({ ...current, safety: next })).safety,
+    preview(request) {
+      const { request: sent, summary } = redact(request, get());
+      return { applied: summary.applied, counts: summary.counts, body: chatWireBody(sent) };
+    },
+    moderate: (connection, texts) => moderate(connection, texts, moderationModelFor(connection, get().moderation.model)),
+    async prepareRun({ runId, connection, request, emit }) {
+      const settings = get();
+      const { request: sent, summary } = redact(request, settings);
+      if (pending.size >= MAX_PENDING) pending.delete(pending.keys().next().value as string);
+      pending.set(runId, summary);
+      const model = moderationModelFor(connection, settings.moderation.model);
+      if (settings.moderation.input) {
+        // The redacted text is what is moderated: the moderation endpoint is a provider too.
+        let verdict: ModerationVerdict;
+        try {
+          verdict = await moderate(connection, inputTexts(sent), model);
+        } catch (err) {
+          pending.delete(runId);
+          const why = err instanceof Error ? err.message : String(err);
+          emit("safety.moderated", { runId, stage: "input", verdict: null, error: why });
+          throw new DojoError("invalid_input", `Input moderation is on but the check failed, so nothing was sent: ${why}`, { code: "moderation_failed" });
+        }
+        emit("safety.moderated", { runId, stage: "input", verdict, error: null });
+        if (verdict.flagged) {
+          pending.delete(runId);
+          throw new DojoError("invalid_input", `Moderation flagged the input (${flaggedSummary(verdict)}), so it was not sent.`, {
+            code: "input_flagged",
+            param: "messages",
+          });
+        }
+      }
+      return { request: sent, emit: settings.moderation.output ? gatedEmit(runId, connection, model, emit) : emit };
+    },
+    annotate(record) {
+      const summary = pending.get(record.runId);
+      if (!summary) return record;
+      pending.delete(record.runId);
+      return { ...record, redaction: summary };
+    },
+  };
+}

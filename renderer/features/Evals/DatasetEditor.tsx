@@ -1,0 +1,94 @@
+// Renderer: a dataset edited in the app: its cases as a table, its columns, and the assertions
+// every case is checked against (JSON, validated as it is typed).
+import { useState } from "react";
+import type { Dataset } from "../../../shared/evals";
+import { useAppStore } from "../../store/appStore";
+import { addCase, addColumn, parseAssertionsText, removeCase, setCell, type DatasetDraft } from "./datasetEdits";
+
+/** Most rows shown for editing; a bigger dataset is edited in its file. */
+const SHOWN_ROWS = 200;
+
+/** The editor of the open dataset. */
+export function DatasetEditor({ dataset }: { dataset: Dataset }) {
+  const saveDataset = useAppStore((s) => s.saveDataset);
+  const [draft, setDraft] = useState<DatasetDraft>({ name: dataset.name, columns: dataset.columns, cases: dataset.cases });
+  const [assertionsText, setAssertionsText] = useState(JSON.stringify(dataset.assertions, null, 2));
+  const [column, setColumn] = useState("");
+  const [columnError, setColumnError] = useState<string | null>(null);
+  const checked = parseAssertionsText(assertionsText);
+
+  return (
+    <section className="evals-panel" data-testid="dataset-editor">
+      <h2>
+        {dataset.name} <span className="hint">({dataset.cases.length} cases)</span>
+      </h2>
+      <div style={{ overflowX: "auto" }}>
+        <table className="evals-table">
+          <thead>
+            <tr>
+              <th>id</th>
+              {draft.columns.map((c) => (
+                <th key={c}>{`{{${c}}}`}</th>
+              ))}
+              <th>own assertions</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {draft.cases.slice(0, SHOWN_ROWS).map((c, i) => (
+              <tr key={c.id}>
+                <td className="mono">{c.id}</td>
+                {draft.columns.map((col) => (
+                  <td key={col}>
+                    <input aria-label={`${c.id} ${col}`} value={c.vars[col] ?? ""} onChange={(e) => setDraft(setCell(draft, i, col, e.target.value))} />
+                  </td>
+                ))}
+                <td className="hint">{c.assertions.length ? c.assertions.map((a) => a.type).join(", ") : "–"}</td>
+                <td>
+                  <button type="button" className="button-quiet" aria-label={`Remove ${c.id}`} onClick={() => setDraft(removeCase(draft, i))}>
+                    ✕
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {draft.cases.length > SHOWN_ROWS ? <p className="hint">Showing the first {SHOWN_ROWS} cases; edit the file for the rest.</p> : null}
+      <div className="evals-actions">
+        <button type="button" className="button-quiet" onClick={() => setDraft(addCase(draft))}>
+          Add case
+        </button>
+        <input placeholder="new column" aria-label="New column name" value={column} onChange={(e) => setColumn(e.target.value)} />
+        <button
+          type="button"
+          className="button-quiet"
+          onClick={() => {
+            const next = addColumn(draft, column);
+            if (typeof next === "string") return setColumnError(next);
+            setDraft(next);
+            setColumn("");
+            setColumnError(null);
+          }}
+        >
+          Add column
+        </button>
+        {columnError ? <span className="field-error">{columnError}</span> : null}
+      </div>
+      <label className="field">
+        Assertions for every case (a JSON array, e.g. {'[{"type":"contains","value":"Paris"}]'}); a case's own come from its assertions column
+        <textarea className="assertions-text" data-testid="dataset-assertions" value={assertionsText} onChange={(e) => setAssertionsText(e.target.value)} />
+      </label>
+      {!checked.ok ? <p className="field-error">{checked.error}</p> : null}
+      <button
+        type="button"
+        className="button-primary"
+        data-testid="dataset-save"
+        disabled={!checked.ok}
+        onClick={() => checked.ok && void saveDataset({ id: dataset.id, name: draft.name, columns: draft.columns, cases: draft.cases, assertions: checked.assertions })}
+      >
+        Save dataset
+      </button>
+    </section>
+  );
+}
