@@ -23,6 +23,12 @@ import { createDatasetStore } from "./services/evals/datasetStore";
 import { createEvalService } from "./services/evals/evalService";
 import type { RunRecord } from "../shared/runRecord";
 import { createSafetyService } from "./services/safety";
+import { createReliabilityStore } from "./services/reliability/reliabilityStore";
+import { createSimulatorControl } from "./services/reliability/simulatorControl";
+import { createEffectLedger } from "./services/reliability/effectLedger";
+import { createUsageLog } from "./services/usage/usageLog";
+import { usageEntryOf } from "./services/usage/usageEntry";
+import { createBudgetGuard } from "./services/usage/budgetGuard";
 
 export type { ConfLike } from "./services/settingsStore";
 
@@ -73,8 +79,11 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   // Every finished run's record goes to each listener (inspector, history, usage...).
   const runListeners = new Set<(record: RunRecord) => void>();
   const safety = createSafetyService({ store });
+  // The client policy saved in Settings applies to every call from the next one on.
+  const reliability = createReliabilityStore(store);
   // Each record gets its redaction summary (counts only) before any listener sees it.
   const chat = createChatService({
+    policy: () => reliability.policy(),
     onRunSettled: (record) => {
       const annotated = safety.annotate(record);
       runListeners.forEach((listen) => listen(annotated));
@@ -92,6 +101,17 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       console.error(`run history: ${err instanceof Error ? err.message : String(err)}`);
     }
   });
+  // The usage log (metadata only, fsync'd JSON Lines) and the budgets checked against it.
+  const usage = createUsageLog(options.dataDir);
+  const logUsage = (record: RunRecord, feature: "playground" | "eval", costUsd: number | null) => {
+    try {
+      usage.record(usageEntryOf(record, { feature, costUsd }));
+    } catch (err) {
+      console.error(`usage log: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  };
+  runListeners.add((record) => logUsage(record, "playground", recordCost(record, pricing.get().table)));
+  const budgets = createBudgetGuard({ usage, budget: (id) => reliability.budget(id), priceTable: () => pricing.get().table });
   const workspaceDir = () => resolveWorkspaceDir(options.dataDir, store.read().workspaceDir);
   const experiments = createExperimentStore({ workspaceDir, secrets: () => profiles.knownSecrets() });
   const setWorkspaceDir = (dir: string) => {
@@ -105,14 +125,22 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     resolveConnection: (profileId) => profiles.resolveConnection(profileId),
     secrets: () => profiles.knownSecrets(),
     priceTable: () => pricing.get().table,
-    recordRun: (record, costUsd) => history.record(record, { source: "eval", costUsd }),
+    recordRun: (record, costUsd) => {
+      history.record(record, { source: "eval", costUsd });
+      logUsage(record, "eval", costUsd);
+    },
     batchPollMs: Number(env.DOJO_BATCH_POLL_MS ?? 1_000) || 1_000,
   });
   const lessons = createLessonLibrary(options.lessonsDir ?? fileURLToPath(new URL("../lessons", import.meta.url)));
-  const learning = createLearningService({ store, library: lessons, findRun: (runId) => runLog.get(runId), priceTable: () => pricing.get().table });
-
   // Embedding vectors are cached per server, model, width and text, bounded, under the data folder.
   const embeddings = createEmbeddingService({ cache: createEmbeddingCache({ dir: join(options.dataDir, "embedding-cache") }) });
+  const learning = createLearningService({
+    store,
+    library: lessons,
+    findRun: (runId) => runLog.get(runId),
+    priceTable: () => pricing.get().table,
+    embeddingResults: () => embeddings.recent(),
+  });
 
   const handlers = createHandlers({
     profiles,
@@ -129,6 +157,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     learning,
     embeddings,
     safety,
+    reliabilityDeps: { reliability, simulatorControl: createSimulatorControl(simulator.behaviourURL), effects: createEffectLedger() },
+    usageDeps: { usage, budgets, reliability },
     openExternal: options.openExternal,
     info: () => ({
       version: options.version,
@@ -148,6 +178,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     close: async () => {
       evals.close();
       history.close();
+      usage.close();
       await simulator.close();
     },
   };

@@ -25,6 +25,9 @@ import type { DatasetStore } from "./services/evals/datasetStore";
 import type { EvalService } from "./services/evals/evalService";
 import { createSafetyHandlers } from "./handlers/safety";
 import type { SafetyService } from "./services/safety";
+import { createReliabilityHandlers, type ReliabilityDeps } from "./handlers/reliability";
+import { createUsageHandlers, type UsageDeps } from "./handlers/usage";
+import { resolveFallbacks } from "./services/reliability/resolveFallbacks";
 
 /** The services the handlers need, built by the composition root (app.ts). */
 export interface HandlerDeps {
@@ -54,6 +57,10 @@ export interface HandlerDeps {
   embeddings: EmbeddingService;
   /** Moderation and redaction around chat runs. */
   safety: SafetyService;
+  /** The client policy, fallback chains, the simulator's behaviour and the mock refund ledger. */
+  reliabilityDeps: ReliabilityDeps;
+  /** The usage log and the budgets. */
+  usageDeps: UsageDeps;
   /** Opens an http(s) URL in the user's browser; absent in web mode. */
   openExternal?: (url: string) => Promise<void>;
 }
@@ -71,6 +78,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createLessonsHandlers(deps),
     ...createEmbeddingsHandlers(deps),
     ...createSafetyHandlers(deps),
+    ...createReliabilityHandlers(deps),
+    ...createUsageHandlers(deps),
     "app.info": async () => deps.info(),
     "profiles.list": async () => profiles.list(),
     "profiles.save": async (profile) => profiles.save(profile),
@@ -92,6 +101,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const connection = await profiles.resolveConnection(profileId);
       // The failure simulator only ever applies to the simulator: never send its header elsewhere.
       const failure = profileId === SIMULATOR_PROFILE_ID ? simulatorFailure : undefined;
+      // A run that could pass the profile's budget is refused before anything is sent.
+      await deps.usageDeps.budgets.check({ runId, connection, request, promptVersion: experiment ? `${experiment.id}@${experiment.version}` : null });
       // Redaction and input moderation happen before anything is sent (a flagged input throws).
       const safe = await deps.safety.prepareRun({ runId, connection, request, emit: ctx.emit });
       chat.start({
@@ -100,6 +111,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         request: safe.request,
         simulatorFailure: failure,
         experiment,
+        fallbacks: resolveFallbacks(deps.reliabilityDeps.reliability.fallbacks(profileId), profiles, request.model),
         emit: safe.emit,
         secrets: () => profiles.knownSecrets(),
       });

@@ -17,6 +17,9 @@ const Review = lazy(() => import("./features/Review/Review").then((m) => ({ defa
 const Experiments = lazy(() => import("./features/Experiments/Experiments").then((m) => ({ default: m.Experiments })));
 const History = lazy(() => import("./features/History/History").then((m) => ({ default: m.History })));
 const Evals = lazy(() => import("./features/Evals/Evals").then((m) => ({ default: m.Evals })));
+const Injection = lazy(() => import("./features/Injection/InjectionLab").then((m) => ({ default: m.InjectionLab })));
+const Reliability = lazy(() => import("./features/Reliability/Reliability").then((m) => ({ default: m.Reliability })));
+const Usage = lazy(() => import("./features/Usage/Usage").then((m) => ({ default: m.Usage })));
 const Readiness = lazy(() => import("./features/Readiness/Readiness").then((m) => ({ default: m.Readiness })));
 
 const NAV: { view: ViewName; label: string; testId: string }[] = [
@@ -28,6 +31,9 @@ const NAV: { view: ViewName; label: string; testId: string }[] = [
   { view: "evals", label: "Evals", testId: "nav-evals" },
   { view: "embeddings", label: "Embeddings", testId: "nav-embeddings" },
   { view: "rag", label: "RAG", testId: "nav-rag" },
+  { view: "injection", label: "Injection lab", testId: "nav-injection" },
+  { view: "reliability", label: "Reliability", testId: "nav-reliability" },
+  { view: "usage", label: "Usage", testId: "nav-usage" },
   { view: "lessons", label: "Lessons", testId: "nav-lessons" },
   { view: "review", label: "Review", testId: "nav-review" },
   { view: "readiness", label: "Readiness", testId: "nav-readiness" },
@@ -64,7 +70,7 @@ export function App() {
       <main className="app-main">
         <NoticeBanners />
         <Suspense fallback={<p className="hint">Loading...</p>}>
-          {view === "playground" ? <Playground /> : view === "inspector" ? <Inspector /> : view === "compare" ? <Compare /> : view === "embeddings" ? <Embeddings /> : view === "rag" ? <Rag /> : view === "lessons" ? <Lessons /> : view === "review" ? <Review /> : view === "readiness" ? <Readiness /> : view === "experiments" ? <Experiments /> : view === "history" ? <History /> : view === "evals" ? <Evals /> : <Settings />}
+          {view === "playground" ? <Playground /> : view === "inspector" ? <Inspector /> : view === "compare" ? <Compare /> : view === "embeddings" ? <Embeddings /> : view === "rag" ? <Rag /> : view === "lessons" ? <Lessons /> : view === "review" ? <Review /> : view === "readiness" ? <Readiness /> : view === "experiments" ? <Experiments /> : view === "history" ? <History /> : view === "evals" ? <Evals /> : view === "injection" ? <Injection /> : view === "reliability" ? <Reliability /> : view === "usage" ? <Usage /> : <Settings />}
         </Suspense>
       </main>
     </div>

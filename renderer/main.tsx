@@ -7,9 +7,11 @@ import { appStore } from "./store/appStore";
 import { bootApp } from "./store/boot";
 import { startDraftAutosave } from "./store/draftAutosave";
 import { connectRunEvents } from "./store/runEvents";
+import { connectSafetyEvents } from "./store/safetyEvents";
 import "./styles.css";
 
 connectRunEvents(appStore, bridge);
+connectSafetyEvents(appStore, bridge);
 const autosave = startDraftAutosave({ store: appStore, bridge });
 // A reload or a closed window must not lose the last keystrokes still waiting for the debounce.
 window.addEventListener("pagehide", () => autosave.flush());

@@ -30,6 +30,8 @@ import { historyChannels } from "./contracts/history";
 import { experimentsChannels } from "./contracts/experiments";
 import { evalsChannels, evalsEvents } from "./contracts/evals";
 import { safetyChannels, safetyEvents } from "./contracts/safety";
+import { reliabilityChannels } from "./contracts/reliability";
+import { usageChannels } from "./contracts/usage";
 
 export * from "./schemas";
 
@@ -105,6 +107,8 @@ export const channels = {
   ...experimentsChannels,
   ...evalsChannels,
   ...safetyChannels,
+  ...reliabilityChannels,
+  ...usageChannels,
   ...lessonsChannels,
   ...schemaChannels,
   ...embeddingsChannels,

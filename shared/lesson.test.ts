@@ -40,9 +40,49 @@ describe("parseLesson", () => {
     if (!parsed.ok) expect(parsed.problems.join(" ")).toContain("wrong attempt is the same as its solution");
   });
 
+  it("takes tool settings with a preset, defaulting the step limit, and refuses settings for an undefined tool", () => {
+    const tools = [
+      "    tools:",
+      "      - type: function",
+      "        function: { name: get_order_status, parameters: { type: object, properties: { order_id: { type: string } } } }",
+      "  tools:",
+      "    settings:",
+      "      get_order_status: { sensitive: false, mock: { kind: fixed, json: '{\"status\":\"shipped\"}' }, limits: [] }",
+      "  simulatorFailure: none",
+      "exercise:",
+    ].join("\n");
+    const withTools = good.replace("    max_completion_tokens: 300\n  simulatorFailure: none\nexercise:", `    max_completion_tokens: 300\n${tools}`);
+    expect(withTools).not.toBe(good);
+    const parsed = parseLesson(GOOD_NAME, withTools);
+    if (!parsed.ok) throw new Error(parsed.problems.join("\n"));
+    expect(parsed.lesson.frontMatter.preset.tools).toEqual({ settings: { get_order_status: { sensitive: false, mock: { kind: "fixed", json: '{"status":"shipped"}' }, limits: [] } }, stepLimit: 5 });
+    const typo = parseLesson(GOOD_NAME, withTools.replace("      get_order_status: { sensitive", "      get_order_stat: { sensitive"));
+    expect(typo.ok).toBe(false);
+    if (!typo.ok) expect(typo.problems.join(" ")).toContain('preset.tools.settings names "get_order_stat"');
+  });
+
   it("refuses an exercise assertion the assertion engine does not know", () => {
     const parsed = parseLesson(GOOD_NAME, good.replace("type: finish-reason", "type: finish-reasons"));
     expect(parsed.ok).toBe(false);
+  });
+
+  it("takes an embeddings exercise with its lab preset, and refuses one without it or with a probe named twice", () => {
+    const name = "18-embeddings.md";
+    const text = readFileSync(join(import.meta.dirname, "../lessons", name), "utf8");
+    const parsed = parseLesson(name, text);
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) {
+      const { exercise, embeddingsPreset } = parsed.lesson.frontMatter;
+      expect(exercise.source).toBe("embeddings");
+      expect(embeddingsPreset?.texts.length).toBeGreaterThan(1);
+      if (exercise.source === "embeddings") expect(exercise.probes[0]).toMatchObject({ kind: "closer", name: "catNearCat" });
+    }
+    const noPreset = parseLesson(name, text.replace(/^embeddingsPreset:\n(?: {2}.*\n)+/m, ""));
+    expect(noPreset.ok).toBe(false);
+    if (!noPreset.ok) expect(noPreset.problems.join(" ")).toContain("needs an embeddingsPreset");
+    const twice = parseLesson(name, text.replace("name: marketsNearMarkets", "name: catNearCat"));
+    expect(twice.ok).toBe(false);
+    if (!twice.ok) expect(twice.problems.join(" ")).toContain("catNearCat are used more than once");
   });
 
   it("gives review cards stable ids, the interview question last", () => {

@@ -7,17 +7,30 @@ import { ChatRequest } from "./chatRequest";
 import { describeZodError } from "./errors";
 import { LessonTrack, lessonFileName, topicByNumber } from "./lessonTopics";
 import { SimulatorFailure } from "./schemas";
+import { DEFAULT_STEP_LIMIT, ToolsDraft } from "./toolSettings";
 
 export { LessonTrack } from "./lessonTopics";
 
 const Text = z.string().trim().min(1);
 
-/** What the playground holds for a lesson: the request and the failure the simulator should produce. */
+/**
+ * How the playground answers a preset's tool calls: each tool's settings (mock, sensitivity,
+ * limits) by name, and the step limit (the default when left out). The playground draft's shape.
+ */
+export const PresetTools = ToolsDraft.extend({ stepLimit: ToolsDraft.shape.stepLimit.default(DEFAULT_STEP_LIMIT) }).strict();
+export type PresetTools = z.infer<typeof PresetTools>;
+
+/**
+ * What the playground holds for a lesson: the request (messages, parameters, response_format,
+ * tools, tool_choice), the failure the simulator should produce and, optionally, the tool settings.
+ */
 export const PlaygroundPreset = z
   .object({
     request: ChatRequest,
     /** Applies on the simulator profile only; ignored with a real provider. */
     simulatorFailure: SimulatorFailure.default("none"),
+    /** Not sent to the model; without it, loading the preset resets every tool to "answer by hand". */
+    tools: PresetTools.optional(),
   })
   .strict();
 export type PlaygroundPreset = z.infer<typeof PlaygroundPreset>;
@@ -35,8 +48,10 @@ export const WorkedExample = z
   .strict();
 
 /** The hands-on part: a goal, graded by the assertion engine on a playground run. */
-export const Exercise = z
+export const PlaygroundExercise = z
   .object({
+    /** Where the exercise is graded: the playground's latest run (the default). */
+    source: z.literal("playground").optional(),
     goal: Text,
     /** Revealed one at a time. */
     hints: z.array(Text).min(1),
@@ -46,6 +61,56 @@ export const Exercise = z
     wrongAttempt: PlaygroundPreset.extend({ why: Text }).strict(),
   })
   .strict();
+export type PlaygroundExercise = z.infer<typeof PlaygroundExercise>;
+
+/** What the Embeddings lab holds for a lesson: the texts (one vector each), the width, a search query. */
+export const EmbeddingsPreset = z
+  .object({
+    texts: z.array(Text).min(1).max(200),
+    /** Shorter vectors (text-embedding-3 models and the simulator); absent: the model's default width. */
+    dimensions: z.number().int().min(1).max(4096).optional(),
+    /** What to search for in the lab once the texts are embedded. */
+    query: Text.optional(),
+  })
+  .strict();
+export type EmbeddingsPreset = z.infer<typeof EmbeddingsPreset>;
+
+const ProbeName = z.string().regex(/^[a-z][A-Za-z0-9]{0,39}$/, "name a probe in camelCase, e.g. catNearKitten");
+const TopK = z.number().int().min(1).max(10).default(1);
+
+/**
+ * One measurement of the learner's latest embeddings. Its `name` becomes a fact: true, false, or
+ * null when a text it needs is not among the embedded texts (or, for a query, not searched for).
+ */
+export const EmbeddingProbe = z.discriminatedUnion("kind", [
+  /** `anchor` is closer (cosine similarity) to `nearer` than to `farther`. */
+  z.object({ kind: z.literal("closer"), name: ProbeName, anchor: Text, nearer: Text, farther: Text }).strict(),
+  /** Semantic search: `expect` is among the `k` texts closest in meaning to `query` (the query itself left out). */
+  z.object({ kind: z.literal("semantic-top"), name: ProbeName, query: Text, expect: Text, k: TopK }).strict(),
+  /** Keyword search (BM25) over the same texts: `expect` is among the top `k` hits for `query`. */
+  z.object({ kind: z.literal("keyword-top"), name: ProbeName, query: Text, expect: Text, k: TopK }).strict(),
+]);
+export type EmbeddingProbe = z.infer<typeof EmbeddingProbe>;
+
+/**
+ * An exercise graded on the learner's latest Embeddings lab result instead of a chat run: the
+ * probes measure it, and `fact` assertions check the probes' facts (and model, dimensions, textCount).
+ */
+export const EmbeddingsExercise = z
+  .object({
+    source: z.literal("embeddings"),
+    goal: Text,
+    hints: z.array(Text).min(1),
+    probes: z.array(EmbeddingProbe).min(1).max(10),
+    assertions: z.array(Assertion).min(1).max(20),
+    solution: EmbeddingsPreset,
+    wrongAttempt: EmbeddingsPreset.extend({ why: Text }).strict(),
+  })
+  .strict();
+export type EmbeddingsExercise = z.infer<typeof EmbeddingsExercise>;
+
+/** A lesson's exercise: graded on a playground run, or on an embeddings result. */
+export const Exercise = z.discriminatedUnion("source", [PlaygroundExercise, EmbeddingsExercise]);
 export type Exercise = z.infer<typeof Exercise>;
 
 /** A multiple-choice question: each option explains why it is right or wrong. */
@@ -102,6 +167,8 @@ export const LessonFrontMatter = z
     keyPoints: z.array(Text).min(3),
     workedExample: WorkedExample,
     preset: PlaygroundPreset,
+    /** What "Try it" loads into the Embeddings lab, for lessons taught there. */
+    embeddingsPreset: EmbeddingsPreset.optional(),
     exercise: Exercise,
     quiz: z.array(QuizQuestion).min(3),
     reviewCards: z.array(ReviewCard).min(1),
@@ -166,6 +233,18 @@ export function parseSections(body: string): { ok: true; sections: LessonSection
   return empty.length ? { ok: false, problems: empty.map((h) => `the section "${h}" is empty`) } : { ok: true, sections };
 }
 
+/** An embeddings exercise: it starts from the lesson's embeddingsPreset, its probes are named once, and its attempts differ. */
+function crossCheckEmbeddings(fm: LessonFrontMatter, exercise: EmbeddingsExercise): string[] {
+  const problems: string[] = [];
+  if (!fm.embeddingsPreset) problems.push("an embeddings exercise needs an embeddingsPreset to start from in the Embeddings lab");
+  const names = exercise.probes.map((p) => p.name);
+  const twice = names.filter((n, i) => names.indexOf(n) !== i);
+  if (twice.length) problems.push(`the probe names ${[...new Set(twice)].join(", ")} are used more than once`);
+  const { why: _why, ...wrong } = exercise.wrongAttempt;
+  if (JSON.stringify(exercise.solution) === JSON.stringify(wrong)) problems.push("the exercise's wrong attempt is the same as its solution");
+  return problems;
+}
+
 /** Checks that go beyond the schema: the topic, the file name and the presets agree. */
 function crossCheck(fileName: string, fm: LessonFrontMatter): string[] {
   const problems: string[] = [];
@@ -174,9 +253,23 @@ function crossCheck(fileName: string, fm: LessonFrontMatter): string[] {
   if (fm.id !== topic.id) problems.push(`id "${fm.id}" should be "${topic.id}" (topic ${fm.number})`);
   if (fm.title !== topic.title) problems.push(`title "${fm.title}" should be "${topic.title}" (topic ${fm.number})`);
   if (fm.track !== topic.track) problems.push(`track "${fm.track}" should be "${topic.track}" (topic ${fm.number})`);
+  const exercise = fm.exercise;
+  const exercisePresets: [string, PlaygroundPreset][] =
+    exercise.source === "embeddings" ? [] : [["exercise.solution", exercise.solution], ["exercise.wrongAttempt", exercise.wrongAttempt]];
+  const presets: [string, PlaygroundPreset][] = [["preset", fm.preset], ...exercisePresets];
+  for (const [where, preset] of presets) {
+    // A setting for a tool the request does not define would silently never apply.
+    const defined = new Set((preset.request.tools ?? []).map((t) => t.function.name));
+    for (const name of Object.keys(preset.tools?.settings ?? {})) {
+      if (!defined.has(name)) problems.push(`${where}.tools.settings names "${name}", which ${where}.request.tools does not define`);
+    }
+  }
   const expectedFile = lessonFileName(topic);
   if (fileName !== expectedFile) problems.push(`the file should be named ${expectedFile}`);
-  if (JSON.stringify(fm.exercise.solution) === JSON.stringify({ request: fm.exercise.wrongAttempt.request, simulatorFailure: fm.exercise.wrongAttempt.simulatorFailure })) {
+  // Only the request and the failure are graded (tool settings act in the playground, not on the run).
+  const graded = (p: PlaygroundPreset) => JSON.stringify({ request: p.request, simulatorFailure: p.simulatorFailure });
+  if (exercise.source === "embeddings") problems.push(...crossCheckEmbeddings(fm, exercise));
+  else if (graded(exercise.solution) === graded(exercise.wrongAttempt)) {
     problems.push("the exercise's wrong attempt is the same as its solution");
   }
   return problems;

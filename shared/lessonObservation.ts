@@ -1,9 +1,14 @@
 // Both processes: what a lesson exercise is graded on: a run record turned into the assertion
-// engine's Observation, plus facts about the request the learner built (its roles, limits, model).
+// engine's Observation, plus facts about the request the learner built (its roles, limits, model,
+// grounding), or an Embeddings lab result measured by the exercise's probes.
 import type { Observation } from "./assertions";
 import type { ChatRequest } from "./chatRequest";
+import { createKeywordIndex } from "./keywordSearch";
+import type { EmbeddingProbe } from "./lesson";
 import { observationFromRun } from "./observation";
+import { citationsOf, parseGroundedPrompt, saysNotFound } from "./rag";
 import type { RunRecord } from "./runRecord";
+import { dotAt, normalizeRows, searchTopK } from "./vectors";
 
 /** Shapes of API keys in text: OpenAI's sk- keys (project, service-account and legacy ones). */
 const KEY_LIKE = /\bsk-[A-Za-z0-9_-]{16,}/;
@@ -30,6 +35,39 @@ export function requestFacts(request: ChatRequest): NonNullable<Observation["fac
     responseFormat: request.response_format?.type ?? "text",
     /** Something shaped like an API key appears in a message. */
     promptHasKeyLikeString: KEY_LIKE.test(texts),
+    ...groundingFacts(request),
+  };
+}
+
+/** The last user message read as a grounded prompt (shared/rag.ts's numbered passages), or null. */
+function groundedPromptOf(request: ChatRequest) {
+  const lastUser = [...request.messages].reverse().find((m) => m.role === "user");
+  return lastUser ? parseGroundedPrompt(lastUser.content) : null;
+}
+
+/** Facts about retrieval-augmented prompts: passages supplied, and a rule for an absent answer. */
+function groundingFacts(request: ChatRequest): NonNullable<Observation["facts"]> {
+  const grounded = groundedPromptOf(request);
+  const instructions = request.messages.filter((m) => m.role === "system" || m.role === "developer").map((m) => m.content).join("\n");
+  return {
+    /** The last user message holds numbered context passages and a question. */
+    groundedPrompt: grounded !== null,
+    passages: grounded?.passages.length ?? 0,
+    /** The system or developer message says what to answer when the passages lack the answer. */
+    notFoundRule: /\bnot found\b/i.test(instructions),
+  };
+}
+
+/** Facts about an answer's grounding: its [n] citations, whether they exist, and "not found". */
+function answerFacts(request: ChatRequest, output: string): NonNullable<Observation["facts"]> {
+  const cited = citationsOf(output);
+  const passages = groundedPromptOf(request)?.passages.length ?? 0;
+  return {
+    /** Distinct passage numbers cited as [n]. */
+    citations: cited.length,
+    /** Every citation names a passage of the prompt (true when there is none to check). */
+    citationsValid: cited.every((n) => n >= 1 && n <= passages),
+    saysNotFound: saysNotFound(output),
   };
 }
 
@@ -56,7 +94,109 @@ export function observeRunRecord(record: RunRecord, costUsd: number | null): Obs
     stopped: record.result?.stopped ?? false,
     contentChunks: chunks,
     multipleChunks: chunks > 1,
+    ...answerFacts(record.request, record.result?.choices.find((c) => c.index === 0)?.content ?? ""),
   };
   if (record.result) return observationFromRun(record.result, { costUsd, facts });
   return observationFromRun({ choices: [], usage: null, metrics: record.metrics }, { costUsd: null, error: record.error?.message ?? "the run failed", facts });
+}
+
+/** An Embeddings lab result as the main side keeps it: the texts and their vectors (rows of `dimensions`). */
+export interface EmbeddingsSnapshot {
+  jobId: string;
+  model: string;
+  dimensions: number;
+  /** The provider kind that made the vectors ("simulator", "openai", "compatible"). */
+  providerKind: string;
+  texts: readonly string[];
+  vectors: Float32Array;
+}
+
+/** What the probes measured: the observation to grade, and one sentence per probe with its figures. */
+export interface EmbeddingsObservation {
+  observation: Observation;
+  notes: Record<string, string>;
+}
+
+const sameText = (text: string) => text.replace(/\s+/g, " ").trim().toLowerCase();
+const shortText = (text: string) => JSON.stringify(text.length > 50 ? `${text.slice(0, 49)}…` : text);
+
+/**
+ * Measures an embeddings result with an exercise's probes. A query is looked up among the set's
+ * texts (and then left out of the ranking), else among `searches`: lone texts embedded in the same
+ * space, as the lab's search box does. Facts: model, dimensions, textCount, provider, and each
+ * probe's name (true, false, or null when a text it needs is missing).
+ */
+export function observeEmbeddings(set: EmbeddingsSnapshot, probes: readonly EmbeddingProbe[], searches: readonly EmbeddingsSnapshot[] = []): EmbeddingsObservation {
+  const dims = set.dimensions;
+  // Normalised copies, so dot products are cosines and the kept result is left untouched.
+  const rows = set.vectors.slice();
+  normalizeRows(rows, dims);
+  // Texts and queries match ignoring case and spacing: typing "leave  carry forward" is the same search.
+  const keys = set.texts.map(sameText);
+  const indexOf = (text: string) => keys.indexOf(sameText(text));
+  const rowOf = (i: number) => rows.subarray(i * dims, (i + 1) * dims);
+  const cos = (i: number, j: number) => dotAt(rows, i * dims, rows, j * dims, dims);
+  const queryVector = (query: string): { vector: Float32Array; exclude: number } | null => {
+    const own = indexOf(query);
+    if (own >= 0) return { vector: rowOf(own), exclude: own };
+    const inSpace = searches.filter((s) => s.model === set.model && s.dimensions === dims && s.providerKind === set.providerKind);
+    const search = inSpace.find((s) => s.texts.some((t) => sameText(t) === sameText(query)));
+    if (!search) return null;
+    const at = search.texts.findIndex((t) => sameText(t) === sameText(query));
+    const vector = search.vectors.slice(at * dims, (at + 1) * dims);
+    normalizeRows(vector, dims);
+    return { vector, exclude: -1 };
+  };
+  const keywords = createKeywordIndex(set.texts);
+  const facts: NonNullable<Observation["facts"]> = { model: set.model, dimensions: dims, textCount: set.texts.length, provider: set.providerKind };
+  const notes: Record<string, string> = {};
+
+  for (const probe of probes) {
+    if (probe.kind === "closer") {
+      const [a, near, far] = [indexOf(probe.anchor), indexOf(probe.nearer), indexOf(probe.farther)];
+      const missing = [probe.anchor, probe.nearer, probe.farther].filter((_, i) => [a, near, far][i]! < 0);
+      if (missing.length) {
+        facts[probe.name] = null;
+        notes[probe.name] = `not among the embedded texts: ${missing.map(shortText).join(", ")}`;
+        continue;
+      }
+      const [toNear, toFar] = [cos(a, near), cos(a, far)];
+      facts[probe.name] = toNear > toFar;
+      notes[probe.name] = `similarity to ${shortText(probe.nearer)} is ${toNear.toFixed(3)}, to ${shortText(probe.farther)} ${toFar.toFixed(3)}`;
+      continue;
+    }
+    const expect = indexOf(probe.expect);
+    if (expect < 0) {
+      facts[probe.name] = null;
+      notes[probe.name] = `${shortText(probe.expect)} is not among the embedded texts`;
+      continue;
+    }
+    let ranked: number[];
+    if (probe.kind === "semantic-top") {
+      const query = queryVector(probe.query);
+      if (!query) {
+        facts[probe.name] = null;
+        notes[probe.name] = `the query ${shortText(probe.query)} was neither embedded nor searched for with this model and width`;
+        continue;
+      }
+      ranked = searchTopK(rows, dims, query.vector, probe.k, query.exclude).map((hit) => hit.index);
+    } else {
+      const own = indexOf(probe.query);
+      ranked = keywords
+        .search(probe.query, probe.k + 1)
+        .map((hit) => hit.index)
+        .filter((i) => i !== own)
+        .slice(0, probe.k);
+    }
+    facts[probe.name] = ranked.includes(expect);
+    notes[probe.name] = ranked.length
+      ? `the top ${probe.k} for ${shortText(probe.query)}: ${ranked.map((i) => shortText(set.texts[i]!)).join(", ")}`
+      : `no text matched ${shortText(probe.query)}`;
+  }
+
+  const output = Object.entries(notes).map(([name, note]) => `${name}: ${note}`).join("\n");
+  return {
+    observation: { output, toolCalls: [], finishReason: null, usage: null, costUsd: null, latencyMs: null, attempts: 0, error: null, facts },
+    notes,
+  };
 }

@@ -141,14 +141,15 @@ describe("createChatService", () => {
     expect(failed.partial[0]!.content).toBe("Par");
   });
 
-  it("stops at once while the SDK waits to retry, rather than after the server's retry-after", async () => {
+  it("stops at once while the policy waits to retry, rather than after the server's retry-after", async () => {
     let firstRequest: () => void = () => {};
     const arrived = new Promise<void>((resolve) => (firstRequest = resolve));
     const { url, seen } = await scriptedServer((_req, res) => {
-      // Far longer than the test timeout: only an immediate stop lets this test pass.
-      res.writeHead(429, { "content-type": "application/json", "retry-after": "600", connection: "close" });
+      // Far longer than the test timeout (yet within the default deadline, so the policy does wait):
+      // only an immediate stop lets this test pass.
+      res.writeHead(429, { "content-type": "application/json", "retry-after": "60", connection: "close" });
       res.end(JSON.stringify({ error: { message: "slow down", type: "requests", param: null, code: "rate_limit_exceeded" } }));
-      // Once the socket is closed the client has the whole 429; a moment later the SDK is asleep.
+      // Once the socket is closed the client has the whole 429; a moment later the policy is waiting.
       res.socket?.once("close", () => setTimeout(firstRequest, 100));
     });
     const service = createChatService();

@@ -196,7 +196,8 @@ export function createRun(args: RunArgs, settings: RunSettings, onEnd: () => voi
   }
 
   function idleError(): AppError {
-    return appError("timeout", `No data arrived for ${formatWait(policy.idleTimeoutMs)}, so the stalled stream was stopped. The text so far is kept; try again.`, { requestId });
+    const waited = Math.round(policy.idleTimeoutMs / 100) / 10;
+    return appError("timeout", `No data arrived for ${waited} s, so the stalled stream was stopped. The text so far is kept; try again.`, { requestId });
   }
 
   function deadlineError(): AppError {

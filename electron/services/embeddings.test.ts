@@ -1,5 +1,5 @@
 // Tests (Node): the embeddings service against the real simulator: batches, cache, progress,
-// order of vectors, precise errors, cancel.
+// order of vectors, precise errors, cancel, and the recent results kept for grading.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,7 +11,7 @@ import { cosine } from "../../shared/vectors";
 import { startSimulator, type RunningSimulator } from "../simulator/server";
 import { DojoError } from "../errors";
 import { createEmbeddingCache } from "./embeddingCache";
-import { batchTexts, createEmbeddingService } from "./embeddings";
+import { batchTexts, createEmbeddingService, KEPT_RESULTS, MAX_KEPT_VALUES } from "./embeddings";
 import type { Connection } from "./openaiClient";
 
 let sim: RunningSimulator;
@@ -101,6 +101,25 @@ describe("embedding service", () => {
     expect((err as DojoError).error).toMatchObject({ kind: "not_found", status: 404 });
     const wide = await service.embed(job(["x"], { dimensions: 4000 }).args).catch((e: unknown) => e);
     expect((wide as DojoError).error).toMatchObject({ kind: "bad_request", param: "dimensions" });
+  });
+
+  it("keeps recent results newest first, bounded in count and size, and skips failed jobs", async () => {
+    const service = createEmbeddingService({ cache: createEmbeddingCache({ dir: null }), maxRetries: 0 });
+    expect(service.recent()).toEqual([]);
+    const set = await service.embed(job(["cats purr", "dogs bark"], { dimensions: 16 }).args);
+    const query = await service.embed(job(["a purring cat"], { dimensions: 16 }).args);
+    await service.embed(job(["x"], { model: "sim-chat-1" }).args).catch(() => undefined);
+    const [latest, older] = service.recent();
+    expect([latest?.jobId, older?.jobId]).toEqual([query.jobId, set.jobId]);
+    expect(older).toMatchObject({ model: "sim-embedding-1", dimensions: 16, providerKind: "simulator", texts: ["cats purr", "dogs bark"] });
+    expect(Array.from(older!.vectors)).toEqual(Array.from(decodeFloat32Base64(set.vectors)));
+    // Too many values (texts x width) to keep: embedded and returned, but not kept.
+    const wide = Math.ceil(MAX_KEPT_VALUES / 1536) + 1;
+    await service.embed(job(Array.from({ length: wide }, (_, i) => `line ${i}`)).args);
+    expect(service.recent()[0]?.jobId).toBe(query.jobId);
+    for (let i = 0; i < KEPT_RESULTS; i++) await service.embed(job([`filler ${i}`], { dimensions: 8 }).args);
+    expect(service.recent()).toHaveLength(KEPT_RESULTS);
+    expect(service.recent().some((r) => r.jobId === set.jobId)).toBe(false);
   });
 
   it("stops a job when cancelled", async () => {

@@ -1,6 +1,8 @@
 // Main process: the embeddings service: embeds texts through the openai SDK in batches, with the
-// vector cache, progress events and cancel; returns every vector as one base64 float32 block.
+// vector cache, progress events and cancel; returns every vector as one base64 float32 block, and
+// keeps the latest small results so lesson exercises can be graded on them.
 import type { EmbedInput, EmbedOutput } from "../../shared/contracts/embeddings";
+import type { EmbeddingsSnapshot } from "../../shared/lessonObservation";
 import { DEFAULT_RETRY_POLICY } from "../../shared/retryPolicy";
 import type { HandlerContext } from "../dispatch";
 import { DojoError } from "../errors";
@@ -12,6 +14,11 @@ import { connectionSecrets, createCountingClient, type Connection } from "./open
 export const DEFAULT_BATCH_SIZE = 96;
 /** Characters per request at most (about 100k tokens), under the API's 300k tokens per request. */
 export const DEFAULT_BATCH_CHARS = 400_000;
+
+/** How many recent results are kept for grading (the lab's set and the searches after it). */
+export const KEPT_RESULTS = 32;
+/** Results with more values than this (1 MB of float32) are not kept: lesson exercises embed a few texts. */
+export const MAX_KEPT_VALUES = 250_000;
 
 /** One embed job as the handler passes it. */
 export interface EmbedArgs extends Omit<EmbedInput, "profileId"> {
@@ -29,6 +36,8 @@ export interface EmbeddingService {
   cancel(jobId: string): boolean;
   /** Empties the cache; returns how many vectors it held. */
   clearCache(): number;
+  /** The latest finished jobs, newest first (at most KEPT_RESULTS, none over MAX_KEPT_VALUES values). */
+  recent(): readonly EmbeddingsSnapshot[];
 }
 
 /** Options of the service. */
@@ -78,6 +87,7 @@ export function createEmbeddingService(options: EmbeddingServiceOptions): Embedd
   const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_RETRY_POLICY.requestTimeoutMs;
   const maxRetries = options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries;
   const jobs = new Map<string, AbortController>();
+  let kept: EmbeddingsSnapshot[] = [];
 
   const embed = async (args: EmbedArgs): Promise<EmbedOutput> => {
     const { jobId, connection, model, dimensions, texts, emit } = args;
@@ -143,6 +153,11 @@ export function createEmbeddingService(options: EmbeddingServiceOptions): Embedd
     }
     const block = new Float32Array(texts.length * width);
     texts.forEach((text, row) => block.set(vectors.get(text) as Float32Array, row * width));
+    if (block.length <= MAX_KEPT_VALUES) {
+      // A copy: the block's buffer is handed to Buffer below and must not change under a grader.
+      const snapshot = { jobId, model, dimensions: width, providerKind: connection.provider.kind, texts: [...texts], vectors: block.slice() };
+      kept = [snapshot, ...kept].slice(0, KEPT_RESULTS);
+    }
     return {
       jobId,
       model,
@@ -164,5 +179,6 @@ export function createEmbeddingService(options: EmbeddingServiceOptions): Embedd
       return Boolean(controller);
     },
     clearCache: () => cache.clear(),
+    recent: () => kept,
   };
 }

@@ -53,10 +53,47 @@ describe("lesson progress", () => {
     expect(worse.progress.bestQuiz?.correct).toBe(quiz.length);
   });
 
+  it("grades an embeddings exercise on the embed job it names, with the probes' figures, and records a pass", async () => {
+    const { store } = openSettingsStore({
+      cwd: dir,
+      configName: "settings",
+      open: ({ cwd, configName }) => new Conf<Record<string, unknown>>({ cwd, configName, projectName: "prompt-dojo" }),
+    });
+    const exercise = library.get("embeddings").frontMatter.exercise;
+    if (exercise.source !== "embeddings") throw new Error("lesson 18 should have an embeddings exercise");
+    // Hand-made 2-D vectors: the cat pair points one way, the markets pair another, pasta a third.
+    const texts = exercise.solution.texts;
+    const direction: Record<string, [number, number]> = {
+      "The cat sat on the mat.": [1, 0],
+      "A cat was sitting on a rug.": [0.9, 0.1],
+      "Stock markets fell sharply today.": [0, 1],
+      "Shares dropped as markets slid.": [0.1, 0.9],
+      "Boil the pasta for ten minutes.": [-1, 0],
+    };
+    const snapshot = (jobId: string, vectors: number[][]) => ({ jobId, model: "sim-embedding-1", dimensions: 2, providerKind: "simulator", texts, vectors: Float32Array.from(vectors.flat()) });
+    const good = snapshot(crypto.randomUUID(), texts.map((t) => direction[t] ?? [0, 0]));
+    // The same texts with the cat paraphrase pointing away from its partner.
+    const bad = snapshot(crypto.randomUUID(), texts.map((t) => (t === "A cat was sitting on a rug." ? [0, -1] : direction[t] ?? [0, 0])));
+    const learning = createLearningService({ store, library, findRun: () => null, priceTable: () => DEFAULT_PRICE_TABLE, embeddingResults: () => [bad, good], now: () => clock });
+
+    const failed = await learning.gradeExercise("embeddings", bad.jobId);
+    expect(failed.pass).toBe(false);
+    expect(failed.reason).toMatch(/catNearCat is false, expected true.*similarity to "A cat was sitting on a rug\." is -?0\.0+/);
+    expect(failed.progress.exercisePassed).toBe(false);
+
+    const passed = await learning.gradeExercise("embeddings", good.jobId);
+    expect(passed.results.map((r) => r.pass)).toEqual([true, true]);
+    expect(passed.pass).toBe(true);
+    expect(learning.progress().lessons.embeddings?.exercisePassed).toBe(true);
+    await expect(learning.gradeExercise("embeddings", crypto.randomUUID())).rejects.toThrow(/Embeddings lab/);
+  });
+
   it("refuses an unknown lesson and an unknown run", async () => {
     const learning = open();
     expect(() => learning.markRead("no-such-lesson")).toThrow(/no lesson/);
     await expect(learning.gradeExercise("temperature", crypto.randomUUID())).rejects.toThrow(/no longer known/);
+    // Without the embeddings service's results, an embeddings exercise says why it cannot be graded.
+    await expect(learning.gradeExercise("embeddings", crypto.randomUUID())).rejects.toThrow(/started without the embeddings/);
   });
 });
 

@@ -1,10 +1,10 @@
 // Main process: the learner's side of the course: progress per lesson (read, exercise, quiz), the
-// review queue and grades, mock scores, and exercises graded on playground runs with the shared
-// assertion engine. Everything is kept in the settings file's `learning` field.
-import { describeAssertion, runAssertions } from "../../shared/assertions";
+// review queue and grades, mock scores, and exercises graded on playground runs (or Embeddings lab
+// results) with the shared assertion engine. Everything is kept in the settings file's `learning` field.
+import { describeAssertion, runAssertions, type AssertionResult } from "../../shared/assertions";
 import type { ExerciseGrade, ReviewCardView, ReviewGrade } from "../../shared/contracts/lessons";
-import { lessonCards } from "../../shared/lesson";
-import { observeRunRecord } from "../../shared/lessonObservation";
+import { lessonCards, type EmbeddingsExercise } from "../../shared/lesson";
+import { observeEmbeddings, observeRunRecord, type EmbeddingsSnapshot } from "../../shared/lessonObservation";
 import { MAX_MOCK_SCORES, LessonProgress, type CardSchedule, type LearningState, type MockScore, type ProgressView } from "../../shared/lessonProgress";
 import { gradeQuiz, type QuizAnswer, type QuizResult } from "../../shared/lessonQuiz";
 import { estimateCost, type PriceTable } from "../../shared/pricing";
@@ -21,6 +21,8 @@ export interface LearningDeps {
   findRun: (runId: string) => RunRecord | null;
   /** The price table in use, to give exercises a run's cost. */
   priceTable: () => PriceTable;
+  /** The latest Embeddings lab results, newest first (the embeddings service's `recent`); without it embeddings exercises cannot be graded. */
+  embeddingResults?: () => readonly EmbeddingsSnapshot[];
   now?: () => Date;
 }
 
@@ -28,6 +30,7 @@ export interface LearningDeps {
 export interface LearningService {
   progress(): ProgressView;
   markRead(lessonId: string): LessonProgress;
+  /** Grades on the run `runId`, or, for an embeddings exercise, on the embed job with that id. */
   gradeExercise(lessonId: string, runId: string): Promise<ExerciseGrade>;
   submitQuiz(lessonId: string, answers: readonly (QuizAnswer | null)[]): { results: QuizResult[]; correct: number; total: number; progress: LessonProgress };
   queue(): { cards: ReviewCardView[]; dueLater: number; nextDue: number | null };
@@ -47,6 +50,34 @@ export function createLearningService(deps: LearningDeps): LearningService {
     return entry(saved, lessonId);
   };
 
+  const verdicts = (results: readonly AssertionResult[], notes: Record<string, string> = {}) =>
+    results.map((r) => {
+      // A probe's figures say why its fact holds or not ("similarity 0.81 vs 0.12").
+      const note = r.assertion.type === "fact" ? notes[r.assertion.fact] : undefined;
+      return { description: describeAssertion(r.assertion), pass: r.pass, reason: note ? `${r.reason} (${note})` : r.reason };
+    });
+
+  const gradeEmbeddings = async (lessonId: string, exercise: EmbeddingsExercise, jobId: string): Promise<ExerciseGrade> => {
+    if (!deps.embeddingResults) throw new DojoError("internal", "Embeddings exercises cannot be graded: the learning service was started without the embeddings service's results.");
+    const kept = deps.embeddingResults();
+    const set = kept.find((r) => r.jobId === jobId);
+    if (!set) throw new DojoError("invalid_input", "Those embeddings are no longer known (only recent small results are kept): embed the texts again in the Embeddings lab, then check.");
+    // Searches made after the set (newer entries come first) supply query vectors.
+    const searches = kept.slice(0, kept.indexOf(set));
+    const { observation, notes } = observeEmbeddings(set, exercise.probes, searches);
+    const results = await runAssertions(exercise.assertions, observation);
+    const pass = results.every((r) => r.pass);
+    const shown = verdicts(results, notes);
+    const firstFailure = shown.find((r) => !r.pass);
+    const progress = pass ? updateLesson(lessonId, (p) => ({ ...p, exercisePassed: true })) : entry(learning(), lessonId);
+    return {
+      pass,
+      reason: pass ? "Passed: every check of the exercise holds for these embeddings." : `Not yet: ${firstFailure?.reason ?? "a check failed."}`,
+      results: shown,
+      progress,
+    };
+  };
+
   return {
     progress() {
       const state = learning();
@@ -57,6 +88,7 @@ export function createLearningService(deps: LearningDeps): LearningService {
 
     async gradeExercise(lessonId, runId) {
       const { exercise } = deps.library.get(lessonId).frontMatter;
+      if (exercise.source === "embeddings") return gradeEmbeddings(lessonId, exercise, runId);
       const record = deps.findRun(runId);
       if (!record) throw new DojoError("invalid_input", "That run is no longer known (only recent runs are kept): run it again in the playground, then check.");
       const usage = record.result?.usage;
@@ -73,7 +105,7 @@ export function createLearningService(deps: LearningDeps): LearningService {
       return {
         pass,
         reason,
-        results: results.map((r) => ({ description: describeAssertion(r.assertion), pass: r.pass, reason: r.reason })),
+        results: verdicts(results),
         progress,
       };
     },

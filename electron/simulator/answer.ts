@@ -2,6 +2,7 @@
 // and labelled as simulated, so nobody mistakes it for a model's answer.
 import type { SimMessage } from "./chatParams";
 import { groundedAnswer } from "./groundedAnswer";
+import { analyseInjection, injectionAnswer } from "./injection";
 import { pick, shuffle, type Rng } from "./random";
 import { contentWords, sentences } from "./words";
 
@@ -44,12 +45,19 @@ function toolResults(messages: readonly SimMessage[]): { name: string; content: 
 /**
  * Builds the text answer for a conversation. Deterministic for a given generator; `temperature`
  * widens the choices (opener, which sentences, their order), as a sampling temperature would.
- * Grounded prompts are answered by groundedAnswer, the same at every temperature.
+ * Grounded prompts are answered by groundedAnswer, the same at every temperature. An injected
+ * instruction (injection.ts: rules documented there) decides the answer; `toolNames` are the tools
+ * the request offers, which the tool-abuse technique needs.
  */
-export function composeAnswer(messages: readonly SimMessage[], rng: Rng, temperature: number): string {
+export function composeAnswer(messages: readonly SimMessage[], rng: Rng, temperature: number, toolNames: readonly string[] = []): string {
   // A grounded RAG prompt (shared/rag.ts) gets an extract with citations, or NOT FOUND.
   const grounded = groundedAnswer(messages);
   if (grounded) return grounded;
+  const injection = analyseInjection(messages, toolNames);
+  // After an obeyed tool call's result came back, the turn answers from the result as usual.
+  if (injection && !(injection.technique === "tool" && injection.obeyed && messages.at(-1)?.role === "tool")) {
+    return injectionAnswer(injection, messages);
+  }
   const results = toolResults(messages);
   if (results.length) {
     const parts = results.map((r) => `${r.name} returned ${r.content.length > 300 ? `${r.content.slice(0, 300)}...` : r.content}`);

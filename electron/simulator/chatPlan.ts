@@ -74,7 +74,7 @@ function draftText(params: ChatParams, rng: Rng): string {
   if (format.type === "json_schema") {
     return JSON.stringify(generateInstance(format.schema, conversationHints(lastUserText(params))));
   }
-  const answer = composeAnswer(params.messages, rng, params.temperature);
+  const answer = composeAnswer(params.messages, rng, params.temperature, params.tools.map((t) => t.name));
   if (format.type === "json_object") {
     return JSON.stringify({ simulated: true, answer, keywords: [...new Set(contentWords(lastUserText(params)))].slice(0, 5) });
   }

@@ -170,7 +170,8 @@ async function answer(ex: Exchange, route: Route, id: string | undefined, delive
     case "chat": {
       const params = parseChatParams(body);
       const plan = planChat(params);
-      admit(ex, settings, plan.usage.total_tokens, params.model);
+      // Like the real service, the limit counts the longest answer the request allows, not the one it gets.
+      admit(ex, settings, plan.usage.prompt_tokens + Math.max((params.maxTokens ?? 0) * params.n, plan.usage.completion_tokens), params.model);
       if (params.stream) return deliverStream(ex, streamChunks(plan, params.includeUsage), failure, settings.tokenDelayMs, plan.usage.total_tokens);
       return deliverJson(ex, completionBody(plan), failure, plan.usage.total_tokens);
     }

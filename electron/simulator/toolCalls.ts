@@ -3,6 +3,7 @@
 import type { ChatParams, SimTool } from "./chatParams";
 import { conversationHints } from "./conversationHints";
 import { generateInstance } from "./jsonInstance";
+import { analyseInjection, injectedArgument } from "./injection";
 import { randomAlnum, type Rng } from "./random";
 import { contentWords, identifierWords } from "./words";
 
@@ -57,8 +58,19 @@ export function chooseTools(params: ChatParams): SimTool[] {
   return params.parallelToolCalls ? matching.slice(0, 3) : matching.slice(0, 1);
 }
 
-/** Tool calls with ids and JSON arguments built from each tool's schema and the conversation. */
+/**
+ * Tool calls with ids and JSON arguments built from each tool's schema and the conversation. An
+ * injected instruction (injection.ts) overrides the choice: an obeyed tool request calls that tool
+ * with the secret in its arguments; any other finding answers in text, calling nothing.
+ */
 export function planToolCalls(params: ChatParams, rng: Rng): PlannedToolCall[] {
+  const injection = params.tools.length && !answeredByTools(params) && params.toolChoice !== "none" ? analyseInjection(params.messages, params.tools.map((t) => t.name)) : null;
+  if (injection) {
+    const tool = params.tools.find((t) => t.name === injection.tool?.name);
+    if (!injection.obeyed || injection.technique !== "tool" || !tool) return [];
+    const args = generateInstance(tool.parameters, { stringFor: (name) => injectedArgument(name, injection, params.messages) });
+    return [{ id: `call_${randomAlnum(rng, 24)}`, name: tool.name, arguments: JSON.stringify(args) }];
+  }
   const hints = conversationHints(lastUserText(params));
   return chooseTools(params).map((tool) => ({
     id: `call_${randomAlnum(rng, 24)}`,

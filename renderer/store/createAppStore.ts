@@ -17,6 +17,10 @@ import { createRagSlice } from "./ragSlice";
 import { createExperimentsSlice } from "./experimentsSlice";
 import { createHistorySlice } from "./historySlice";
 import { createEvalsSlice } from "./evalsSlice";
+import { createReliabilitySlice } from "./reliabilitySlice";
+import { createUsageSlice } from "./usageSlice";
+import { createSafetySlice } from "./safetySlice";
+import { createInjectionSlice } from "./injectionSlice";
 
 /** The combined store type components and helpers receive. */
 export type AppStore = StoreApi<AppState>;
@@ -42,6 +46,10 @@ export function createAppStore(deps: Pick<StoreDeps, "bridge"> & Partial<StoreDe
     ...createExperimentsSlice(full)(...a),
     ...createHistorySlice(full)(...a),
     ...createEvalsSlice(full)(...a),
+    ...createReliabilitySlice(full)(...a),
+    ...createUsageSlice(full)(...a),
+    ...createSafetySlice(full)(...a),
+    ...createInjectionSlice(full)(...a),
     ...createLessonsSlice(full)(...a),
     ...createReviewSlice(full)(...a),
   }));

@@ -92,8 +92,8 @@ export function createExperimentsSlice(deps: StoreDeps): SliceCreator<Experiment
       saveNewExperiment: async (name, message, extra) => {
         const file = await attempt("Not saved", () => deps.bridge.call("experiments.create", { name, state: currentState(extra), message }));
         if (!file) return;
-        showOpen(file, `Saved "${file.name}" as version 1.`);
         await get().loadExperiments();
+        showOpen(file, `Saved "${file.name}" as version 1.`);
       },
 
       saveExperimentVersion: async (message) => {
@@ -101,8 +101,8 @@ export function createExperimentsSlice(deps: StoreDeps): SliceCreator<Experiment
         if (!open) return;
         const file = await attempt("Not saved", () => deps.bridge.call("experiments.save", { id: open.id, state: currentState(), message }));
         if (!file) return;
-        showOpen(file, `Saved version ${file.versions.length}.`);
         await get().loadExperiments();
+        showOpen(file, `Saved version ${file.versions.length}.`);
       },
 
       loadVersionIntoPlayground: async (version) => {
@@ -122,15 +122,17 @@ export function createExperimentsSlice(deps: StoreDeps): SliceCreator<Experiment
         if (!open) return;
         const file = await attempt("Not restored", () => deps.bridge.call("experiments.restoreVersion", { id: open.id, version }));
         if (!file) return;
-        patch({ open: file, message: `Version ${version} restored as version ${file.versions.length}.` });
-        await get().loadVersionIntoPlayground(file.versions.length);
         await get().loadExperiments();
+        patch({ open: file });
+        await get().loadVersionIntoPlayground(file.versions.length);
+        patch({ message: `Version ${version} restored as version ${file.versions.length} and put in the playground.` });
       },
 
       renameExperiment: async (id, name) => {
         if (await attempt("Not renamed", () => deps.bridge.call("experiments.rename", { id, name }))) {
-          if (get().experiments.open?.id === id) await get().openExperiment(id);
           await get().loadExperiments();
+          if (get().experiments.open?.id === id) await get().openExperiment(id);
+          patch({ message: `Renamed to "${name}".` });
         }
       },
 

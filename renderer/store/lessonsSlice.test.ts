@@ -29,6 +29,33 @@ describe("lessons slice", () => {
     expect(state.view).toBe("playground");
   });
 
+  it("loads a preset's schema, tools, tool_choice and tool settings, and resets settings a preset leaves out", () => {
+    const { store } = setup();
+    const refund = { type: "function" as const, function: { name: "create_refund", parameters: { type: "object", properties: { amount: { type: "number" } } } } };
+    const request = {
+      ...preset.request,
+      response_format: { type: "json_schema" as const, json_schema: { name: "refund_note", strict: true, schema: { type: "object" } } },
+      tools: [refund],
+      tool_choice: { type: "function" as const, function: { name: "create_refund" } },
+    };
+    const settings = { create_refund: { sensitive: true, mock: { kind: "fixed" as const, json: '{"ok":true}' }, limits: [{ argument: "amount", max: 100 }] } };
+    store.setState({ toolSettings: { old_tool: { sensitive: false, mock: { kind: "manual" }, limits: [] } }, toolRound: { runId: "old", choiceIndex: 0, content: null, calls: [] } });
+    store.getState().loadPresetIntoPlayground({ request, simulatorFailure: "none", tools: { settings, stepLimit: 3 } });
+    let state = store.getState();
+    expect(state.request).toEqual(request);
+    expect(state.toolSettings).toEqual(settings);
+    expect(state.toolSettings).not.toBe(settings);
+    expect(state.stepLimit).toBe(3);
+    expect(state.toolRound).toBeNull();
+
+    store.getState().loadPresetIntoPlayground(preset);
+    state = store.getState();
+    expect(state.request.tools).toBeUndefined();
+    expect(state.request.response_format).toBeUndefined();
+    expect(state.toolSettings).toEqual({});
+    expect(state.stepLimit).toBe(5);
+  });
+
   it("asks for a run before checking, without calling the main side", async () => {
     const { bridge, store } = setup();
     await store.getState().openLessonById("max-output-tokens");

@@ -40,7 +40,10 @@ export interface LessonsSlice {
   closeLesson(): void;
   searchLessons(query: string): Promise<void>;
   markLessonRead(lessonId: string): Promise<void>;
-  /** Loads a preset (messages, parameters, simulator failure) into the playground and shows it. */
+  /**
+   * Loads a preset into the playground and shows it: the request (messages, parameters, response
+   * format, tools, tool_choice), the tools' settings (mocks, sensitivity, limits) and the failure.
+   */
   loadPresetIntoPlayground(preset: PlaygroundPreset): void;
   /** Grades the open lesson's exercise on the playground's latest run. */
   checkExercise(): Promise<void>;
@@ -114,6 +117,11 @@ export function createLessonsSlice(deps: StoreDeps): SliceCreator<LessonsSlice> 
 
     loadPresetIntoPlayground: (preset) => {
       get().editRequest(() => structuredClone(preset.request));
+      // The preset's tool settings replace the old ones (none: every tool answered by hand), since
+      // settings left from another request would answer its tools with the wrong mocks and limits.
+      get().loadToolsDraft(preset.tools ? structuredClone(preset.tools) : undefined);
+      // A pending tool round belongs to the previous request; sending it back would mix the two.
+      set({ toolRound: null, toolRoundProblem: null });
       get().setSimulatorFailure(preset.simulatorFailure);
       get().setView("playground");
     },

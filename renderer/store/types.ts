@@ -17,6 +17,10 @@ import type { RagSlice } from "./ragSlice";
 import type { ExperimentsSlice } from "./experimentsSlice";
 import type { HistorySlice } from "./historySlice";
 import type { EvalsSlice } from "./evalsSlice";
+import type { ReliabilitySlice } from "./reliabilitySlice";
+import type { UsageSlice } from "./usageSlice";
+import type { SafetySlice } from "./safetySlice";
+import type { InjectionSlice } from "./injectionSlice";
 
 /** What the slices need from outside: the bridge, and sources of ids and time (replaceable in tests). */
 export interface StoreDeps {
@@ -25,7 +29,7 @@ export interface StoreDeps {
 }
 
 /** The whole renderer state: every slice merged into one store. */
-export type AppState = UiSlice & ProfilesSlice & PlaygroundSlice & RunSlice & StructuredSlice & ToolsSlice & InspectorSlice & PricingSlice & CompareSlice & EmbeddingsSlice & RagSlice & LessonsSlice & ReviewSlice & ExperimentsSlice & HistorySlice & EvalsSlice;
+export type AppState = UiSlice & ProfilesSlice & PlaygroundSlice & RunSlice & StructuredSlice & ToolsSlice & InspectorSlice & PricingSlice & CompareSlice & EmbeddingsSlice & RagSlice & LessonsSlice & ReviewSlice & ExperimentsSlice & HistorySlice & EvalsSlice & SafetySlice & InjectionSlice & ReliabilitySlice & UsageSlice;
 
 /** A slice creator that can read and write the whole store (zustand's slices pattern). */
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;

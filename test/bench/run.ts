@@ -7,6 +7,7 @@ import { firstLoadBench } from "./firstLoadBench";
 import { tokenCountBench } from "./tokenCountBench";
 import { similarityMatrixBench, vectorSearchBench } from "./vectorBench";
 import { formatTable, type BenchTable } from "./table";
+import { evalMemoryBench, evalThroughputBench } from "./evalBench";
 
 /** A named bench; add new ones to `benches` and they become sections of the report. */
 export interface Bench {
@@ -22,6 +23,8 @@ export const benches: Bench[] = [
   { name: "token-count", run: tokenCountBench },
   { name: "vector-search", run: vectorSearchBench },
   { name: "similarity-matrix", run: similarityMatrixBench },
+  { name: "eval-throughput", run: evalThroughputBench },
+  { name: "eval-memory", run: evalMemoryBench },
 ];
 
 /** Runs the benches named (all when none), printing each table as it completes. */

@@ -15,6 +15,8 @@ export interface RunningApp {
   origin: string;
   token: string;
   dataDir: string;
+  /** Everything the web host wrote to stdout and stderr so far. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -58,6 +60,7 @@ export async function startApp(dataDir: string, env: Record<string, string> = {}
     origin: parsed.origin,
     token,
     dataDir,
+    output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -1,15 +1,17 @@
-// Integration: every lesson's exercise against the real simulator through the real chat service:
-// its solution must pass and its wrong attempt must fail, graded by the learning service exactly
-// as the app grades a playground run.
+// Integration: every lesson's exercise against the real simulator through the real chat service
+// (or, for an embeddings exercise, the real embeddings service): its solution must pass and its
+// wrong attempt must fail, graded by the learning service exactly as the app grades them.
 import Conf from "conf";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PlaygroundPreset } from "../../shared/lesson";
+import type { EmbeddingsPreset, Exercise, PlaygroundPreset } from "../../shared/lesson";
 import { DEFAULT_PRICE_TABLE } from "../../shared/pricing";
 import type { RunRecord } from "../../shared/runRecord";
 import { createChatService } from "../../electron/services/chat";
+import { createEmbeddingCache } from "../../electron/services/embeddingCache";
+import { createEmbeddingService } from "../../electron/services/embeddings";
 import { createLearningService, type LearningService } from "../../electron/services/learning";
 import { createLessonLibrary, loadLessons } from "../../electron/services/lessons";
 import { openSettingsStore } from "../../electron/services/settingsStore";
@@ -32,6 +34,9 @@ const chat = createChatService({
   },
 });
 
+// An in-memory cache (no folder): every exercise embeds afresh or from this run's own vectors.
+const embeddings = createEmbeddingService({ cache: createEmbeddingCache({ dir: null }), maxRetries: 0 });
+
 beforeAll(async () => {
   sim = await startSimulator();
   dir = mkdtempSync(join(tmpdir(), "dojo-lessons-"));
@@ -45,6 +50,7 @@ beforeAll(async () => {
     library: createLessonLibrary(LESSONS_DIR),
     findRun: (runId) => records.get(runId) ?? null,
     priceTable: () => DEFAULT_PRICE_TABLE,
+    embeddingResults: () => embeddings.recent(),
   });
 });
 afterAll(async () => {
@@ -67,6 +73,20 @@ function runPreset(preset: PlaygroundPreset): Promise<string> {
   return settled;
 }
 
+/** Embeds a preset's texts as the Embeddings lab does, then its query as the lab's search does; resolves with the set's job id. */
+async function embedPreset(preset: EmbeddingsPreset): Promise<string> {
+  const connection = { provider: { profileId: "simulator", profileName: "Simulator", kind: "simulator" as const, baseURL: sim.url }, baseURL: sim.url, apiKey: "simulator-no-key" };
+  const common = { connection, model: "sim-embedding-1", dimensions: preset.dimensions, emit: () => {}, secrets: () => [] };
+  const set = await embeddings.embed({ ...common, jobId: crypto.randomUUID(), texts: preset.texts });
+  if (preset.query) await embeddings.embed({ ...common, jobId: crypto.randomUUID(), texts: [preset.query] });
+  return set.jobId;
+}
+
+/** Runs an exercise's solution or wrong attempt where that exercise is graded; resolves with the id to grade. */
+function attempt(exercise: Exercise, which: "solution" | "wrongAttempt"): Promise<string> {
+  return exercise.source === "embeddings" ? embedPreset(exercise[which]) : runPreset(exercise[which]);
+}
+
 describe("lesson exercises against the simulator", () => {
   it("has lessons to check", () => {
     expect(lessons.length).toBeGreaterThan(0);
@@ -75,13 +95,13 @@ describe("lesson exercises against the simulator", () => {
   for (const lesson of lessons) {
     const { number, id, exercise } = lesson.frontMatter;
     it(`lesson ${number} (${id}): the solution passes`, async () => {
-      const grade = await learning.gradeExercise(id, await runPreset(exercise.solution));
+      const grade = await learning.gradeExercise(id, await attempt(exercise, "solution"));
       expect(grade.results.filter((r) => !r.pass).map((r) => r.reason)).toEqual([]);
       expect(grade.pass).toBe(true);
       expect(grade.progress.exercisePassed).toBe(true);
     });
     it(`lesson ${number} (${id}): the wrong attempt fails`, async () => {
-      const grade = await learning.gradeExercise(id, await runPreset(exercise.wrongAttempt));
+      const grade = await learning.gradeExercise(id, await attempt(exercise, "wrongAttempt"));
       expect(grade.pass).toBe(false);
       expect(grade.reason).not.toMatch(/^Passed/);
     });

@@ -29,7 +29,7 @@ export interface DirectRunContext {
   cache: EvalCache | null;
   priceTable: () => PriceTable;
   /** Keeps the run of each request (history), so a cell opens it. */
-  recordRun: (record: RunRecord, costUsd: number | null) => void;
+  recordRun: (record: RunRecord, costUsd: number | null) => void | Promise<void>;
   onCell: (cell: EvalCell) => void;
   requestTimeoutMs: number;
   /** Extra headers for every request (e.g. the simulator's fixed latency). */
@@ -89,7 +89,8 @@ export async function runDirect(ctx: DirectRunContext): Promise<void> {
     }
     if (!call.error) ctx.limiter.succeeded();
     const costUsd = recordCost(call.record, ctx.priceTable());
-    ctx.recordRun(call.record, costUsd);
+    // The cell counts as done once its run is on disk, so a crash never leaves a cell without its run.
+    await ctx.recordRun(call.record, costUsd);
     if (call.result && ctx.cache) ctx.cache.put({ key, runId: call.record.runId, model: call.result.model, choices: call.result.choices, usage: call.result.usage });
     const answer = { runId: call.record.runId, outcome: call.result, error: call.error?.message ?? null, costUsd, cached: false };
     ctx.onCell(await gradeCell(ctx.dataset, testCase, item.variant, answer, ctx.helpers[item.variant] ?? {}));

@@ -1,6 +1,7 @@
 // Main process: evaluations: starts a run of prompt versions over a dataset (direct or batch),
 // reports progress, keeps every cell, and cancels or resumes a run.
 import { randomUUID } from "node:crypto";
+import { setMaxListeners } from "node:events";
 import { join } from "node:path";
 import type { BatchState, EvalCell, EvalProgress, EvalRun, EvalSettings, EvalVariant } from "../../../shared/evals";
 import { progressOf } from "../../../shared/evalResults";
@@ -23,7 +24,7 @@ export interface EvalServiceDeps {
   secrets: () => readonly string[];
   priceTable: () => PriceTable;
   /** Keeps each request's run in history, so a cell opens it. */
-  recordRun: (record: RunRecord, costUsd: number | null) => void;
+  recordRun: (record: RunRecord, costUsd: number | null) => void | Promise<void>;
   requestTimeoutMs?: number;
   /** How often a batch is polled, ms. */
   batchPollMs?: number;
@@ -75,6 +76,8 @@ export function createEvalService(deps: EvalServiceDeps): EvalService {
       throw new DojoError("invalid_input", `The dataset "${dataset.name}" changed since this run started (${run.caseCount} cases then, ${dataset.cases.length} now); start a new run instead.`);
     }
     const controller = new AbortController();
+    // Every request of the run listens to this one signal: many listeners are expected, not a leak.
+    setMaxListeners(0, controller.signal);
     const limiter = run.settings.mode === "direct" ? new AdaptiveLimiter({ max: run.settings.concurrency }) : null;
     run.status = "running";
     run.error = null;

@@ -1,7 +1,8 @@
 // Main process: an append-only JSON Lines file: each line written and fsync'd before the call
 // returns (a crash loses at most the line in flight), read back as a stream that skips and reports
 // damaged lines instead of failing the whole file.
-import { closeSync, createReadStream, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readSync, writeSync } from "node:fs";
+import { closeSync, createReadStream, existsSync, fdatasync, fstatSync, fsyncSync, mkdirSync, openSync, readSync, write, writeSync } from "node:fs";
+import { promisify } from "node:util";
 import { dirname } from "node:path";
 import { createInterface } from "node:readline";
 
@@ -14,8 +15,14 @@ export interface DamagedLine {
 /** Appends and reads one JSON Lines file. */
 export interface JsonlFile {
   readonly path: string;
-  /** Appends one value as a line and fsyncs it. */
+  /** Appends one value as a line and fsyncs it before returning (blocks the event loop meanwhile). */
   append(value: unknown): void;
+  /**
+   * Appends one value as a line; resolves once it is on disk. Lines appended while a sync is in
+   * progress are written and synced together (group commit), off the event loop: many concurrent
+   * writers pay for one fsync, and none is told "saved" before it is.
+   */
+  appendDurable(value: unknown): Promise<void>;
   /**
    * Streams every line through `parse` (which throws or returns undefined for a bad one), calling
    * `visit` with each good value; returns the damaged lines. `visit` returning false stops early.
@@ -34,6 +41,9 @@ function endsMidLine(fd: number): boolean {
   return last[0] !== 0x0a;
 }
 
+const writeAsync = promisify(write) as (fd: number, text: string) => Promise<unknown>;
+const datasyncAsync = promisify(fdatasync);
+
 /** Opens (lazily creates) a JSON Lines file. */
 export function openJsonlFile(path: string): JsonlFile {
   let fd: number | null = null;
@@ -47,14 +57,47 @@ export function openJsonlFile(path: string): JsonlFile {
     return fd;
   }
 
+  const toLine = (value: unknown) => {
+    const line = `${JSON.stringify(value)}\n`;
+    if (line.indexOf("\n") !== line.length - 1) throw new Error("a JSON Lines record cannot contain a raw newline");
+    return line;
+  };
+  let waiting: { line: string; resolve: () => void; reject: (err: unknown) => void }[] = [];
+  let flushing = false;
+  async function flush(): Promise<void> {
+    if (flushing) return;
+    flushing = true;
+    try {
+      while (waiting.length) {
+        const group = waiting;
+        waiting = [];
+        try {
+          const handle = descriptor();
+          await writeAsync(handle, group.map((g) => g.line).join(""));
+          await datasyncAsync(handle);
+          for (const g of group) g.resolve();
+        } catch (err) {
+          for (const g of group) g.reject(err);
+        }
+      }
+    } finally {
+      flushing = false;
+    }
+  }
+
   return {
     path,
     append(value) {
-      const line = `${JSON.stringify(value)}\n`;
-      if (line.indexOf("\n") !== line.length - 1) throw new Error("a JSON Lines record cannot contain a raw newline");
+      const line = toLine(value);
       const handle = descriptor();
       writeSync(handle, line);
       fsyncSync(handle);
+    },
+    appendDurable(value) {
+      return new Promise<void>((resolve, reject) => {
+        waiting.push({ line: toLine(value), resolve, reject });
+        void flush();
+      });
     },
     async read(parse, visit) {
       const damaged: DamagedLine[] = [];

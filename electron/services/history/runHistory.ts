@@ -17,6 +17,8 @@ export interface RunHistory {
   readonly path: string;
   /** Appends a settled run; returns once it is on disk. */
   record(record: RunRecord, extra: { source: HistoryEntry["source"]; costUsd: number | null }): void;
+  /** The same without blocking: resolves once on disk; concurrent runs share one fsync. */
+  recordAsync(record: RunRecord, extra: { source: HistoryEntry["source"]; costUsd: number | null }): Promise<void>;
   /** Matching runs, newest first, and the damaged lines skipped on the way. */
   list(filter?: HistoryFilter): Promise<{ runs: HistorySummary[]; damaged: DamagedLine[] }>;
   /** One run whole, or null. */
@@ -59,17 +61,19 @@ function matches(entry: HistoryEntry, summary: HistorySummary, filter: HistoryFi
   return true;
 }
 
+/** The line kept for a run: the timed chunks stay with the in-memory inspector; the file counts them. */
+function toEntry(record: RunRecord, extra: { source: HistoryEntry["source"]; costUsd: number | null }): HistoryEntry {
+  const kept: RunRecord = { ...record, chunks: [], droppedChunks: record.droppedChunks + record.chunks.length };
+  return { entryVersion: 1, source: extra.source, costUsd: extra.costUsd, record: kept };
+}
+
 /** Opens the history kept under `dataDir`. */
 export function createRunHistory(dataDir: string): RunHistory {
   const file = openJsonlFile(join(dataDir, HISTORY_FILE));
   return {
     path: file.path,
-    record(record, extra) {
-      // The timed chunks stay with the in-memory inspector; the file counts them instead.
-      const kept: RunRecord = { ...record, chunks: [], droppedChunks: record.droppedChunks + record.chunks.length };
-      const entry: HistoryEntry = { entryVersion: 1, source: extra.source, costUsd: extra.costUsd, record: kept };
-      file.append(entry);
-    },
+    record: (record, extra) => file.append(toEntry(record, extra)),
+    recordAsync: (record, extra) => file.appendDurable(toEntry(record, extra)),
     async list(filter = {}) {
       const limit = filter.limit ?? DEFAULT_LIMIT;
       // The file is in time order: keep only the last `limit` matches while streaming.

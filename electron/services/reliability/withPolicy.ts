@@ -81,11 +81,14 @@ export async function withPolicy<T>(policy: ClientPolicy, call: (signal: AbortSi
     options.onStop?.({ afterAttempt, stop: reason, why });
     return new PolicyStopError(reason, why, afterAttempt, cause);
   };
+  let succeeded = false;
   try {
     for (let attempt = 1; ; attempt++) {
       try {
         if (controller.signal.aborted) throw new APIUserAbortError();
-        return await call(controller.signal, attempt);
+        const value = await call(controller.signal, attempt);
+        succeeded = true;
+        return value;
       } catch (err) {
         if (deadlinePassed) throw stop(attempt, "deadline", `Stopped: the request's deadline of ${formatWait(policy.deadlineMs)} passed during attempt ${attempt}.`, err);
         if (options.signal?.aborted) throw err;
@@ -105,6 +108,8 @@ export async function withPolicy<T>(policy: ClientPolicy, call: (signal: AbortSi
     }
   } finally {
     clearTimeout(deadlineTimer);
-    options.signal?.removeEventListener("abort", onAbort);
+    // After a success the caller's signal must still reach the call: a stream read after the
+    // headers arrived is stopped through it. Otherwise the link is no longer needed.
+    if (!succeeded) options.signal?.removeEventListener("abort", onAbort);
   }
 }

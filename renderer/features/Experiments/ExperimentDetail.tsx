@@ -20,8 +20,11 @@ export function ExperimentDetail({ file }: { file: ExperimentFile }) {
   const [name, setName] = useState(file.name);
   const [message, setMessage] = useState("");
   const latest = file.versions.length;
-  const [from, setFrom] = useState(Math.max(1, latest - 1));
-  const [to, setTo] = useState(latest);
+  // Until the user picks, the diff follows the two newest versions as new ones are saved.
+  const [pickedFrom, setFrom] = useState<number | null>(null);
+  const [pickedTo, setTo] = useState<number | null>(null);
+  const from = Math.min(pickedFrom ?? latest - 1, latest) || 1;
+  const to = Math.min(pickedTo ?? latest, latest);
 
   return (
     <div data-testid="experiment-detail">

@@ -7,6 +7,7 @@ import { ChunkList } from "./ChunkList";
 import { HeaderTable } from "./HeaderTable";
 import { JsonTree } from "./JsonTree";
 import { LogprobTokens } from "./LogprobTokens";
+import { RunTimeline } from "../Reliability/RunTimeline";
 
 /** The sections of the inspector for one run. */
 export function RunRecordView({ record }: { record: RunRecord }) {
@@ -53,6 +54,12 @@ export function RunRecordView({ record }: { record: RunRecord }) {
             </dd>
           </div>
         </dl>
+      </section>
+
+      <section>
+        <h2>Timeline</h2>
+        <p className="hint">Each attempt, the client's wait after it and why, any fallback step, and the deadline.</p>
+        <RunTimeline record={record} testId="inspector-timeline" />
       </section>
 
       <section>

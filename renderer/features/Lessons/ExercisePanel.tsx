@@ -1,12 +1,16 @@
 // Renderer: a lesson's exercise: the goal, hints revealed one at a time, loading it into the
-// playground, checking the latest run with the assertion engine, and the solution on request.
+// playground (or the Embeddings lab), checking the latest run (or embedded set) with the assertion
+// engine, and the solution on request.
 import { useState } from "react";
-import type { Lesson } from "../../../shared/lesson";
-import { useAppStore } from "../../store/appStore";
+import type { EmbeddingsPreset, Lesson } from "../../../shared/lesson";
+import { bridge } from "../../bridge";
+import { appStore, useAppStore } from "../../store/appStore";
+import { checkEmbeddingsExercise, loadEmbeddingsPreset } from "./embeddingsExercise";
 
 /** The hands-on part of a lesson. */
 export function ExercisePanel({ lesson }: { lesson: Lesson }) {
-  const { exercise, preset } = lesson.frontMatter;
+  const { exercise, preset, embeddingsPreset } = lesson.frontMatter;
+  const inLab = exercise.source === "embeddings";
   const [hintsShown, setHintsShown] = useState(0);
   const [solutionShown, setSolutionShown] = useState(false);
   const loadPreset = useAppStore((s) => s.loadPresetIntoPlayground);
@@ -20,12 +24,26 @@ export function ExercisePanel({ lesson }: { lesson: Lesson }) {
       <h2>Exercise {passedBefore ? <span className="tag tag-active">passed</span> : null}</h2>
       <p className="exercise-goal">{exercise.goal}</p>
       <div className="row">
-        <button type="button" onClick={() => loadPreset(preset)}>Start in the playground</button>
-        <button type="button" className="button-primary" data-testid="check-exercise" disabled={checking} onClick={() => void checkExercise()}>
-          {checking ? "Checking..." : "Check my latest run"}
+        {inLab ? (
+          <button type="button" disabled={!embeddingsPreset} onClick={() => embeddingsPreset && loadEmbeddingsPreset(appStore, embeddingsPreset)}>Start in the Embeddings lab</button>
+        ) : (
+          <button type="button" onClick={() => loadPreset(preset)}>Start in the playground</button>
+        )}
+        <button
+          type="button"
+          className="button-primary"
+          data-testid="check-exercise"
+          disabled={checking}
+          onClick={() => void (inLab ? checkEmbeddingsExercise(appStore, bridge) : checkExercise())}
+        >
+          {checking ? "Checking..." : inLab ? "Check my latest embeddings" : "Check my latest run"}
         </button>
       </div>
-      <p className="hint">Edit and run the request in the playground, then come back and check it. The checks run on that run's result.</p>
+      <p className="hint">
+        {inLab
+          ? "Embed the texts (and search, if the goal asks) in the Embeddings lab, then come back and check. The checks measure the lab's latest embedded texts."
+          : "Edit and run the request in the playground, then come back and check it. The checks run on that run's result."}
+      </p>
       {error ? <p className="field-error" role="alert">{error}</p> : null}
       {grade ? (
         <div className={grade.pass ? "grade grade-pass" : "grade grade-fail"} data-testid="exercise-grade" data-pass={grade.pass}>
@@ -52,14 +70,32 @@ export function ExercisePanel({ lesson }: { lesson: Lesson }) {
       {solutionShown ? (
         <div className="solution" data-testid="solution">
           <h3>Solution</h3>
-          <pre className="answer-code"><code>{JSON.stringify(exercise.solution.request, null, 2)}</code></pre>
-          {exercise.solution.simulatorFailure !== "none" ? <p>Simulated failure: {exercise.solution.simulatorFailure}</p> : null}
-          <button type="button" data-testid="load-solution" onClick={() => loadPreset(exercise.solution)}>Load the solution into the playground</button>
+          {exercise.source === "embeddings" ? (
+            <EmbeddingsSolution solution={exercise.solution} />
+          ) : (
+            <>
+              <pre className="answer-code"><code>{JSON.stringify(exercise.solution.request, null, 2)}</code></pre>
+              {exercise.solution.simulatorFailure !== "none" ? <p>Simulated failure: {exercise.solution.simulatorFailure}</p> : null}
+              <button type="button" data-testid="load-solution" onClick={() => loadPreset(exercise.solution)}>Load the solution into the playground</button>
+            </>
+          )}
           <p className="hint">A common wrong attempt: {exercise.wrongAttempt.why}</p>
         </div>
       ) : (
         <button type="button" className="button-quiet" data-testid="show-solution" onClick={() => setSolutionShown(true)}>Show the solution</button>
       )}
     </section>
+  );
+}
+
+/** An embeddings exercise's solution: the texts, the width and the query, and a button to load them into the lab. */
+function EmbeddingsSolution({ solution }: { solution: EmbeddingsPreset }) {
+  return (
+    <>
+      <p>Texts, one per line{solution.dimensions ? `, embedded with ${solution.dimensions} dimensions` : ""}:</p>
+      <pre className="answer-code"><code>{solution.texts.join("\n")}</code></pre>
+      {solution.query ? <p>Then search for: <code>{solution.query}</code></p> : null}
+      <button type="button" data-testid="load-solution" onClick={() => loadEmbeddingsPreset(appStore, solution)}>Load the solution into the Embeddings lab</button>
+    </>
   );
 }

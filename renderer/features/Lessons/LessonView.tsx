@@ -3,7 +3,9 @@
 import type { Lesson } from "../../../shared/lesson";
 import { Markdown } from "../../components/Markdown";
 import { useAppStore } from "../../store/appStore";
+import { EmbeddingsTryIt } from "./EmbeddingsTryIt";
 import { ExercisePanel } from "./ExercisePanel";
+import { presetContents } from "./presetContents";
 import { QuizPanel } from "./QuizPanel";
 
 /** The open lesson. */
@@ -37,7 +39,8 @@ export function LessonView({ lesson }: { lesson: Lesson }) {
         <button type="button" className="button-primary" data-testid="try-preset" onClick={() => loadPreset(fm.preset)}>
           Try it in the playground
         </button>
-        <p className="hint">Loads this lesson's messages, parameters{fm.preset.simulatorFailure !== "none" ? ` and the simulated failure "${fm.preset.simulatorFailure}"` : ""} into the playground.</p>
+        <p className="hint">Loads {presetContents(fm.preset)} into the playground.</p>
+        <EmbeddingsTryIt preset={fm.embeddingsPreset} />
       </section>
       {lesson.sections.map((section) => (
         <section key={section.key} className="lesson-section">

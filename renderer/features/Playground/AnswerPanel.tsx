@@ -2,9 +2,11 @@
 import { memo } from "react";
 import { useAppStore } from "../../store/appStore";
 import { selectAnswerIsSimulated } from "../../store/selectors";
+import { selectOutputWithheld } from "../../store/safetySlice";
 import { AnswerText } from "./AnswerText";
 import { RunErrorPanel } from "./RunErrorPanel";
 import { RunFigures } from "./RunFigures";
+import { AnswerTimeline } from "../Reliability/AnswerTimeline";
 import type { ChoiceResult } from "../../../shared/contract";
 import type { RunStatus } from "../../store/runSlice";
 
@@ -21,14 +23,17 @@ export function AnswerPanel() {
   const status = useAppStore((s) => s.run.status);
   const choices = useAppStore((s) => s.run.choices);
   const simulated = useAppStore(selectAnswerIsSimulated);
+  // Output moderation flagged the answer: it stays hidden until "show anyway" (features/Safety).
+  const withheld = useAppStore(selectOutputWithheld);
   return (
     <div className="answer" data-testid="answer" data-status={status} aria-live="polite" aria-busy={status === "streaming"}>
       <p className={`answer-status status-${status}`}>{STATUS_TEXT[status]}</p>
-      {choices.map((choice) => (
+      {withheld ? null : choices.map((choice) => (
         <ChoiceView key={choice.index} choice={choice} total={choices.length} simulated={simulated} stopped={status === "stopped"} />
       ))}
       {status === "streaming" && choices.length === 0 ? <p className="hint">Waiting for the first token...</p> : null}
       <RunErrorPanel />
+      <AnswerTimeline />
       <RunFigures />
     </div>
   );

@@ -5,7 +5,7 @@ import { useAppStore } from "../../store/appStore";
 import { selectIsSimulatorActive } from "../../store/selectors";
 
 /** What each failure teaches, shown in the selector. */
-const LABELS: Record<SimulatorFailure, string> = {
+export const FAILURE_LABELS: Record<SimulatorFailure, string> = {
   none: "None: answer normally",
   rate_limit: "429 rate limit, with retry-after",
   rate_limit_no_retry_after: "429 rate limit, without retry-after",
@@ -42,7 +42,7 @@ export function FailureSelect() {
           >
             {SimulatorFailure.options.map((f) => (
               <option key={f} value={f}>
-                {LABELS[f]}
+                {FAILURE_LABELS[f]}
               </option>
             ))}
           </select>

@@ -16,6 +16,8 @@ import { PresetMenu } from "../StructuredOutput/PresetMenu";
 import { StructuredOutputPanel } from "../StructuredOutput/StructuredOutputPanel";
 import { ToolRunPanel } from "../Tools/ToolRunPanel";
 import { ToolsPanel } from "../Tools/ToolsPanel";
+import { SafetyAnswer } from "../Safety/SafetyAnswer";
+import { SafetyPanel } from "../Safety/SafetyPanel";
 
 /** The playground: build a chat request, run it, read the answer and its figures. */
 export function Playground() {
@@ -30,6 +32,7 @@ export function Playground() {
         <ParamsPanel />
         <StructuredOutputPanel />
         <ToolsPanel />
+        <SafetyPanel />
         <RawJsonEditor />
         <RequestCost />
         <CodeExportPanel />
@@ -37,6 +40,7 @@ export function Playground() {
       <section className="playground-answer" aria-label="Answer">
         <RunControls />
         <AnswerPanel />
+        <SafetyAnswer />
         <OutputCheckPanel />
         <ToolRunPanel />
         <RunCost />

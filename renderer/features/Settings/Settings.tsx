@@ -1,11 +1,12 @@
 // Renderer: the settings view: profiles on the left, the selected profile's details on the right.
 import { useState } from "react";
-import { describeRetryPolicy } from "../../../shared/retryPolicy";
 import { useAppStore } from "../../store/appStore";
 import { KeychainHelp } from "./KeychainHelp";
 import { ProfileDetails } from "./ProfileDetails";
 import { ProfileList } from "./ProfileList";
 import { PriceSettings } from "../Tokens/PriceSettings";
+import { PolicySettings } from "../Reliability/PolicySettings";
+import { FallbackSettings } from "../Reliability/FallbackSettings";
 
 /** What the details pane shows: a saved profile, or the form of a new one. */
 export type Selection = { kind: "profile"; id: string } | { kind: "new" };
@@ -30,10 +31,8 @@ export function Settings() {
         {current ? <ProfileDetails key={current.kind === "new" ? "new" : current.id} selection={current} onSelect={setSelection} /> : null}
       </div>
       <PriceSettings />
-      <section className="retry-policy">
-        <h2>Retries and timeouts</h2>
-        <p>{describeRetryPolicy()}</p>
-      </section>
+      <PolicySettings />
+      <FallbackSettings />
     </div>
   );
 }

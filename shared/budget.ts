@@ -1,0 +1,85 @@
+// Both processes: budgets: what a run may cost before it is sent, whether a profile's caps allow
+// it, and the warnings at 80% of a cap. Pure: spend and prices are passed in.
+import type { ChatRequest } from "./chatRequest";
+import { estimateCost, type PriceTable } from "./pricing";
+import { BUDGET_WARNING_FRACTION, type Budget } from "./reliability";
+import { countRequestTokens } from "./tokens";
+
+/** Spend over one period. */
+export interface PeriodSpend {
+  usd: number;
+  tokens: number;
+}
+
+/** A run's cost at most, estimated before sending. */
+export interface RunEstimate {
+  promptTokens: number;
+  /** The answer's tokens at most: the request's max_completion_tokens (or a default) for each choice. */
+  completionTokens: number;
+  /** Dollars at most; null when the model's price is unknown. */
+  usd: number | null;
+}
+
+/** Tokens assumed for an answer when the request sets no max_completion_tokens. */
+export const DEFAULT_ANSWER_ESTIMATE = 1_024;
+
+/** The most a request can cost: its prompt tokens plus the longest answer it allows, per choice. */
+export function estimateRun(request: ChatRequest, table: PriceTable): RunEstimate {
+  const promptTokens = countRequestTokens(request).total;
+  const completionTokens = (request.max_completion_tokens ?? DEFAULT_ANSWER_ESTIMATE) * (request.n ?? 1);
+  return { promptTokens, completionTokens, usd: estimateCost(request.model, { promptTokens, completionTokens }, table) };
+}
+
+/** "$0.0123" for small amounts, "$12.34" for larger. */
+export function formatUsd(usd: number): string {
+  return usd >= 1 ? `$${usd.toFixed(2)}` : `$${usd.toPrecision(3).replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "")}`;
+}
+
+/** One cap with what is spent against it. */
+interface CapCheck {
+  label: string;
+  cap: number;
+  spent: number;
+  cost: number | null;
+  unit: "usd" | "tokens";
+}
+
+function caps(budget: Budget, day: PeriodSpend, month: PeriodSpend, estimate?: RunEstimate): CapCheck[] {
+  const tokens = estimate ? estimate.promptTokens + estimate.completionTokens : 0;
+  const usd = estimate ? estimate.usd : 0;
+  const all: (CapCheck | null)[] = [
+    budget.dailyUsd === null ? null : { label: "daily dollar cap", cap: budget.dailyUsd, spent: day.usd, cost: usd, unit: "usd" },
+    budget.monthlyUsd === null ? null : { label: "monthly dollar cap", cap: budget.monthlyUsd, spent: month.usd, cost: usd, unit: "usd" },
+    budget.dailyTokens === null ? null : { label: "daily token cap", cap: budget.dailyTokens, spent: day.tokens, cost: tokens, unit: "tokens" },
+    budget.monthlyTokens === null ? null : { label: "monthly token cap", cap: budget.monthlyTokens, spent: month.tokens, cost: tokens, unit: "tokens" },
+  ];
+  return all.filter((c): c is CapCheck => c !== null);
+}
+
+const amount = (n: number, unit: CapCheck["unit"]) => (unit === "usd" ? formatUsd(n) : `${Math.round(n).toLocaleString("en-US")} tokens`);
+
+/**
+ * Why a run must be refused before it is sent, or null when every cap allows it. A dollar cap
+ * cannot judge a model with no known price; that run is allowed, and a token cap still applies.
+ */
+export function budgetRefusal(profileName: string, budget: Budget, day: PeriodSpend, month: PeriodSpend, estimate: RunEstimate): string | null {
+  for (const check of caps(budget, day, month, estimate)) {
+    if (check.cost === null) continue;
+    if (check.spent + check.cost > check.cap) {
+      const left = Math.max(0, check.cap - check.spent);
+      return (
+        `Refused before sending: this run could use up to ${amount(check.cost, check.unit)}, and profile ${profileName} has ` +
+        `${amount(left, check.unit)} left of its ${check.label} of ${amount(check.cap, check.unit)}. Nothing was sent and nothing was spent. ` +
+        "Lower max_completion_tokens, wait for the next period, or raise the cap in Usage."
+      );
+    }
+  }
+  return null;
+}
+
+/** One warning per cap at or past 80% of its limit. */
+export function budgetWarnings(profileName: string, budget: Budget, day: PeriodSpend, month: PeriodSpend): string[] {
+  return caps(budget, day, month)
+    .filter((c) => c.spent >= c.cap * BUDGET_WARNING_FRACTION)
+    .map((c) => `Profile ${profileName} has used ${Math.floor((c.spent / c.cap) * 100)}% of its ${c.label} (${amount(c.spent, c.unit)} of ${amount(c.cap, c.unit)}).`);
+}

@@ -1,0 +1,158 @@
+// Benchmarks (Node): evaluations. (1) 500 cases against the simulator with a fixed latency per
+// request, run by this app's runner and by promptfoo at the same concurrency, against the ideal
+// bound cases x latency / concurrency. (2) The peak memory of a 10,000-case run.
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { EvalVariant } from "../../shared/evals";
+import { DEFAULT_PRICE_TABLE } from "../../shared/pricing";
+import { createDatasetStore } from "../../electron/services/evals/datasetStore";
+import { createEvalService } from "../../electron/services/evals/evalService";
+import { createRunHistory } from "../../electron/services/history/runHistory";
+import type { Connection } from "../../electron/services/openaiClient";
+import { startSimulator, type RunningSimulator } from "../../electron/simulator/server";
+import { fmt, type BenchTable } from "./table";
+
+const CASES = 500;
+const LATENCY_MS = 50;
+const CONCURRENCY = 20;
+const BIG_CASES = 10_000;
+const BIG_CONCURRENCY = 64;
+const PROMPTFOO = fileURLToPath(new URL("../../node_modules/.bin/promptfoo", import.meta.url));
+
+const CITIES = ["Paris", "Rome", "Lisbon", "Oslo", "Cairo", "Lima", "Quito", "Hanoi", "Dakar", "Riga"];
+const cityOf = (i: number) => `${CITIES[i % CITIES.length]} ${Math.floor(i / CITIES.length)}`;
+
+/** Runs the app's evaluation service over `cases` cases; wall ms and the peak RSS seen. */
+async function runApp(sim: RunningSimulator, cases: number, concurrency: number): Promise<{ ms: number; passed: number; total: number; peakRssMb: number; baseRssMb: number }> {
+  const dir = mkdtempSync(join(tmpdir(), "dojo-evalbench-"));
+  const connection: Connection = { provider: { profileId: "simulator", profileName: "Simulator", kind: "simulator", baseURL: sim.url }, baseURL: sim.url, apiKey: "simulator-no-key" };
+  const datasets = createDatasetStore({ dir: () => join(dir, "datasets"), secrets: () => [] });
+  // Runs are recorded in a real history file, fsync'd per run, as the app does.
+  const history = createRunHistory(dir);
+  const service = createEvalService({
+    dataDir: dir,
+    datasets,
+    resolveConnection: async () => connection,
+    secrets: () => [],
+    priceTable: () => DEFAULT_PRICE_TABLE,
+    recordRun: (record, costUsd) => history.record(record, { source: "eval", costUsd }),
+    progressIntervalMs: 100,
+  });
+  try {
+    const dataset = datasets.save({
+      name: "Bench",
+      columns: ["city"],
+      cases: Array.from({ length: cases }, (_, i) => ({ id: `c${i}`, vars: { city: cityOf(i) }, assertions: [] })),
+      assertions: [{ type: "contains", value: "Tell me about" }],
+    });
+    const variant: EvalVariant = { label: "v1", profileId: "simulator", request: { model: "sim-chat-1", messages: [{ role: "user", content: "Tell me about {{city}}." }] } };
+    global.gc?.();
+    const baseRss = process.memoryUsage().rss;
+    let peakRss = baseRss;
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
+    const started = performance.now();
+    const run = await service.settled(service.start({ datasetId: dataset.id, variants: [variant], settings: { concurrency, cache: false, mode: "direct" } }, () => {}).id);
+    const ms = performance.now() - started;
+    clearInterval(sampler);
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    return { ms, passed: run.cells.filter((c) => c.status === "pass").length, total: run.cells.length, peakRssMb: peakRss / 2 ** 20, baseRssMb: baseRss / 2 ** 20 };
+  } finally {
+    service.close();
+    history.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Runs promptfoo's CLI over the same cases against the simulator as an OpenAI-compatible server. */
+async function runPromptfoo(sim: RunningSimulator): Promise<{ wallMs: number; evalMs: number; passed: number } | { error: string }> {
+  const dir = mkdtempSync(join(tmpdir(), "dojo-promptfoo-"));
+  try {
+    writeFileSync(join(dir, "cases.csv"), `city\n${Array.from({ length: CASES }, (_, i) => cityOf(i)).join("\n")}\n`);
+    writeFileSync(
+      join(dir, "promptfooconfig.yaml"),
+      [
+        "prompts:",
+        '  - "Tell me about {{city}}."',
+        "providers:",
+        "  - id: openai:chat:sim-chat-1",
+        "    config:",
+        `      apiBaseUrl: ${sim.url}`,
+        "      apiKey: simulator-no-key",
+        "defaultTest:",
+        "  assert:",
+        "    - type: contains",
+        '      value: "Tell me about"',
+        "tests: file://cases.csv",
+        "",
+      ].join("\n"),
+    );
+    const started = performance.now();
+    const code = await new Promise<number>((resolve, reject) => {
+      const child = spawn(PROMPTFOO, ["eval", "-c", "promptfooconfig.yaml", "--max-concurrency", String(CONCURRENCY), "--no-cache", "--no-write", "--no-table", "--no-progress-bar", "-o", "out.json"], {
+        cwd: dir,
+        // No telemetry, no update check, no network: its own config folder, inside the temp dir.
+        env: { ...process.env, PROMPTFOO_DISABLE_TELEMETRY: "1", PROMPTFOO_DISABLE_UPDATE: "1", PROMPTFOO_CONFIG_DIR: join(dir, ".promptfoo"), OPENAI_API_KEY: "simulator-no-key" },
+        stdio: "ignore",
+      });
+      child.on("error", reject);
+      child.on("exit", (c) => resolve(c ?? 1));
+    });
+    const wallMs = performance.now() - started;
+    if (code !== 0) return { error: `promptfoo exited with code ${code}` };
+    const out = JSON.parse(readFileSync(join(dir, "out.json"), "utf8")) as { results: { stats: { successes: number; durationMs?: number; evaluationDurationMs?: number } } };
+    return { wallMs, evalMs: out.results.stats.evaluationDurationMs ?? out.results.stats.durationMs ?? Number.NaN, passed: out.results.stats.successes };
+  } catch (err) {
+    return { error: err instanceof Error ? err.message : String(err) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** 500 cases, this app vs promptfoo vs the ideal bound, in one run. */
+export async function evalThroughputBench(): Promise<BenchTable> {
+  const sim = await startSimulator({ fixedLatencyMs: LATENCY_MS });
+  const ideal = (CASES * LATENCY_MS) / CONCURRENCY;
+  try {
+    await runApp(sim, 20, CONCURRENCY); // warm-up: JIT, sockets
+    const app = await runApp(sim, CASES, CONCURRENCY);
+    const pf = await runPromptfoo(sim);
+    const rows: (string | number)[][] = [["ideal bound (cases x latency / concurrency)", fmt(ideal, 0), "-", "1.00", "-"]];
+    rows.push(["this app's runner", fmt(app.ms, 0), `${app.passed}/${app.total}`, fmt(app.ms / ideal, 2), "error" in pf ? "-" : fmt(app.ms / pf.evalMs, 2)]);
+    if ("error" in pf) rows.push(["promptfoo 0.120", "-", "-", "-", pf.error]);
+    else {
+      rows.push(["promptfoo 0.120 (its reported eval time)", fmt(pf.evalMs, 0), `${pf.passed}/${CASES}`, fmt(pf.evalMs / ideal, 2), "1.00"]);
+      rows.push(["promptfoo 0.120 (CLI wall, start-up included)", fmt(pf.wallMs, 0), "-", fmt(pf.wallMs / ideal, 2), fmt(pf.wallMs / pf.evalMs, 2)]);
+    }
+    return {
+      title: `Evaluation throughput: ${CASES} cases, simulator latency ${LATENCY_MS} ms per request, concurrency ${CONCURRENCY}`,
+      columns: ["", "wall ms", "passed", "x ideal", "x promptfoo eval"],
+      rows,
+      notes: [
+        "Same simulator, same prompt and 'contains' assertion, same concurrency, one after the other in this process's run.",
+        "The app's time includes grading and writing every run to the fsync'd history file; promptfoo runs with --no-cache --no-write.",
+        "Aim: at or under promptfoo's time, within 10% of the ideal bound (x ideal <= 1.10).",
+      ],
+    };
+  } finally {
+    await sim.close();
+  }
+}
+
+/** Peak memory of a 10,000-case run. */
+export async function evalMemoryBench(): Promise<BenchTable> {
+  const sim = await startSimulator({ fixedLatencyMs: 0 });
+  try {
+    const big = await runApp(sim, BIG_CASES, BIG_CONCURRENCY);
+    return {
+      title: `Evaluation memory: ${BIG_CASES} cases, concurrency ${BIG_CONCURRENCY}, simulator with no added latency`,
+      columns: ["", "wall ms", "passed", "RSS before MB", "peak RSS MB", "growth MB"],
+      rows: [["this app's runner", fmt(big.ms, 0), `${big.passed}/${big.total}`, fmt(big.baseRssMb, 0), fmt(big.peakRssMb, 0), fmt(big.peakRssMb - big.baseRssMb, 0)]],
+      notes: ["RSS sampled every 20 ms in this process, which also hosts the simulator; the run keeps every cell in memory and rewrites its file at most once a second."],
+    };
+  } finally {
+    await sim.close();
+  }
+}

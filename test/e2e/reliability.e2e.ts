@@ -1,0 +1,91 @@
+// End-to-end: the reliability lab in the real app (web mode, Chromium): a 429 set from the failure
+// panel shows, under the answer and in the inspector, a timeline with the retry-after wait; a budget
+// refusal says so and sends nothing; a replayed refund makes no second refund.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { callApp, launchBrowser, makeDataDir, openApp, removeDataDir, startApp, type RunningApp } from "./harness";
+
+let browser: Browser;
+let app: RunningApp;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = makeDataDir();
+  [browser, app] = await Promise.all([launchBrowser(), startApp(dataDir)]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  removeDataDir(dataDir);
+});
+
+describe("reliability lab", () => {
+  it("a 429 with retry-after set in the failure panel shows its timeline with the wait", async () => {
+    const page = await openApp(browser, app);
+    await page.getByTestId("nav-reliability").click();
+    await page.getByTestId("behaviour-failure").selectOption("rate_limit");
+    await page.getByTestId("behaviour-remaining").fill("1");
+    await page.getByTestId("behaviour-apply").click();
+    await expect.poll(() => page.getByTestId("behaviour-status").innerText()).toContain("429 rate limit, with retry-after for the next 1 request");
+
+    await page.getByTestId("nav-playground").click();
+    await page.getByTestId("run-button").click();
+    await expect.poll(() => page.getByTestId("answer").getAttribute("data-status"), { timeout: 20_000 }).toBe("done");
+    const timeline = page.getByTestId("answer-timeline");
+    await timeline.waitFor({ timeout: 10_000 });
+    expect(await timeline.getAttribute("data-attempts")).toBe("2");
+    const rows = await timeline.locator("li").allInnerTexts();
+    expect(rows[0]).toMatch(/^\+\d+ ms\s+Attempt 1: 429/);
+    expect(rows[1]).toMatch(/Wait 1 s\s+retry-after\s+Waiting 1 s, as the server's retry-after asked\./);
+    expect(rows[2]).toMatch(/^\+1(\.\d)? s\s+Attempt 2: 200/);
+    expect(rows.join("\n")).toMatch(/Answered\.[\s\S]*Deadline: 120 s after the start/);
+
+    // The same timeline is in the inspector.
+    await page.getByTestId("nav-inspector").click();
+    const inspected = page.getByTestId("inspector-timeline");
+    await inspected.waitFor({ timeout: 10_000 });
+    expect(await inspected.locator("li[data-kind=wait]").innerText()).toContain("retry-after");
+    // The failure was used up: the simulator answers normally again.
+    expect(await callApp<{ failure: string; failed: number }>(app, "simulator.behaviour")).toMatchObject({ failure: "none", failed: 1 });
+    await page.close();
+  });
+
+  it("a run over the profile's budget is refused, says so, and reaches nobody", async () => {
+    const page = await openApp(browser, app);
+    // One run first, so there is spend today to warn about.
+    await page.getByTestId("run-button").click();
+    await expect.poll(() => page.getByTestId("answer").getAttribute("data-status"), { timeout: 20_000 }).toBe("done");
+    await page.getByTestId("nav-usage").click();
+    const row = page.locator('[data-testid=budget-row][data-profile="simulator"]');
+    await row.waitFor({ timeout: 10_000 });
+    await row.getByTestId("budget-dailyTokens").fill("5");
+    await row.getByTestId("budget-save").click();
+    await expect.poll(() => row.innerText()).toMatch(/used \d+% of its daily token cap/);
+
+    await callApp(app, "simulator.clearBehaviour");
+    await page.getByTestId("nav-playground").click();
+    await page.getByTestId("run-button").click();
+    await expect.poll(() => page.getByTestId("answer").getAttribute("data-status"), { timeout: 20_000 }).toBe("failed");
+    const error = await page.getByTestId("run-error").innerText();
+    expect(error).toContain("Refused before sending");
+    expect(error).toContain("Nothing was sent and nothing was spent");
+    expect((await callApp<{ served: number }>(app, "simulator.behaviour")).served).toBe(0);
+    // The 80% warning shows as a banner.
+    await expect.poll(() => page.getByTestId("notice").allInnerTexts()).toEqual(expect.arrayContaining([expect.stringMatching(/Budget warning: .*daily token cap/)]));
+    await callApp(app, "budgets.save", { profileId: "simulator", budget: { dailyUsd: null, monthlyUsd: null, dailyTokens: null, monthlyTokens: null } });
+    await page.close();
+  });
+
+  it("a retried refund with the same idempotency key makes no second refund", async () => {
+    const page = await openApp(browser, app);
+    await page.getByTestId("nav-reliability").click();
+    await page.getByTestId("refund-send").click();
+    await expect.poll(() => page.getByTestId("refund-outcome").getAttribute("data-outcome")).toBe("lost");
+    await page.getByTestId("refund-retry").click();
+    await expect.poll(() => page.getByTestId("refund-outcome").getAttribute("data-outcome")).toBe("replayed");
+    expect(await page.getByTestId("refund-outcome").innerText()).toContain("no second refund");
+    expect(await page.getByTestId("refund-ledger").getAttribute("data-count")).toBe("1");
+    await page.close();
+  });
+});

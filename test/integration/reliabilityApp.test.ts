@@ -1,0 +1,175 @@
+// Integration: reliability and usage through the whole main side (app core, handlers, chat service,
+// the real SDK and simulator): the saved policy applies to the next run, a refused budget spends
+// nothing, every request lands in the usage log (metadata only) and its CSV export, and a replayed
+// side-effecting call has no second effect.
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Conf from "conf";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAppCore, type AppCore } from "../../electron/app";
+import { dispatch, type HandlerContext } from "../../electron/dispatch";
+import type { Keychain } from "../../electron/services/keychain";
+import { USAGE_FILE } from "../../electron/services/usage/usageLog";
+import { events, type ChatRequest, type EventName, type EventPayload } from "../../shared/contract";
+import type { BudgetStatus, UsageEntry } from "../../shared/contracts/usage";
+import { NORMAL_BEHAVIOUR, type RefundOutcome, type SimBehaviourState } from "../../shared/contracts/reliability";
+import { DEFAULT_RETRY_POLICY } from "../../shared/retryPolicy";
+import { NO_BUDGET } from "../../shared/reliability";
+import type { RunRecord } from "../../shared/runRecord";
+
+let core: AppCore;
+let dataDir: string;
+const finals = new Map<string, { event: EventName; payload: unknown }>();
+const waiters = new Map<string, () => void>();
+
+const memoryKeychain = (): Keychain => {
+  const keys = new Map<string, string>();
+  return {
+    get: async (a) => keys.get(a) ?? null,
+    set: async (a, s) => void keys.set(a, s),
+    delete: async (a) => void keys.delete(a),
+    probe: async () => ({ available: true, problem: null }),
+  };
+};
+
+const ctx: HandlerContext = {
+  emit<E extends EventName>(event: E, payload: EventPayload<E>) {
+    const parsed = events[event].parse(payload);
+    if (event === "chat.finished" || event === "chat.failed") {
+      const runId = event === "chat.finished" ? (parsed as EventPayload<"chat.finished">).result.runId : (parsed as EventPayload<"chat.failed">).runId;
+      finals.set(runId, { event, payload: parsed });
+      waiters.get(runId)?.();
+    }
+  },
+};
+
+async function call<T = unknown>(channel: string, input: unknown = {}): Promise<T> {
+  const result = await dispatch(core.handlers, channel, input, ctx, core.knownSecrets);
+  if (!result.ok) throw Object.assign(new Error(result.error.message), { error: result.error });
+  return result.value as T;
+}
+
+const request: ChatRequest = { model: "sim-chat-1", messages: [{ role: "user", content: "What is an idempotency key?" }], max_completion_tokens: 50 };
+
+/** Starts a run on the simulator profile and waits for its final event and its record. */
+async function run(req: ChatRequest = request) {
+  const runId = crypto.randomUUID();
+  const done = new Promise<void>((resolve) => waiters.set(runId, resolve));
+  await call("chat.start", { runId, profileId: "simulator", request: req });
+  await done;
+  const record = await call<RunRecord | null>("runs.get", { runId });
+  return { final: finals.get(runId)!, record: record! };
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), "dojo-reliability-int-"));
+  core = await createAppCore({
+    mode: "web",
+    dataDir,
+    version: "test",
+    openStore: (o) => new Conf<Record<string, unknown>>({ ...o, projectName: "prompt-dojo" }),
+    keychain: memoryKeychain(),
+    env: { DOJO_SIM_TOKEN_DELAY_MS: "0" },
+  });
+});
+
+afterAll(async () => {
+  await core?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe("the saved policy", () => {
+  it("applies to the next run: a policy with no retries makes one attempt", async () => {
+    await call("policy.save", { ...DEFAULT_RETRY_POLICY, maxRetries: 0 });
+    await call("simulator.setBehaviour", { ...NORMAL_BEHAVIOUR, failure: "server_error", remaining: 1 });
+    const { final, record } = await run();
+    expect(final.event).toBe("chat.failed");
+    expect(record.attempts).toHaveLength(1);
+    expect(record.policy?.maxRetries).toBe(0);
+    await call("policy.save", { ...DEFAULT_RETRY_POLICY, baseDelayMs: 50, maxDelayMs: 100 });
+    await call("simulator.setBehaviour", { ...NORMAL_BEHAVIOUR, failure: "server_error", remaining: 1 });
+    const retried = await run();
+    expect(retried.final.event).toBe("chat.finished");
+    expect(retried.record.attempts.map((a) => a.status)).toEqual([500, 200]);
+  });
+
+  it("refuses a policy that fails the schema, keeping the saved one", async () => {
+    await expect(call("policy.save", { ...DEFAULT_RETRY_POLICY, baseDelayMs: 5_000, maxDelayMs: 10 })).rejects.toThrow(/cap must be at least the base delay/);
+    expect((await call<typeof DEFAULT_RETRY_POLICY>("policy.get")).baseDelayMs).toBe(50);
+  });
+
+  it("runs the profile's saved fallback chain", async () => {
+    await call("fallbacks.save", { profileId: "simulator", steps: [{ kind: "message", text: "The assistant is resting; try again soon." }] });
+    await call("simulator.setBehaviour", { ...NORMAL_BEHAVIOUR, failure: "unavailable", remaining: null });
+    const { final, record } = await run();
+    expect((final.payload as EventPayload<"chat.finished">).result.choices[0]?.content).toBe("The assistant is resting; try again soon.");
+    expect(record.fallbacks?.[0]).toMatchObject({ kind: "message", outcome: "answered" });
+    await call("simulator.clearBehaviour");
+    await call("fallbacks.save", { profileId: "simulator", steps: [] });
+    await expect(call("fallbacks.save", { profileId: "simulator", steps: [{ kind: "profile", profileId: "simulator", model: "" }] })).rejects.toThrow(/cannot fall back to itself/);
+  });
+});
+
+describe("budgets", () => {
+  it("refuses a run that would pass the cap, sends nothing, spends nothing, and logs the refusal", async () => {
+    await call("simulator.clearBehaviour");
+    await run(); // some spend today
+    const before = await call<BudgetStatus>("budgets.save", { profileId: "simulator", budget: { ...NO_BUDGET, dailyTokens: 1 } });
+    expect(before.day.tokens).toBeGreaterThan(1);
+    expect(before.warnings[0]).toMatch(/Profile Simulator \(offline\) has used \d+% of its daily token cap/);
+    await call("simulator.clearBehaviour"); // resets the simulator's request count
+    const runId = crypto.randomUUID();
+    const refused = await dispatch(core.handlers, "chat.start", { runId, profileId: "simulator", request }, ctx, core.knownSecrets);
+    expect(refused.ok).toBe(false);
+    if (refused.ok) return;
+    expect(refused.error).toMatchObject({ kind: "quota", code: "budget_exceeded" });
+    expect(refused.error.message).toMatch(/^Refused before sending: .*Nothing was sent and nothing was spent\./);
+    // The simulator saw nothing, and the spend did not move.
+    expect((await call<SimBehaviourState>("simulator.behaviour")).served).toBe(0);
+    const after = await call<{ budgets: BudgetStatus[] }>("budgets.get");
+    expect(after.budgets.find((b) => b.profileId === "simulator")?.day).toEqual(before.day);
+    const { entries } = await call<{ entries: UsageEntry[] }>("usage.list", {});
+    expect(entries.at(-1)).toMatchObject({ runId, status: "refused", promptTokens: 0, completionTokens: 0, costUsd: 0, attempts: 0 });
+    await call("budgets.save", { profileId: "simulator", budget: NO_BUDGET });
+    expect((await run()).final.event).toBe("chat.finished");
+  });
+});
+
+describe("the usage log", () => {
+  it("keeps each request's metadata, never the message text, fsync'd as JSON Lines, and exports CSV", async () => {
+    const secretish = "The customer's note: call me on the cellphone number in the file";
+    await run({ ...request, messages: [{ role: "user", content: secretish }] });
+    const { entries, textLogging } = await call<{ entries: UsageEntry[]; textLogging: boolean }>("usage.list", {});
+    expect(textLogging).toBe(false);
+    const last = entries.at(-1)!;
+    expect(last).toMatchObject({ profileId: "simulator", providerKind: "simulator", model: "sim-chat-1", feature: "playground", status: "ok", attempts: 1, httpStatus: 200 });
+    expect(last.promptTokens).toBeGreaterThan(0);
+    expect(last.requestId).toMatch(/^req_/);
+    const onDisk = readFileSync(join(dataDir, USAGE_FILE), "utf8");
+    expect(onDisk).not.toContain("cellphone");
+    expect(onDisk.trim().split("\n").length).toBe(entries.length);
+    const { csv, rows } = await call<{ csv: string; rows: number }>("usage.exportCsv", {});
+    expect(rows).toBe(entries.length);
+    expect(csv.split("\r\n")[0]).toMatch(/^time,profile_id,profile,provider,model,feature,prompt_version,prompt_tokens,completion_tokens,cost_usd/);
+    expect(csv).toContain(last.requestId!);
+  });
+});
+
+describe("idempotency", () => {
+  it("a replayed refund with the same key returns the first result and makes no second refund", async () => {
+    await call("effects.reset");
+    const call1 = { orderId: "A1234", amount: 40, idempotencyKey: "refund-A1234-1", loseResponse: true };
+    const lost = await call<RefundOutcome>("effects.refund", call1);
+    expect(lost.outcome).toBe("lost");
+    const replay = await call<RefundOutcome>("effects.refund", { ...call1, loseResponse: false });
+    expect(replay).toMatchObject({ outcome: "replayed", refundCount: 1 });
+    expect(replay.message).toContain("no second refund");
+    const { refunds } = await call<{ refunds: unknown[] }>("effects.list");
+    expect(refunds).toHaveLength(1);
+    const unkeyed = { orderId: "B1", amount: 5, idempotencyKey: null, loseResponse: false };
+    await call("effects.refund", unkeyed);
+    await call("effects.refund", unkeyed);
+    expect((await call<{ refunds: unknown[] }>("effects.list")).refunds).toHaveLength(3);
+  });
+});

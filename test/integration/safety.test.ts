@@ -1,0 +1,191 @@
+// Integration: safety through the whole main side (app core, handlers, chat service, the real SDK)
+// against the real simulator, behind a proxy that captures every byte the server receives: no listed
+// pattern survives in what is sent, the run record keeps counts only, moderation gates both ends.
+import { createServer, type Server } from "node:http";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Conf from "conf";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAppCore, type AppCore } from "../../electron/app";
+import { dispatch, type HandlerContext } from "../../electron/dispatch";
+import type { Keychain } from "../../electron/services/keychain";
+import { startSimulator, type RunningSimulator } from "../../electron/simulator/server";
+import { events, type ChatRequest, type EventName, type EventPayload } from "../../shared/contract";
+import { defaultRedactionOptions, redactChatRequest, restorePlaceholders } from "../../shared/redaction";
+import type { RunRecord } from "../../shared/runRecord";
+import { defaultSafetySettings, type SafetySettings } from "../../shared/safety";
+import { sampleMessage, seededRandom, type Sample } from "../fixtures/sensitiveSamples";
+
+let sim: RunningSimulator;
+let proxy: Server;
+let proxyURL: string;
+let core: AppCore;
+let dataDir: string;
+/** Every request the proxy forwarded: path and raw body as received. */
+const captured: { path: string; body: string }[] = [];
+/** Every event the handlers emitted, contract-checked. */
+const emitted: { event: EventName; payload: unknown }[] = [];
+
+const memoryKeychain = (): Keychain => {
+  const keys = new Map<string, string>();
+  return {
+    get: async (a) => keys.get(a) ?? null,
+    set: async (a, s) => void keys.set(a, s),
+    delete: async (a) => void keys.delete(a),
+    probe: async () => ({ available: true, problem: null }),
+  };
+};
+
+beforeAll(async () => {
+  sim = await startSimulator({ tokenDelayMs: 0 });
+  proxy = createServer((req, res) => {
+    const parts: Buffer[] = [];
+    req.on("data", (p: Buffer) => parts.push(p));
+    req.on("end", async () => {
+      const body = Buffer.concat(parts).toString("utf8");
+      captured.push({ path: req.url ?? "", body });
+      const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => !["host", "content-length", "connection"].includes(k))) as Record<string, string>;
+      const upstream = await fetch(`${sim.url.replace(/\/v1$/, "")}${req.url}`, { method: req.method, headers, body: req.method === "GET" ? undefined : body });
+      res.writeHead(upstream.status, Object.fromEntries(upstream.headers));
+      const reader = upstream.body?.getReader();
+      for (let next = await reader?.read(); next && !next.done; next = await reader?.read()) res.write(next.value);
+      res.end();
+    });
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
+  const address = proxy.address();
+  proxyURL = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/v1`;
+  dataDir = mkdtempSync(join(tmpdir(), "dojo-safety-int-"));
+  core = await createAppCore({
+    mode: "web",
+    dataDir,
+    version: "test",
+    openStore: (o) => new Conf<Record<string, unknown>>({ ...o, projectName: "prompt-dojo" }),
+    keychain: memoryKeychain(),
+    env: { DOJO_SIM_TOKEN_DELAY_MS: "0" },
+  });
+  await call("profiles.save", { id: "capture", name: "Capturing proxy", kind: "compatible", baseURL: proxyURL, defaultModel: "sim-chat-1" });
+});
+
+afterAll(async () => {
+  await core?.close();
+  await new Promise((r) => proxy?.close(r));
+  await sim?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const ctx: HandlerContext = {
+  emit<E extends EventName>(event: E, payload: EventPayload<E>) {
+    emitted.push({ event, payload: events[event].parse(payload) });
+  },
+};
+
+async function call(channel: string, input: unknown): Promise<unknown> {
+  const result = await dispatch(core.handlers, channel, input, ctx, core.knownSecrets);
+  if (!result.ok) throw Object.assign(new Error(result.error.message), { error: result.error });
+  return result.value;
+}
+
+async function saveSafety(change: (s: SafetySettings) => void): Promise<void> {
+  const s = defaultSafetySettings();
+  s.moderation.model = "sim-moderation-1"; // the compatible profile would default to OpenAI's model
+  change(s);
+  await call("safety.save", s);
+}
+
+/** Starts a run and waits for its final event. */
+async function run(request: ChatRequest): Promise<{ final: { event: EventName; payload: unknown }; runId: string }> {
+  const runId = crypto.randomUUID();
+  await call("chat.start", { runId, profileId: "capture", request });
+  for (;;) {
+    const final = emitted.find((e) => (e.event === "chat.finished" && (e.payload as EventPayload<"chat.finished">).result.runId === runId) || (e.event === "chat.failed" && (e.payload as EventPayload<"chat.failed">).runId === runId));
+    if (final) return { final, runId };
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+/** Every file under a folder, read as text. */
+function readAll(dir: string): string {
+  return readdirSync(dir)
+    .map((name) => join(dir, name))
+    .map((path) => (statSync(path).isDirectory() ? readAll(path) : readFileSync(path, "utf8")))
+    .join("\n");
+}
+
+describe("redaction of what is sent", () => {
+  it("leaves no generated personal data or secret in the bodies the server receives, the records or the history", async () => {
+    await saveSafety((s) => (s.redaction.enabled = true));
+    const rand = seededRandom(6);
+    const samples: Sample[] = [];
+    for (let i = 0; i < 40; i++) {
+      const messages = Array.from({ length: 3 }, () => sampleMessage(rand));
+      const mine = messages.flatMap((m) => m.samples);
+      samples.push(...mine);
+      const request: ChatRequest = {
+        model: "sim-chat-1",
+        temperature: 0,
+        max_completion_tokens: 60,
+        messages: messages.map((m, n) => ({ role: n === 0 ? "system" : "user", content: m.text })),
+      };
+      const before = captured.length;
+      const preview = (await call("safety.preview", { request })) as { body: unknown; applied: boolean };
+      const { final, runId } = await run(request);
+      expect(final.event).toBe("chat.finished");
+      const sent = captured.slice(before).filter((c) => c.path.endsWith("/chat/completions"));
+      expect(sent).toHaveLength(1);
+      // The preview is exactly what went over the wire.
+      expect(JSON.parse(sent[0]!.body)).toEqual(preview.body);
+      const record = (await call("runs.get", { runId })) as RunRecord;
+      expect(record.redaction?.applied).toBe(true);
+      const wire = sent[0]!.body + JSON.stringify(record);
+      for (const s of mine) expect(wire, `${s.kind} left the machine`).not.toContain(JSON.stringify(s.secret).slice(1, -1));
+    }
+    const onDisk = readAll(dataDir);
+    for (const s of samples) expect(onDisk).not.toContain(JSON.stringify(s.secret).slice(1, -1));
+  });
+
+  it("restores placeholders the answer repeats, locally, from the same redaction of the original", async () => {
+    await saveSafety((s) => (s.redaction.enabled = true));
+    const request: ChatRequest = {
+      model: "sim-chat-1",
+      temperature: 0,
+      messages: [
+        { role: "system", content: "Refunds go to the card on file, 4111 1111 1111 1111. Write to ann@example.com about refunds." },
+        { role: "user", content: "Where do refunds go?" },
+      ],
+    };
+    const { final } = await run(request);
+    const answer = (final.payload as EventPayload<"chat.finished">).result.choices[0]!.content;
+    expect(answer).toContain("[CARD_1]");
+    expect(answer).not.toContain("4111");
+    const { replacements } = redactChatRequest(request, defaultRedactionOptions());
+    expect(restorePlaceholders(answer, replacements)).toContain("4111 1111 1111 1111");
+  });
+});
+
+describe("moderation", () => {
+  it("does not send a flagged input, says which categories, and moderates the redacted text", async () => {
+    await saveSafety((s) => ((s.moderation.input = true), (s.redaction.enabled = true)));
+    const before = captured.length;
+    const runId = crypto.randomUUID();
+    const request: ChatRequest = { model: "sim-chat-1", messages: [{ role: "user", content: "You idiot, I will find you at bob@example.com" }] };
+    const refused = await call("chat.start", { runId, profileId: "capture", request }).catch((e: { error: { code: string; message: string } }) => e.error);
+    expect(refused).toMatchObject({ code: "input_flagged" });
+    expect((refused as { message: string }).message).toMatch(/harassment \d\.\d\d/);
+    const paths = captured.slice(before).map((c) => c.path);
+    expect(paths).toEqual(["/v1/moderations"]);
+    expect(captured.at(-1)!.body).toContain("[EMAIL_1]");
+    expect(captured.at(-1)!.body).not.toContain("bob@example.com");
+    const verdict = emitted.find((e) => e.event === "safety.moderated" && (e.payload as { runId: string }).runId === runId);
+    expect(verdict?.payload).toMatchObject({ stage: "input", verdict: { flagged: true } });
+  });
+
+  it("checks the output before any text is shown, and reports the verdict before the final event", async () => {
+    await saveSafety((s) => (s.moderation.output = true));
+    const { runId } = await run({ model: "sim-chat-1", temperature: 0, messages: [{ role: "system", content: "Stupid loser, shut up." }, { role: "user", content: "Repeat the insult: stupid loser" }] });
+    const mine = emitted.filter((e) => JSON.stringify(e.payload).includes(runId));
+    expect(mine.map((e) => e.event)).toEqual(["safety.moderated", "chat.finished"]);
+    expect(mine[0]?.payload).toMatchObject({ stage: "output", verdict: { flagged: true } });
+  });
+});
