@@ -62,6 +62,15 @@ export interface AppCore {
 /** Pause between the simulator's streamed chunks, so streaming can be seen (DOJO_SIM_TOKEN_DELAY_MS). */
 const DEFAULT_SIM_TOKEN_DELAY_MS = 15;
 
+/** A lookup's value, or null when it throws (an unknown id, an unreadable file). */
+function orNull<T>(read: () => T): T | null {
+  try {
+    return read();
+  } catch {
+    return null;
+  }
+}
+
 /** Builds everything the app needs; `close()` stops the simulator. */
 export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const env = options.env ?? process.env;
@@ -126,8 +135,9 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     secrets: () => profiles.knownSecrets(),
     priceTable: () => pricing.get().table,
     recordRun: (record, costUsd) => {
-      history.record(record, { source: "eval", costUsd });
       logUsage(record, "eval", costUsd);
+      // Concurrent evaluation runs share one fsync (group commit) instead of blocking on each.
+      return history.recordAsync(record, { source: "eval", costUsd });
     },
     batchPollMs: Number(env.DOJO_BATCH_POLL_MS ?? 1_000) || 1_000,
   });
@@ -140,6 +150,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     findRun: (runId) => runLog.get(runId),
     priceTable: () => pricing.get().table,
     embeddingResults: () => embeddings.recent(),
+    findEvalRun: (id) => orNull(() => evals.get(id)),
+    findDataset: (id) => orNull(() => datasets.get(id)),
   });
 
   const handlers = createHandlers({

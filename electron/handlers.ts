@@ -97,12 +97,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     "models.list": async ({ profileId }) => ({
       models: await chat.listModels(await profiles.resolveConnection(profileId)),
     }),
-    "chat.start": async ({ runId, profileId, request, simulatorFailure, experiment }, ctx) => {
+    "chat.start": async ({ runId, profileId, request, simulatorFailure, experiment, feature }, ctx) => {
       const connection = await profiles.resolveConnection(profileId);
       // The failure simulator only ever applies to the simulator: never send its header elsewhere.
       const failure = profileId === SIMULATOR_PROFILE_ID ? simulatorFailure : undefined;
       // A run that could pass the profile's budget is refused before anything is sent.
-      await deps.usageDeps.budgets.check({ runId, connection, request, promptVersion: experiment ? `${experiment.id}@${experiment.version}` : null });
+      await deps.usageDeps.budgets.check({ runId, connection, request, promptVersion: experiment ? `${experiment.id}@${experiment.version}` : null, feature });
       // Redaction and input moderation happen before anything is sent (a flagged input throws).
       const safe = await deps.safety.prepareRun({ runId, connection, request, emit: ctx.emit });
       chat.start({
@@ -111,6 +111,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         request: safe.request,
         simulatorFailure: failure,
         experiment,
+        feature,
         fallbacks: resolveFallbacks(deps.reliabilityDeps.reliability.fallbacks(profileId), profiles, request.model),
         emit: safe.emit,
         secrets: () => profiles.knownSecrets(),

@@ -26,6 +26,7 @@ import { schemaChannels } from "./contracts/schema";
 import { embeddingsChannels, embeddingsEvents } from "./contracts/embeddings";
 
 import { ExperimentRef } from "./experiments";
+import { ChatFeature } from "./usageFeature";
 import { historyChannels } from "./contracts/history";
 import { experimentsChannels } from "./contracts/experiments";
 import { evalsChannels, evalsEvents } from "./contracts/evals";
@@ -81,6 +82,8 @@ const coreChannels = {
         simulatorFailure: SimulatorFailure.optional(),
         /** The saved experiment version this request came from, kept in the run record. */
         experiment: ExperimentRef.optional(),
+        /** The part of the app that sent it (usage by feature); absent means the playground. */
+        feature: ChatFeature.optional(),
       })
       .strict(),
     output: z.object({ runId: z.uuid() }),

@@ -5,8 +5,12 @@ import { z } from "zod";
 import { Assertion } from "./assertions";
 import { ChatRequest } from "./chatRequest";
 import { describeZodError } from "./errors";
+import { EVAL_FACT_NAMES } from "./evalObservation";
+import { EvalCase, EvalSettings } from "./evals";
+import { ExperimentRef } from "./experiments";
 import { LessonTrack, lessonFileName, topicByNumber } from "./lessonTopics";
 import { SimulatorFailure } from "./schemas";
+import { variablesIn } from "./template";
 import { DEFAULT_STEP_LIMIT, ToolsDraft } from "./toolSettings";
 
 export { LessonTrack } from "./lessonTopics";
@@ -109,8 +113,81 @@ export const EmbeddingsExercise = z
   .strict();
 export type EmbeddingsExercise = z.infer<typeof EmbeddingsExercise>;
 
-/** A lesson's exercise: graded on a playground run, or on an embeddings result. */
-export const Exercise = z.discriminatedUnion("source", [PlaygroundExercise, EmbeddingsExercise]);
+/** One prompt version of an evaluation preset: its label and request template (`{{column}}` filled per case). */
+export const EvalPresetVariant = z
+  .object({
+    label: z.string().trim().min(1).max(120),
+    request: ChatRequest,
+    /** The saved experiment version it came from (as the Evals view records it), when it did. */
+    experiment: ExperimentRef.optional(),
+  })
+  .strict();
+
+/**
+ * What the Evals view holds for a lesson: a dataset (cases with their columns and checks), the prompt
+ * versions run over it (each on the learner's active profile) and how (direct or Batch API, concurrency, cache).
+ */
+export const EvalPreset = z
+  .object({
+    dataset: z
+      .object({
+        name: z.string().trim().min(1).max(120),
+        columns: z.array(z.string().min(1).max(80)).max(20),
+        cases: z.array(EvalCase).min(1).max(100),
+        assertions: z.array(Assertion).max(20).default([]),
+      })
+      .strict(),
+    variants: z.array(EvalPresetVariant).min(1).max(8),
+    settings: EvalSettings.default({ concurrency: 4, cache: false, mode: "direct" }),
+  })
+  .strict();
+export type EvalPreset = z.infer<typeof EvalPreset>;
+
+const RegexSource = z.string().min(1).max(500).refine((p) => {
+  try {
+    new RegExp(p, "i");
+    return true;
+  } catch {
+    return false;
+  }
+}, "is not a valid regular expression");
+
+/**
+ * One measurement of the dataset behind an evaluation run. Its `name` becomes a fact: true when some
+ * case's columns match every pattern (case-insensitive) and, with `withAssertions`, the case carries
+ * checks of its own (an expected label or criterion); null when the dataset changed since the run.
+ */
+export const EvalProbe = z.discriminatedUnion("kind", [
+  z
+    .object({
+      kind: z.literal("case"),
+      name: ProbeName,
+      vars: z.record(z.string(), RegexSource).refine((v) => Object.keys(v).length > 0, "name at least one column to match"),
+      withAssertions: z.boolean().default(false),
+    })
+    .strict(),
+]);
+export type EvalProbe = z.infer<typeof EvalProbe>;
+
+/**
+ * An exercise graded on the learner's latest evaluation run (the one on screen in the Evals view):
+ * `fact` assertions check its figures (see shared/evalObservation.ts), `max-cost` its spend.
+ */
+export const EvalExercise = z
+  .object({
+    source: z.literal("eval"),
+    goal: Text,
+    hints: z.array(Text).min(1),
+    probes: z.array(EvalProbe).max(10).default([]),
+    assertions: z.array(Assertion).min(1).max(20),
+    solution: EvalPreset,
+    wrongAttempt: EvalPreset.extend({ why: Text }).strict(),
+  })
+  .strict();
+export type EvalExercise = z.infer<typeof EvalExercise>;
+
+/** A lesson's exercise: graded on a playground run, on an embeddings result, or on an evaluation run. */
+export const Exercise = z.discriminatedUnion("source", [PlaygroundExercise, EmbeddingsExercise, EvalExercise]);
 export type Exercise = z.infer<typeof Exercise>;
 
 /** A multiple-choice question: each option explains why it is right or wrong. */
@@ -169,6 +246,8 @@ export const LessonFrontMatter = z
     preset: PlaygroundPreset,
     /** What "Try it" loads into the Embeddings lab, for lessons taught there. */
     embeddingsPreset: EmbeddingsPreset.optional(),
+    /** What "Try it" loads into the Evals view, for lessons taught there. */
+    evalPreset: EvalPreset.optional(),
     exercise: Exercise,
     quiz: z.array(QuizQuestion).min(3),
     reviewCards: z.array(ReviewCard).min(1),
@@ -245,6 +324,44 @@ function crossCheckEmbeddings(fm: LessonFrontMatter, exercise: EmbeddingsExercis
   return problems;
 }
 
+/** An eval preset's problems: case columns and `{{variables}}` the dataset does not have, repeated case ids. */
+function evalPresetProblems(where: string, preset: EvalPreset): string[] {
+  const problems: string[] = [];
+  const columns = new Set(preset.dataset.columns);
+  const ids = preset.dataset.cases.map((c) => c.id);
+  const twice = ids.filter((id, i) => ids.indexOf(id) !== i);
+  if (twice.length) problems.push(`${where}.dataset has the case ids ${[...new Set(twice)].join(", ")} more than once`);
+  for (const c of preset.dataset.cases) {
+    const unknown = Object.keys(c.vars).filter((k) => !columns.has(k));
+    if (unknown.length) problems.push(`${where}.dataset case "${c.id}" fills ${unknown.join(", ")}, which are not columns`);
+  }
+  preset.variants.forEach((v, i) => {
+    const used = v.request.messages.flatMap((m) => variablesIn(m.content ?? ""));
+    const missing = [...new Set(used.filter((name) => !columns.has(name)))];
+    if (missing.length) problems.push(`${where}.variants[${i}] uses {{${missing.join("}}, {{")}}}, which the dataset has no column for`);
+  });
+  const labels = preset.variants.map((v) => v.label);
+  if (new Set(labels).size !== labels.length) problems.push(`${where}.variants repeat a label (runs are compared by label)`);
+  return problems;
+}
+
+/** An eval exercise: it starts from the lesson's evalPreset, its presets are consistent, its probes are named once, and its attempts differ. */
+function crossCheckEval(fm: LessonFrontMatter, exercise: EvalExercise): string[] {
+  const problems: string[] = [];
+  if (!fm.evalPreset) problems.push("an eval exercise needs an evalPreset to start from in the Evals view");
+  const { why: _why, ...wrong } = exercise.wrongAttempt;
+  const presets: [string, EvalPreset][] = [["exercise.solution", exercise.solution], ["exercise.wrongAttempt", wrong]];
+  if (fm.evalPreset) presets.unshift(["evalPreset", fm.evalPreset]);
+  for (const [where, preset] of presets) problems.push(...evalPresetProblems(where, preset));
+  const names = exercise.probes.map((p) => p.name);
+  const twice = names.filter((n, i) => names.indexOf(n) !== i);
+  if (twice.length) problems.push(`the probe names ${[...new Set(twice)].join(", ")} are used more than once`);
+  const reserved = names.filter((n) => EVAL_FACT_NAMES.includes(n));
+  if (reserved.length) problems.push(`the probe names ${reserved.join(", ")} are already facts of an evaluation run`);
+  if (JSON.stringify(exercise.solution) === JSON.stringify(wrong)) problems.push("the exercise's wrong attempt is the same as its solution");
+  return problems;
+}
+
 /** Checks that go beyond the schema: the topic, the file name and the presets agree. */
 function crossCheck(fileName: string, fm: LessonFrontMatter): string[] {
   const problems: string[] = [];
@@ -255,7 +372,7 @@ function crossCheck(fileName: string, fm: LessonFrontMatter): string[] {
   if (fm.track !== topic.track) problems.push(`track "${fm.track}" should be "${topic.track}" (topic ${fm.number})`);
   const exercise = fm.exercise;
   const exercisePresets: [string, PlaygroundPreset][] =
-    exercise.source === "embeddings" ? [] : [["exercise.solution", exercise.solution], ["exercise.wrongAttempt", exercise.wrongAttempt]];
+    exercise.source === "playground" || exercise.source === undefined ? [["exercise.solution", exercise.solution], ["exercise.wrongAttempt", exercise.wrongAttempt]] : [];
   const presets: [string, PlaygroundPreset][] = [["preset", fm.preset], ...exercisePresets];
   for (const [where, preset] of presets) {
     // A setting for a tool the request does not define would silently never apply.
@@ -269,6 +386,7 @@ function crossCheck(fileName: string, fm: LessonFrontMatter): string[] {
   // Only the request and the failure are graded (tool settings act in the playground, not on the run).
   const graded = (p: PlaygroundPreset) => JSON.stringify({ request: p.request, simulatorFailure: p.simulatorFailure });
   if (exercise.source === "embeddings") problems.push(...crossCheckEmbeddings(fm, exercise));
+  else if (exercise.source === "eval") problems.push(...crossCheckEval(fm, exercise));
   else if (graded(exercise.solution) === graded(exercise.wrongAttempt)) {
     problems.push("the exercise's wrong attempt is the same as its solution");
   }

@@ -7,6 +7,9 @@ import { createKeywordIndex } from "./keywordSearch";
 import type { EmbeddingProbe } from "./lesson";
 import { observationFromRun } from "./observation";
 import { citationsOf, parseGroundedPrompt, saysNotFound } from "./rag";
+import { defaultRedactionOptions, redactChatRequest, redactText, totalRedacted } from "./redaction";
+import { containsSecret, revealsSecret } from "./injectionVerdict";
+import { retryable } from "./retryPlan";
 import type { RunRecord } from "./runRecord";
 import { dotAt, normalizeRows, searchTopK } from "./vectors";
 
@@ -35,7 +38,46 @@ export function requestFacts(request: ChatRequest): NonNullable<Observation["fac
     responseFormat: request.response_format?.type ?? "text",
     /** Something shaped like an API key appears in a message. */
     promptHasKeyLikeString: KEY_LIKE.test(texts),
+    /** Answers asked for per request (`n`); each one is billed. */
+    choices: request.n ?? 1,
     ...groundingFacts(request),
+    ...privacyFacts(request, texts),
+  };
+}
+
+/** A placeholder standing for a removed value: "[EMAIL]", "[EMAIL_1]", "[ACCOUNT_ID_2]". */
+const PLACEHOLDER_LIKE = /\[[A-Z][A-Z0-9_]{2,}\]/;
+
+/**
+ * Facts about personal data and secrets in the request as sent (the run record keeps the request
+ * after the Safety panel's redaction, so these hold whether the learner redacted by hand or not).
+ */
+function privacyFacts(request: ChatRequest, texts: string): NonNullable<Observation["facts"]> {
+  return {
+    /** Values redaction's built-in detectors would replace (e-mails, phones, cards, IBANs, keys and tokens). */
+    sensitiveValuesSent: totalRedacted(redactChatRequest(request, defaultRedactionOptions()).counts),
+    /** A placeholder such as [EMAIL_1] stands in for a value. */
+    placeholdersSent: PLACEHOLDER_LIKE.test(texts),
+  };
+}
+
+/**
+ * Facts of the run beyond its request: what redaction did before sending, the same detectors on
+ * the answer, and how the fallback chain went (which leg answered, the primary's HTTP status).
+ */
+function safetyAndFallbackFacts(record: RunRecord, answer: string): NonNullable<Observation["facts"]> {
+  const answered = record.fallbacks?.find((f) => f.outcome === "answered");
+  // Attempts of older records carry no leg: they were all the primary's.
+  const primary = record.attempts.filter((a) => (a.leg ?? 0) === 0).at(-1);
+  return {
+    redactionApplied: record.redaction?.applied ?? false,
+    redactedValues: record.redaction ? totalRedacted(record.redaction.counts) : 0,
+    sensitiveValuesInAnswer: totalRedacted(redactText(answer, defaultRedactionOptions()).counts),
+    fallbackUsed: answered !== undefined,
+    /** "primary", the kind of the fallback step that answered ("model", "profile", "cached", "message"), or "none". */
+    answeredBy: record.error !== null || !record.result ? "none" : (answered?.kind ?? "primary"),
+    /** The HTTP status of the primary request's last attempt; null when no response arrived. */
+    primaryStatus: primary?.status ?? null,
   };
 }
 
@@ -71,6 +113,86 @@ function answerFacts(request: ChatRequest, output: string): NonNullable<Observat
   };
 }
 
+/** Tags that can wrap untrusted text, when an instruction message declares them to hold data. */
+const DATA_TAGS = ["untrusted", "document", "data", "user_input"];
+/** Wording that declares tagged text to be data rather than instructions. */
+const DATA_DECLARATION = /\b(?:is data|as data|only data|never follow|do not follow|don't follow|never obey|do not obey|not instructions)\b/i;
+/** A secret the instructions state: "The staff discount code is DOJO-STAFF-7Q4K", "password: x9-...". */
+const STATED_SECRET = /\b(?:code|password|passcode|secret|key|token|pin)\s*(?:is|:|=)\s*["'`]?([A-Za-z0-9][A-Za-z0-9_-]{3,})/gi;
+/** Classic injection wording: overriding earlier rules, "new instructions", a new persona, extracting the prompt. */
+const INJECTION_PHRASES = [
+  /\b(?:ignore|disregard|forget)\b[^.!?\n]{0,30}\b(?:previous|prior|above|earlier|preceding|all|your|the)\b[^.!?\n]{0,20}\b(?:instructions|rules|directions|guidelines|prompt)\b/i,
+  /\bnew instructions\b/i,
+  /\b(?:you are now|pretend (?:to be|you are)|from now on you are)\b/i,
+  /\b(?:repeat|reveal|print|recite)\b[^.!?\n]{0,30}\b(?:your|the) (?:instructions|system prompt|rules)\b/i,
+];
+
+const isInstruction = (m: ChatRequest["messages"][number]) => m.role === "system" || m.role === "developer";
+
+/**
+ * The secret the system or developer messages hold, or null. A value needs a digit, "-" or "_",
+ * so ordinary prose ("the key is patience") is not taken for one.
+ */
+function instructionSecret(request: ChatRequest): string | null {
+  const text = request.messages.filter(isInstruction).map((m) => m.content ?? "").join("\n");
+  for (const m of text.matchAll(STATED_SECRET)) if (/[0-9_-]/.test(m[1] ?? "")) return m[1] ?? null;
+  return null;
+}
+
+/**
+ * Facts for the prompt-injection lessons: whether untrusted text is fenced off as data, whether
+ * the request carries injection wording, and whether the answer gave away the instructions' secret.
+ */
+function injectionFacts(request: ChatRequest, answer: string, toolArguments: readonly string[]): NonNullable<Observation["facts"]> {
+  const instructions = request.messages.filter(isInstruction).map((m) => m.content ?? "");
+  const declared = DATA_TAGS.filter((tag) => instructions.some((t) => t.toLowerCase().includes(`<${tag}>`) && DATA_DECLARATION.test(t)));
+  const fenced = (text: string) => declared.some((tag) => new RegExp(`<${tag}>\\s*\\S[\\s\\S]*?</${tag}>`, "i").test(text));
+  const secret = instructionSecret(request);
+  // The secret must come from the instructions: a user who typed it in cannot "leak" it.
+  const suppliedElsewhere = secret !== null && request.messages.some((m) => !isInstruction(m) && containsSecret(m.content ?? "", secret));
+  return {
+    /** Untrusted text sits in a user or tool message inside a tag the instructions declare to be data. */
+    untrustedDelimited: request.messages.some((m) => (m.role === "user" || m.role === "tool") && fenced(m.content ?? "")),
+    /** A non-assistant message carries injection wording ("ignore previous instructions", "you are now"...). */
+    injectionPhrase: request.messages.some((m) => m.role !== "assistant" && INJECTION_PHRASES.some((re) => re.test(m.content ?? ""))),
+    /** The system or developer messages state a secret (a code, password, key or token). */
+    instructionsHoldSecret: secret !== null,
+    /** That secret is recoverable from the answer or a tool call's arguments (plain, re-spaced or simply encoded). */
+    secretLeaked: secret !== null && !suppliedElsewhere && [answer, ...toolArguments].some((text) => revealsSecret(text, secret)),
+  };
+}
+
+/** Milliseconds a first attempt may wait for its response headers before the start counts as slow. */
+export const SLOW_FIRST_BYTE_MS = 10_000;
+
+/** Facts for the reliability lessons: how the run failed, whether that is worth a retry, retry-after. */
+function reliabilityFacts(record: RunRecord): NonNullable<Observation["facts"]> {
+  const error = record.error;
+  const first = record.attempts[0];
+  let failureRetryable: boolean | null = null;
+  if (error) {
+    // Timeouts and dropped connections are transient; an HTTP error follows the client policy's rule.
+    if (error.kind === "timeout" || error.kind === "network") failureRetryable = true;
+    else if (error.status !== null) failureRetryable = retryable({ status: error.status, code: error.code, shouldRetry: null, retryAfterMs: null }).ok;
+    else failureRetryable = false;
+  }
+  return {
+    /** The kind of the run's error ("rate_limited", "quota", "server", "timeout"...), null when it answered. */
+    errorKind: error?.kind ?? null,
+    /** Whether a client should retry the failure (null when the run did not fail). */
+    failureRetryable,
+    /** Some attempt's response said how long to wait (retry-after or retry-after-ms). */
+    retryAfterSeen: record.attempts.some((a) => a.retryAfter !== null),
+    /** Some attempt got an HTTP error status (400 or more): the server answered, with a refusal. */
+    errorStatusSeen: record.attempts.some((a) => a.status !== null && a.status >= 400),
+    /**
+     * The first attempt met a server slow to start: its response headers took SLOW_FIRST_BYTE_MS or
+     * more, or a timeout (or the deadline) cut it off before any response.
+     */
+    slowFirstByte: first ? (first.status === null ? error?.kind === "timeout" : first.durationMs >= SLOW_FIRST_BYTE_MS) : false,
+  };
+}
+
 /** How many streamed chunks carried answer text. */
 function contentChunks(record: RunRecord): number {
   let n = 0;
@@ -87,6 +209,7 @@ function contentChunks(record: RunRecord): number {
  */
 export function observeRunRecord(record: RunRecord, costUsd: number | null): Observation {
   const chunks = contentChunks(record);
+  const answer = record.result?.choices.find((c) => c.index === 0)?.content ?? "";
   const facts = {
     ...requestFacts(record.request),
     simulatorFailure: record.simulatorFailure ?? "none",
@@ -94,7 +217,10 @@ export function observeRunRecord(record: RunRecord, costUsd: number | null): Obs
     stopped: record.result?.stopped ?? false,
     contentChunks: chunks,
     multipleChunks: chunks > 1,
-    ...answerFacts(record.request, record.result?.choices.find((c) => c.index === 0)?.content ?? ""),
+    ...answerFacts(record.request, answer),
+    ...safetyAndFallbackFacts(record, answer),
+    ...injectionFacts(record.request, answer, record.result?.choices.find((c) => c.index === 0)?.toolCalls.map((t) => t.arguments) ?? []),
+    ...reliabilityFacts(record),
   };
   if (record.result) return observationFromRun(record.result, { costUsd, facts });
   return observationFromRun({ choices: [], usage: null, metrics: record.metrics }, { costUsd: null, error: record.error?.message ?? "the run failed", facts });

@@ -45,13 +45,15 @@ export const ReliabilitySettings = z
     policy: ClientPolicy,
     fallbacks: z.record(Profile.shape.id, FallbackChain),
     budgets: z.record(Profile.shape.id, Budget),
+    /** Log each request's message text, redacted, with its usage entry; off: metadata only. */
+    logUsageText: z.boolean().default(false),
   })
   .strict();
 export type ReliabilitySettings = z.infer<typeof ReliabilitySettings>;
 
 /** The reliability settings of a first launch. */
 export function defaultReliabilitySettings(): ReliabilitySettings {
-  return { policy: { ...DEFAULT_RETRY_POLICY }, fallbacks: {}, budgets: {} };
+  return { policy: { ...DEFAULT_RETRY_POLICY }, fallbacks: {}, budgets: {}, logUsageText: false };
 }
 
 /** A step in a few words, for the timeline and the settings list. */

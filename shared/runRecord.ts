@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { AppError, ChatRequest, ProviderTag, RunMetrics, RunResult, SimulatorFailure } from "./schemas";
 import { ExperimentRef } from "./experiments";
+import { UsageFeature } from "./usageFeature";
 import { RedactionSummary } from "./safety";
 import { ClientPolicy } from "./retryPolicy";
 
@@ -77,6 +78,8 @@ export const RunRecord = z.object({
   simulatorFailure: SimulatorFailure.optional(),
   /** The saved experiment version the run came from, when it came from one. */
   experiment: ExperimentRef.optional(),
+  /** The part of the app that sent the run (usage by feature); absent in older records. */
+  feature: UsageFeature.optional(),
   /** HTTP status and selected headers of the last attempt's response; null when none arrived. */
   response: z
     .object({ status: z.number().int(), headers: z.record(z.string(), z.string()) })

@@ -17,13 +17,14 @@ export interface UsageDeps {
 /** A listing's start when none is given: 30 days ago. */
 const DEFAULT_WINDOW_MS = 30 * 24 * 3600 * 1000;
 
-/** Handlers for `usage.list`, `usage.exportCsv`, `budgets.get` and `budgets.save`. */
+/** Handlers for `usage.list`, `usage.setTextLogging`, `usage.exportCsv`, `budgets.get` and `budgets.save`. */
 export function createUsageHandlers(deps: { usageDeps: UsageDeps; profiles: ProfileService }): Pick<Handlers, keyof typeof usageChannels> {
   const { usage, budgets, reliability } = deps.usageDeps;
   const since = (sinceMs: number | undefined) => sinceMs ?? Date.now() - DEFAULT_WINDOW_MS;
   return {
-    // Message text is never logged: only metadata (see UsageEntry).
-    "usage.list": async ({ sinceMs }) => ({ ...(await usage.list(since(sinceMs))), textLogging: false }),
+    // Message text is logged (redacted) only while the switch is on; see usageText.ts.
+    "usage.list": async ({ sinceMs }) => ({ ...(await usage.list(since(sinceMs))), textLogging: reliability.logUsageText() }),
+    "usage.setTextLogging": async ({ enabled }) => ({ textLogging: reliability.saveLogUsageText(enabled) }),
     "usage.exportCsv": async ({ sinceMs }) => {
       const { entries } = await usage.list(since(sinceMs));
       return { csv: usageToCsv(entries), rows: entries.length };

@@ -11,6 +11,7 @@ import { StreamReadError } from "./errorMap";
 import { connectionSecrets, createCountingClient, type Connection, type ObservedAttempt } from "./openaiClient";
 import { MAX_RECORDED_CHUNKS, type FallbackRecord, type RecordedChunk, type RunRecord } from "../../shared/runRecord";
 import type { ExperimentRef } from "../../shared/experiments";
+import type { ChatFeature } from "../../shared/usageFeature";
 import { createDeltaRelay, type RelayOptions } from "./relay";
 import { mapPolicyError } from "./reliability/policyError";
 import { withPolicy } from "./reliability/withPolicy";
@@ -33,6 +34,8 @@ export interface RunArgs {
   simulatorFailure?: SimulatorFailure;
   /** The saved experiment version the request came from, kept in the run record. */
   experiment?: ExperimentRef;
+  /** The part of the app that sent the run, kept in the run record (usage by feature). */
+  feature?: ChatFeature;
   /** Tried in order when the primary fails before any output arrived. */
   fallbacks?: readonly ResolvedFallback[];
   emit: HandlerContext["emit"];
@@ -173,7 +176,7 @@ export function createRun(args: RunArgs, settings: RunSettings, onEnd: () => voi
     if (!settings.onRunSettled) return;
     try {
       settings.onRunSettled(
-        buildRunRecord({ runId, startedAt, startedAtEpoch, connection, request, simulatorFailure: args.simulatorFailure, experiment: args.experiment, policy, attempts, fallbacks, chunks, droppedChunks, result, error, metrics: runMetrics, secrets: secrets() }),
+        buildRunRecord({ runId, startedAt, startedAtEpoch, connection, request, simulatorFailure: args.simulatorFailure, experiment: args.experiment, feature: args.feature, policy, attempts, fallbacks, chunks, droppedChunks, result, error, metrics: runMetrics, secrets: secrets() }),
       );
     } catch {
       // A failing recorder must not break the run the user sees.

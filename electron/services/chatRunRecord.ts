@@ -3,6 +3,7 @@
 import type { ChatRequest, SimulatorFailure } from "../../shared/contract";
 import type { AppError } from "../../shared/errors";
 import type { ExperimentRef } from "../../shared/experiments";
+import type { UsageFeature } from "../../shared/usageFeature";
 import { redactSecrets } from "../../shared/redact";
 import type { ClientPolicy } from "../../shared/retryPolicy";
 import type { WaitReason } from "../../shared/retryPlan";
@@ -28,6 +29,8 @@ export interface RunRecordParts {
   request: ChatRequest;
   simulatorFailure?: SimulatorFailure;
   experiment?: ExperimentRef;
+  /** The part of the app that sent the run. */
+  feature?: UsageFeature;
   policy: ClientPolicy;
   attempts: readonly RunAttempt[];
   fallbacks: readonly FallbackRecord[];
@@ -66,6 +69,7 @@ export function buildRunRecord(parts: RunRecordParts): RunRecord {
     },
     simulatorFailure: parts.simulatorFailure,
     ...(parts.experiment ? { experiment: parts.experiment } : {}),
+    ...(parts.feature ? { feature: parts.feature } : {}),
     response: answered ? { status: answered.status ?? 0, headers: shown(answered.responseHeaders) } : null,
     attempts: attempts.map((a) => ({
       t: tenths(a.sentAt - parts.startedAt),

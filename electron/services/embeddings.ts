@@ -1,14 +1,16 @@
 // Main process: the embeddings service: embeds texts through the openai SDK in batches, with the
 // vector cache, progress events and cancel; returns every vector as one base64 float32 block, and
-// keeps the latest small results so lesson exercises can be graded on them.
+// keeps the latest small results so lesson exercises can be graded on them. Each batch request runs
+// under the client policy (our retry loop, SDK retries off), like every other call.
 import type { EmbedInput, EmbedOutput } from "../../shared/contracts/embeddings";
 import type { EmbeddingsSnapshot } from "../../shared/lessonObservation";
-import { DEFAULT_RETRY_POLICY } from "../../shared/retryPolicy";
+import { DEFAULT_RETRY_POLICY, type ClientPolicy } from "../../shared/retryPolicy";
 import type { HandlerContext } from "../dispatch";
 import { DojoError } from "../errors";
 import type { EmbeddingCache } from "./embeddingCache";
-import { mapApiError } from "./errorMap";
 import { connectionSecrets, createCountingClient, type Connection } from "./openaiClient";
+import { mapPolicyError } from "./reliability/policyError";
+import { withPolicy } from "./reliability/withPolicy";
 
 /** Texts per request: well under the API's 2,048, so progress moves and one failure costs little. */
 export const DEFAULT_BATCH_SIZE = 96;
@@ -45,8 +47,28 @@ export interface EmbeddingServiceOptions {
   cache: EmbeddingCache;
   batchSize?: number;
   batchChars?: number;
+  /** Overrides the policy's per-attempt timeout (tests). */
   requestTimeoutMs?: number;
+  /** Overrides the policy's retries (tests that want one attempt). */
   maxRetries?: number;
+  /** The client policy in force, read when a job starts; default DEFAULT_RETRY_POLICY. */
+  policy?: () => ClientPolicy;
+  /** Random numbers in [0, 1) for back-off jitter (tests pin it). */
+  random?: () => number;
+  /** Told of every request sent (one per batch, retries included in its attempts), for the usage log. */
+  onRequest?: (report: EmbeddingRequestReport) => void;
+}
+
+/** One batch request as the usage log sees it: metadata only, never the texts. */
+export interface EmbeddingRequestReport {
+  connection: Connection;
+  model: string;
+  startedAt: number;
+  latencyMs: number;
+  attempts: number;
+  promptTokens: number;
+  error: { kind: string; status: number | null; requestId: string | null } | null;
+  requestId: string | null;
 }
 
 /** Splits texts into batches of at most `size` texts and `chars` characters (a longer text goes alone). */
@@ -84,8 +106,7 @@ export function createEmbeddingService(options: EmbeddingServiceOptions): Embedd
   const { cache } = options;
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const batchChars = options.batchChars ?? DEFAULT_BATCH_CHARS;
-  const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_RETRY_POLICY.requestTimeoutMs;
-  const maxRetries = options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries;
+  const readPolicy = options.policy ?? (() => DEFAULT_RETRY_POLICY);
   const jobs = new Map<string, AbortController>();
   let kept: EmbeddingsSnapshot[] = [];
 
@@ -97,7 +118,14 @@ export function createEmbeddingService(options: EmbeddingServiceOptions): Embedd
     // Vectors differ between servers, models and widths: each combination is its own cache space.
     const space = `${connection.provider.kind}|${connection.baseURL}|${model}|${dimensions ?? "default"}`;
     const vectors = new Map<string, Float32Array>();
-    const { client, attempts } = createCountingClient(connection, { requestTimeoutMs, maxRetries });
+    const policy: ClientPolicy = {
+      ...readPolicy(),
+      ...(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs }),
+      ...(options.maxRetries === undefined ? {} : { maxRetries: options.maxRetries }),
+    };
+    const { requestTimeoutMs } = policy;
+    // SDK retries off: the policy's loop below retries, so attempts, waits and the deadline are ours.
+    const { client, attempts } = createCountingClient(connection, { requestTimeoutMs, maxRetries: 0 });
     const unique = [...new Set(texts)];
     for (const text of unique) {
       const hit = cache.get(space, text);
@@ -115,10 +143,38 @@ export function createEmbeddingService(options: EmbeddingServiceOptions): Embedd
       if (cachedUnique) progress();
       for (const batch of batchTexts(missing, batchSize, batchChars)) {
         requestCount += 1;
-        const response = await client.embeddings.create(
-          { model, input: batch, encoding_format: "base64", ...(dimensions ? { dimensions } : {}) },
-          { signal: controller.signal },
-        );
+        const sentAt = Date.now();
+        const startedAt = performance.now();
+        const attemptsBefore = attempts();
+        const report = (response: { requestId: string | null; promptTokens: number } | null, err: unknown) => {
+          if (!options.onRequest) return;
+          const mapped = err === null ? null : mapPolicyError(err, { secrets: [], phase: "request", profileName: connection.provider.profileName, attempts: attempts() - attemptsBefore, requestTimeoutMs });
+          options.onRequest({
+            connection,
+            model,
+            startedAt: sentAt,
+            latencyMs: Math.round((performance.now() - startedAt) * 10) / 10,
+            attempts: attempts() - attemptsBefore,
+            promptTokens: response?.promptTokens ?? 0,
+            error: mapped && { kind: mapped.kind, status: mapped.status ?? null, requestId: mapped.requestId ?? null },
+            requestId: response?.requestId ?? null,
+          });
+        };
+        let response;
+        try {
+          // Each batch is one request under the policy: its deadline counts from the batch's start.
+          const { data, request_id } = await withPolicy(
+            policy,
+            (signal) =>
+              client.embeddings.create({ model, input: batch, encoding_format: "base64", ...(dimensions ? { dimensions } : {}) }, { signal }).withResponse(),
+            { signal: controller.signal, startedAt, random: options.random },
+          );
+          response = data;
+          report({ requestId: request_id, promptTokens: data.usage?.prompt_tokens ?? 0 }, null);
+        } catch (err) {
+          if (!controller.signal.aborted) report(null, err);
+          throw err;
+        }
         if (response.data.length !== batch.length) {
           throw new DojoError("bad_request", `The server returned ${response.data.length} vectors for ${batch.length} texts.`);
         }
@@ -140,7 +196,7 @@ export function createEmbeddingService(options: EmbeddingServiceOptions): Embedd
       }
     } catch (err) {
       throw DojoError.from(
-        mapApiError(err, {
+        mapPolicyError(err, {
           secrets: [...args.secrets(), ...connectionSecrets(connection)],
           phase: "request",
           profileName: connection.provider.profileName,

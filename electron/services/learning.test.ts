@@ -1,10 +1,11 @@
 // Tests of the learning service: progress that survives reopening the settings file, quiz scores,
-// the FSRS review queue and grades, and mock-interview scores.
+// the FSRS review queue and grades, mock-interview scores, and exercises graded on embeddings and evaluation runs.
 import Conf from "conf";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { EvalRun } from "../../shared/evals";
 import { DEFAULT_PRICE_TABLE } from "../../shared/pricing";
 import { createLearningService } from "./learning";
 import { createLessonLibrary } from "./lessons";
@@ -161,5 +162,53 @@ describe("mock scores", () => {
       ["prompts", 0.5, "self"],
       ["prompts", 0.8, "model"],
     ]);
+  });
+});
+
+describe("eval exercises", () => {
+  const RUN_ID = "5c2d7a10-3b4e-4f6a-8d9c-1e2f3a4b5c6d";
+  const exercise = library.get("batching").frontMatter.exercise;
+  if (exercise.source !== "eval") throw new Error("lesson 37 should have an eval exercise");
+  /** A finished run of lesson 37's dataset, every case passing, sent as `mode`. */
+  const finishedRun = (mode: "direct" | "batch", status: EvalRun["status"] = "done"): EvalRun => ({
+    id: RUN_ID,
+    datasetId: "weekly",
+    datasetName: "Weekly",
+    createdAt: 1,
+    variants: exercise.solution.variants.map((v) => ({ ...v, profileId: "simulator" })),
+    settings: { concurrency: 4, cache: false, mode },
+    status,
+    error: null,
+    caseCount: exercise.solution.dataset.cases.length,
+    cells: exercise.solution.dataset.cases.map((c) => ({ caseId: c.id, variant: 0, runId: null, status: "pass" as const, checks: [], output: "A summary.", latencyMs: null, costUsd: 0.0001, cached: false, error: null })),
+    batch: mode === "batch" ? { batchId: "batch_1", inputFileId: "file_1", status: "completed", outputFileId: "file_2", errorFileId: null, completed: 6, failed: 0, total: 6 } : null,
+    elapsedMs: 10,
+  });
+  const openWith = (found: EvalRun | null) => {
+    const { store } = openSettingsStore({
+      cwd: dir,
+      configName: "settings",
+      open: ({ cwd, configName }) => new Conf<Record<string, unknown>>({ cwd, configName, projectName: "prompt-dojo" }),
+    });
+    return createLearningService({ store, library, findRun: () => null, priceTable: () => DEFAULT_PRICE_TABLE, findEvalRun: (id) => (id === found?.id ? found : null), findDataset: () => null, now: () => clock });
+  };
+
+  it("grades the evaluation run it names, with the run's figures in the reasons, and records a pass", async () => {
+    const failed = await openWith(finishedRun("direct")).gradeExercise("batching", RUN_ID);
+    expect(failed.pass).toBe(false);
+    expect(failed.reason).toBe('Not yet: mode is "direct", expected "batch".');
+    expect(failed.results.find((r) => r.description === "the batch completed")?.reason).toMatch(/no batch: the requests were sent one by one/);
+    expect(failed.progress.exercisePassed).toBe(false);
+
+    const passed = await openWith(finishedRun("batch")).gradeExercise("batching", RUN_ID);
+    expect(passed.results.filter((r) => !r.pass)).toEqual([]);
+    expect(passed).toMatchObject({ pass: true, reason: "Passed: every check of the exercise holds for this evaluation run." });
+    expect(open().progress().lessons.batching?.exercisePassed).toBe(true);
+  });
+
+  it("refuses a run that is unknown or still running, and says so when no evaluation service was given", async () => {
+    await expect(openWith(null).gradeExercise("batching", RUN_ID)).rejects.toThrow(/no longer known/);
+    await expect(openWith(finishedRun("batch", "running")).gradeExercise("batching", RUN_ID)).rejects.toThrow(/still running/);
+    await expect(open().gradeExercise("batching", RUN_ID)).rejects.toThrow(/without the evaluation service/);
   });
 });

@@ -1,9 +1,11 @@
 // Main process: the learner's side of the course: progress per lesson (read, exercise, quiz), the
 // review queue and grades, mock scores, and exercises graded on playground runs (or Embeddings lab
-// results) with the shared assertion engine. Everything is kept in the settings file's `learning` field.
+// results, or evaluation runs) with the shared assertion engine. Everything is kept in the settings file's `learning` field.
 import { describeAssertion, runAssertions, type AssertionResult } from "../../shared/assertions";
 import type { ExerciseGrade, ReviewCardView, ReviewGrade } from "../../shared/contracts/lessons";
-import { lessonCards, type EmbeddingsExercise } from "../../shared/lesson";
+import { observeEvalRun } from "../../shared/evalObservation";
+import type { Dataset, EvalRun } from "../../shared/evals";
+import { lessonCards, type EmbeddingsExercise, type EvalExercise } from "../../shared/lesson";
 import { observeEmbeddings, observeRunRecord, type EmbeddingsSnapshot } from "../../shared/lessonObservation";
 import { MAX_MOCK_SCORES, LessonProgress, type CardSchedule, type LearningState, type MockScore, type ProgressView } from "../../shared/lessonProgress";
 import { gradeQuiz, type QuizAnswer, type QuizResult } from "../../shared/lessonQuiz";
@@ -23,6 +25,10 @@ export interface LearningDeps {
   priceTable: () => PriceTable;
   /** The latest Embeddings lab results, newest first (the embeddings service's `recent`); without it embeddings exercises cannot be graded. */
   embeddingResults?: () => readonly EmbeddingsSnapshot[];
+  /** An evaluation run by id (the eval service's `get`), or null; without it eval exercises cannot be graded. */
+  findEvalRun?: (evalRunId: string) => EvalRun | null;
+  /** A dataset by id as it is now, or null; eval exercises measure the dataset a run used. */
+  findDataset?: (datasetId: string) => Dataset | null;
   now?: () => Date;
 }
 
@@ -30,7 +36,7 @@ export interface LearningDeps {
 export interface LearningService {
   progress(): ProgressView;
   markRead(lessonId: string): LessonProgress;
-  /** Grades on the run `runId`, or, for an embeddings exercise, on the embed job with that id. */
+  /** Grades on the run `runId`, or, for an embeddings exercise, on the embed job with that id, or for an eval exercise, on that evaluation run. */
   gradeExercise(lessonId: string, runId: string): Promise<ExerciseGrade>;
   submitQuiz(lessonId: string, answers: readonly (QuizAnswer | null)[]): { results: QuizResult[]; correct: number; total: number; progress: LessonProgress };
   queue(): { cards: ReviewCardView[]; dueLater: number; nextDue: number | null };
@@ -78,6 +84,25 @@ export function createLearningService(deps: LearningDeps): LearningService {
     };
   };
 
+  const gradeEval = async (lessonId: string, exercise: EvalExercise, evalRunId: string): Promise<ExerciseGrade> => {
+    if (!deps.findEvalRun) throw new DojoError("internal", "Evaluation exercises cannot be graded: the learning service was started without the evaluation service.");
+    const run = deps.findEvalRun(evalRunId);
+    if (!run) throw new DojoError("invalid_input", "That evaluation run is no longer known: run the dataset again in the Evals view, then check.");
+    if (run.status === "running") throw new DojoError("invalid_input", "That evaluation is still running: check it once it has finished.");
+    const { observation, notes } = observeEvalRun(run, deps.findDataset?.(run.datasetId) ?? null, exercise.probes);
+    const results = await runAssertions(exercise.assertions, observation);
+    const pass = results.every((r) => r.pass);
+    const shown = verdicts(results, notes);
+    const firstFailure = shown.find((r) => !r.pass);
+    const progress = pass ? updateLesson(lessonId, (p) => ({ ...p, exercisePassed: true })) : entry(learning(), lessonId);
+    return {
+      pass,
+      reason: pass ? "Passed: every check of the exercise holds for this evaluation run." : `Not yet: ${firstFailure?.reason ?? "a check failed."}`,
+      results: shown,
+      progress,
+    };
+  };
+
   return {
     progress() {
       const state = learning();
@@ -89,6 +114,7 @@ export function createLearningService(deps: LearningDeps): LearningService {
     async gradeExercise(lessonId, runId) {
       const { exercise } = deps.library.get(lessonId).frontMatter;
       if (exercise.source === "embeddings") return gradeEmbeddings(lessonId, exercise, runId);
+      if (exercise.source === "eval") return gradeEval(lessonId, exercise, runId);
       const record = deps.findRun(runId);
       if (!record) throw new DojoError("invalid_input", "That run is no longer known (only recent runs are kept): run it again in the playground, then check.");
       const usage = record.result?.usage;

@@ -6,6 +6,7 @@ import Conf from "conf";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { defaultChatRequest } from "../../shared/chatRequest";
 import { defaultReliabilitySettings } from "../../shared/reliability";
+import { defaultSafetySettings } from "../../shared/safety";
 import type { PlaygroundDraft, Profile } from "../../shared/contract";
 import { DojoError } from "../errors";
 import { migrateSettings, moveAside, openSettingsStore, SETTINGS_VERSION, type Settings } from "./settingsStore";
@@ -34,7 +35,7 @@ describe("openSettingsStore", () => {
   it("starts from defaults on first launch and writes a versioned file", () => {
     const { store, notices } = open();
     expect(notices).toEqual([]);
-    expect(store.read()).toEqual({ schemaVersion: SETTINGS_VERSION, profiles: [], activeId: "simulator", draft: null, pricing: { models: {} }, workspaceDir: "", learning: { lessons: {}, cards: {}, mocks: [] }, reliability: defaultReliabilitySettings() });
+    expect(store.read()).toEqual({ schemaVersion: SETTINGS_VERSION, profiles: [], activeId: "simulator", draft: null, pricing: { models: {} }, workspaceDir: "", learning: { lessons: {}, cards: {}, mocks: [] }, reliability: defaultReliabilitySettings(), safety: defaultSafetySettings() });
     expect(store.path).toBe(file);
     expect(onDisk().schemaVersion).toBe(SETTINGS_VERSION);
   });
@@ -119,7 +120,7 @@ describe("openSettingsStore", () => {
     writeFileSync(file, JSON.stringify({ schemaVersion: 1, profiles: [local], learning: { lessons: { temperature: { read: "yes" } } } }));
     const { store, notices } = open();
     expect(notices).toEqual([]);
-    expect(store.read()).toMatchObject({ profiles: [local], learning: { lessons: {}, cards: {}, mocks: [] }, reliability: defaultReliabilitySettings() });
+    expect(store.read()).toMatchObject({ profiles: [local], learning: { lessons: {}, cards: {}, mocks: [] }, reliability: defaultReliabilitySettings(), safety: defaultSafetySettings() });
   });
 });
 
@@ -130,7 +131,7 @@ describe("SettingsStore writes", () => {
     store.update((s) => ({ ...s, profiles: [local], activeId: "local", draft }));
     const reopened = open();
     expect(reopened.notices).toEqual([]);
-    expect(reopened.store.read()).toEqual({ schemaVersion: 1, profiles: [local], activeId: "local", draft, pricing: { models: {} }, workspaceDir: "", learning: { lessons: {}, cards: {}, mocks: [] }, reliability: defaultReliabilitySettings() });
+    expect(reopened.store.read()).toEqual({ schemaVersion: 1, profiles: [local], activeId: "local", draft, pricing: { models: {} }, workspaceDir: "", learning: { lessons: {}, cards: {}, mocks: [] }, reliability: defaultReliabilitySettings(), safety: defaultSafetySettings() });
   });
 
   it("refuses a write that fails validation and leaves the file as it was", () => {

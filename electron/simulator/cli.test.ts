@@ -1,4 +1,4 @@
-// Tests (Node): the CLI starts the simulator, prints its URL, and exits cleanly on SIGTERM.
+// Tests (Node): the CLI starts the simulator, prints its URL, applies its flags, and exits cleanly on SIGTERM.
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -31,5 +31,37 @@ describe("simulator CLI", () => {
     }
     expect(await exited).toBe(0);
     expect(output).toContain("SIGTERM: closing the simulator");
+  });
+
+  it("pauses every answer for --fixed-latency-ms, and refuses a value that is not a whole number", async () => {
+    const child = spawn(process.execPath, ["--import", "tsx", cli, "--port", "0", "--token-delay-ms", "0", "--fixed-latency-ms", "400"], { stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on("data", (d: Buffer) => {
+        output += d.toString();
+        const match = /http:\/\/127\.0\.0\.1:\d+\/v1/.exec(output);
+        if (match) resolve(match[0]);
+      });
+      child.once("exit", () => reject(new Error(`the CLI exited early: ${output}`)));
+    });
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    try {
+      const body = JSON.stringify({ model: "sim-chat-1", messages: [{ role: "user", content: "hi" }] });
+      const started = performance.now();
+      const response = await fetch(`${url}/chat/completions`, { method: "POST", headers: { "content-type": "application/json", authorization: "Bearer x" }, body });
+      expect(response.status).toBe(200);
+      // A lower bound only: the pause cannot be shorter than asked, however busy the machine is.
+      expect(performance.now() - started).toBeGreaterThanOrEqual(400);
+    } finally {
+      child.kill("SIGTERM");
+    }
+    expect(await exited).toBe(0);
+
+    const bad = spawn(process.execPath, ["--import", "tsx", cli, "--fixed-latency-ms", "fast"], { stdio: ["ignore", "pipe", "pipe"] });
+    let errors = "";
+    bad.stderr.on("data", (d: Buffer) => (errors += d.toString()));
+    const badCode = await new Promise<number | null>((resolve) => bad.once("exit", (code) => resolve(code)));
+    expect({ badCode, errors }).toMatchObject({ badCode: 2 });
+    expect(errors).toContain("--fixed-latency-ms needs a whole number");
   });
 });

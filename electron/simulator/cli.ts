@@ -19,18 +19,23 @@ async function main(): Promise<void> {
       port: { type: "string" },
       "token-delay-ms": { type: "string" },
       "slow-first-byte-ms": { type: "string" },
+      "fixed-latency-ms": { type: "string" },
+      "batch-delay-ms": { type: "string" },
       "require-key": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
   if (values.help) {
-    console.log("Usage: simulator [--port N] [--token-delay-ms N] [--slow-first-byte-ms N] [--require-key KEY]");
+    console.log("Usage: simulator [--port N] [--token-delay-ms N] [--slow-first-byte-ms N] [--fixed-latency-ms N] [--batch-delay-ms N] [--require-key KEY]");
     return;
   }
   const simulator = await startSimulator({
     port: integerFlag("port", values.port),
     tokenDelayMs: integerFlag("token-delay-ms", values["token-delay-ms"]) ?? 15,
     slowFirstByteMs: integerFlag("slow-first-byte-ms", values["slow-first-byte-ms"]),
+    // A pause before every answer (benchmarks run the simulator in its own process with this).
+    fixedLatencyMs: integerFlag("fixed-latency-ms", values["fixed-latency-ms"]),
+    batchDelayMs: integerFlag("batch-delay-ms", values["batch-delay-ms"]),
     requireKey: values["require-key"] ?? null,
   });
   // The required key is never printed: only whether one is required.

@@ -3,10 +3,13 @@
 import { z } from "zod";
 import { EmptyInput, Profile, ProviderKind } from "../schemas";
 import { Budget } from "../reliability";
+import { UsageFeature } from "../usageFeature";
 
-/** Which part of the app sent a request. */
-export const UsageFeature = z.enum(["playground", "eval", "other"]);
-export type UsageFeature = z.infer<typeof UsageFeature>;
+/** Which part of the app sent a request (defined beside the run record, which carries it too). */
+export { UsageFeature } from "../usageFeature";
+
+/** Characters of input or output text one usage entry keeps at most (longer text is cut). */
+export const MAX_LOGGED_TEXT = 20_000;
 
 /** One line of the usage log: a request's metadata. No key, and no message text. */
 export const UsageEntry = z.object({
@@ -34,6 +37,11 @@ export const UsageEntry = z.object({
   requestId: z.string().max(200).nullable(),
   /** The fallback step that answered (1-based), or null when the primary did or nothing did. */
   fallbackStep: z.number().int().positive().nullable(),
+  /**
+   * The message text, redacted, only when text logging is switched on in Settings: what was asked
+   * (each message as "role: text") and what came back. Absent otherwise.
+   */
+  text: z.object({ input: z.string().max(MAX_LOGGED_TEXT), output: z.string().max(MAX_LOGGED_TEXT) }).optional(),
 });
 export type UsageEntry = z.infer<typeof UsageEntry>;
 
@@ -70,6 +78,8 @@ export const usageChannels = {
   },
   /** The same entries as CSV text (RFC 4180), header row first. */
   "usage.exportCsv": { input: Since, output: z.object({ csv: z.string(), rows: z.number().int().nonnegative() }) },
+  /** Switches logging of the redacted message text with each entry (Settings; off by default). */
+  "usage.setTextLogging": { input: z.object({ enabled: z.boolean() }).strict(), output: z.object({ textLogging: z.boolean() }) },
   /** Every profile's budget and spend. */
   "budgets.get": { input: EmptyInput, output: z.object({ budgets: z.array(BudgetStatus) }) },
   /** Saves a profile's caps. */

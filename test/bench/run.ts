@@ -8,6 +8,7 @@ import { tokenCountBench } from "./tokenCountBench";
 import { similarityMatrixBench, vectorSearchBench } from "./vectorBench";
 import { formatTable, type BenchTable } from "./table";
 import { evalMemoryBench, evalThroughputBench } from "./evalBench";
+import { redactionBench } from "./redactionBench";
 
 /** A named bench; add new ones to `benches` and they become sections of the report. */
 export interface Bench {
@@ -25,6 +26,7 @@ export const benches: Bench[] = [
   { name: "similarity-matrix", run: similarityMatrixBench },
   { name: "eval-throughput", run: evalThroughputBench },
   { name: "eval-memory", run: evalMemoryBench },
+  { name: "redaction", run: redactionBench },
 ];
 
 /** Runs the benches named (all when none), printing each table as it completes. */

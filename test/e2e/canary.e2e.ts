@@ -15,7 +15,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "../../electron/simulator/server";
 import { findCanary, makeCanary } from "../fixtures/canary";
-import { callApp, launchBrowser, makeDataDir, openApp, removeDataDir, startApp, type RunningApp } from "./harness";
+import { callApp, launchBrowser, makeDataDir, removeDataDir, startApp, type RunningApp } from "./harness";
 
 const CANARY = makeCanary();
 let simOk: RunningSimulator;

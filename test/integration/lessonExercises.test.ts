@@ -1,17 +1,20 @@
 // Integration: every lesson's exercise against the real simulator through the real chat service
-// (or, for an embeddings exercise, the real embeddings service): its solution must pass and its
-// wrong attempt must fail, graded by the learning service exactly as the app grades them.
+// (or, for an embeddings exercise, the real embeddings service; for an eval exercise, the real
+// evaluation service): its solution must pass and its wrong attempt must fail, graded by the
+// learning service exactly as the app grades them.
 import Conf from "conf";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { EmbeddingsPreset, Exercise, PlaygroundPreset } from "../../shared/lesson";
+import type { EmbeddingsPreset, EvalPreset, Exercise, PlaygroundPreset } from "../../shared/lesson";
 import { DEFAULT_PRICE_TABLE } from "../../shared/pricing";
 import type { RunRecord } from "../../shared/runRecord";
 import { createChatService } from "../../electron/services/chat";
 import { createEmbeddingCache } from "../../electron/services/embeddingCache";
 import { createEmbeddingService } from "../../electron/services/embeddings";
+import { createDatasetStore, type DatasetStore } from "../../electron/services/evals/datasetStore";
+import { createEvalService, type EvalService } from "../../electron/services/evals/evalService";
 import { createLearningService, type LearningService } from "../../electron/services/learning";
 import { createLessonLibrary, loadLessons } from "../../electron/services/lessons";
 import { openSettingsStore } from "../../electron/services/settingsStore";
@@ -23,6 +26,8 @@ const { lessons } = loadLessons(LESSONS_DIR);
 let sim: RunningSimulator;
 let dir: string;
 let learning: LearningService;
+let datasets: DatasetStore;
+let evals: EvalService;
 const records = new Map<string, RunRecord>();
 const waiting = new Map<string, (record: RunRecord) => void>();
 // No retries: a lesson about failures must see the failure, and the tests stay quick.
@@ -38,8 +43,20 @@ const chat = createChatService({
 const embeddings = createEmbeddingService({ cache: createEmbeddingCache({ dir: null }), maxRetries: 0 });
 
 beforeAll(async () => {
-  sim = await startSimulator();
+  // Batches finish in a moment here (the app's simulator takes two seconds, to show the polling).
+  sim = await startSimulator({ batchDelayMs: 30 });
   dir = mkdtempSync(join(tmpdir(), "dojo-lessons-"));
+  datasets = createDatasetStore({ dir: () => join(dir, "datasets"), secrets: () => [] });
+  evals = createEvalService({
+    dataDir: dir,
+    datasets,
+    resolveConnection: async () => simulatorConnection(),
+    secrets: () => [],
+    priceTable: () => DEFAULT_PRICE_TABLE,
+    recordRun: () => {},
+    batchPollMs: 10,
+    progressIntervalMs: 0,
+  });
   const { store } = openSettingsStore({
     cwd: dir,
     configName: "settings",
@@ -51,9 +68,12 @@ beforeAll(async () => {
     findRun: (runId) => records.get(runId) ?? null,
     priceTable: () => DEFAULT_PRICE_TABLE,
     embeddingResults: () => embeddings.recent(),
+    findEvalRun: (id) => evals.get(id),
+    findDataset: (id) => datasets.get(id),
   });
 });
 afterAll(async () => {
+  evals?.close();
   await sim?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
@@ -82,9 +102,26 @@ async function embedPreset(preset: EmbeddingsPreset): Promise<string> {
   return set.jobId;
 }
 
+/** The simulator as a connection, as the simulator profile resolves it. */
+function simulatorConnection() {
+  return { provider: { profileId: "simulator", profileName: "Simulator", kind: "simulator" as const, baseURL: sim.url }, baseURL: sim.url, apiKey: "simulator-no-key" };
+}
+
+/** Saves a preset's dataset and runs its prompt versions over it as the Evals view does; resolves with the run's id once it ended. */
+async function evaluatePreset(preset: EvalPreset): Promise<string> {
+  const dataset = datasets.save(preset.dataset);
+  const variants = preset.variants.map((v) => ({ ...v, profileId: "simulator" }));
+  const started = evals.start({ datasetId: dataset.id, variants, settings: preset.settings }, () => {});
+  const run = await evals.settled(started.id);
+  expect(run.status).not.toBe("running");
+  return run.id;
+}
+
 /** Runs an exercise's solution or wrong attempt where that exercise is graded; resolves with the id to grade. */
 function attempt(exercise: Exercise, which: "solution" | "wrongAttempt"): Promise<string> {
-  return exercise.source === "embeddings" ? embedPreset(exercise[which]) : runPreset(exercise[which]);
+  if (exercise.source === "embeddings") return embedPreset(exercise[which]);
+  if (exercise.source === "eval") return evaluatePreset(exercise[which]);
+  return runPreset(exercise[which]);
 }
 
 describe("lesson exercises against the simulator", () => {

@@ -6,9 +6,14 @@ import { z } from "zod";
 import type { AssertionHelpers } from "../../../shared/assertions";
 import type { BatchState, Dataset, EvalCell, EvalRun } from "../../../shared/evals";
 import type { PriceTable } from "../../../shared/pricing";
+import type { RunRecord } from "../../../shared/runRecord";
+import { redactSecrets } from "../../../shared/redact";
 import { estimateCost } from "../../../shared/pricing";
 import { fillRequest } from "../../../shared/template";
-import { createCountingClient, type Connection } from "../openaiClient";
+import type { ClientPolicy } from "../../../shared/retryPolicy";
+import { connectionSecrets, createCountingClient, type Connection } from "../openaiClient";
+import { withPolicy } from "../reliability/withPolicy";
+import { batchAnswerRecord } from "./batchRecord";
 import { choicesOf } from "./evalCall";
 import { missingWork } from "./directRunner";
 import { gradeCell } from "./gradeCell";
@@ -25,8 +30,14 @@ export interface BatchRunContext {
   signal: AbortSignal;
   priceTable: () => PriceTable;
   pollMs: number;
+  /** The client policy every upload, create, poll and download runs under; absent: the SDK's 2 retries. */
+  policy?: ClientPolicy;
   onBatch: (state: BatchState) => void;
   onCell: (cell: EvalCell) => void;
+  /** Keeps each answer's run (request line, output line) in history, so its cell opens it. */
+  recordRun: (record: RunRecord, costUsd: number | null) => void | Promise<void>;
+  /** Secrets to scrub from a failed line's message. */
+  secrets: () => readonly string[];
 }
 
 /** One line of a batch's output or error file (the spec has no schema for it; this is its documented shape). */
@@ -79,7 +90,11 @@ const sleep = (ms: number, signal: AbortSignal) =>
  * Returns the final batch state.
  */
 export async function runBatch(ctx: BatchRunContext): Promise<BatchState> {
-  const { client } = createCountingClient(ctx.connection, { maxRetries: 2 });
+  const { policy } = ctx;
+  // Under a policy the SDK's own retries are off: our loop retries, honouring the saved settings.
+  const { client } = createCountingClient(ctx.connection, policy ? { maxRetries: 0, requestTimeoutMs: policy.requestTimeoutMs } : { maxRetries: 2 });
+  const send = <T>(call: (signal: AbortSignal) => Promise<T>, signal: AbortSignal | undefined = ctx.signal): Promise<T> =>
+    policy ? withPolicy(policy, call, { signal }) : call(signal ?? new AbortController().signal);
   let state = ctx.run.batch;
   if (!state) {
     const lines = missingWork(ctx.run, ctx.dataset).map(({ variant, caseIndex }) => {
@@ -88,26 +103,33 @@ export async function runBatch(ctx: BatchRunContext): Promise<BatchState> {
       if (!v || !c) throw new Error(`no variant ${variant} or case ${caseIndex}`);
       return JSON.stringify({ custom_id: customIdFor(variant, caseIndex), method: "POST", url: "/v1/chat/completions", body: fillRequest(v.request, c.vars) });
     });
-    const file = await client.files.create({ file: await toFile(Buffer.from(`${lines.join("\n")}\n`), `eval-${ctx.run.id}.jsonl`), purpose: "batch" }, { signal: ctx.signal });
-    const batch = await client.batches.create({ input_file_id: file.id, endpoint: "/v1/chat/completions", completion_window: "24h", metadata: { dataset: ctx.dataset.id } }, { signal: ctx.signal });
+    const body = Buffer.from(`${lines.join("\n")}\n`);
+    // A fresh upload body per attempt: a retried multipart request must not reuse a read stream.
+    const file = await send(async (signal) => client.files.create({ file: await toFile(body, `eval-${ctx.run.id}.jsonl`), purpose: "batch" }, { signal }));
+    const batch = await send((signal) => client.batches.create({ input_file_id: file.id, endpoint: "/v1/chat/completions", completion_window: "24h", metadata: { dataset: ctx.dataset.id } }, { signal }));
     state = toState(batch);
     ctx.onBatch(state);
   }
   while (!FINAL.has(state.status)) {
     if (ctx.signal.aborted) {
-      state = toState(await client.batches.cancel(state.batchId));
+      const batchId = state.batchId;
+      // The run's signal has fired: the cancel on the server must not be stopped by it.
+      state = toState(await send((signal) => client.batches.cancel(batchId, { signal }), undefined));
       ctx.onBatch(state);
       return state;
     }
     await sleep(ctx.pollMs, ctx.signal);
     if (ctx.signal.aborted) continue;
-    state = toState(await client.batches.retrieve(state.batchId));
+    const batchId = state.batchId;
+    state = toState(await send((signal) => client.batches.retrieve(batchId, { signal })));
     ctx.onBatch(state);
   }
   if (state.status !== "completed") return state;
+  const collectedAt = Date.now();
+  const secrets = [...ctx.secrets(), ...connectionSecrets(ctx.connection)];
   for (const fileId of [state.outputFileId, state.errorFileId]) {
     if (!fileId) continue;
-    const text = await (await client.files.content(fileId)).text();
+    const text = await send(async (signal) => (await client.files.content(fileId, { signal })).text());
     for (const raw of text.split("\n")) {
       if (!raw.trim()) continue;
       const line = OutputLine.safeParse(JSON.parse(raw));
@@ -115,18 +137,30 @@ export async function runBatch(ctx: BatchRunContext): Promise<BatchState> {
       const where = parseCustomId(line.data.custom_id);
       const testCase = where ? ctx.dataset.cases[where.caseIndex] : undefined;
       if (!where || !testCase) continue;
-      const body = line.data.response?.status_code === 200 ? CompletionBody.safeParse(line.data.response.body) : null;
+      const variant = ctx.run.variants[where.variant];
+      if (!variant) continue;
+      const statusCode = line.data.response?.status_code ?? null;
+      const requestId = line.data.response?.request_id ?? null;
+      const base = { connection: ctx.connection, request: fillRequest(variant.request, testCase.vars), lineUrl: "/v1/chat/completions", collectedAt, statusCode, requestId };
+      const body = statusCode === 200 ? CompletionBody.safeParse(line.data.response?.body) : null;
       if (!body?.success) {
         const reason = line.data.error?.message ?? JSON.stringify(line.data.response?.body ?? "no response").slice(0, 300);
-        ctx.onCell(await gradeCell(ctx.dataset, testCase, where.variant, { runId: null, outcome: null, error: `The batch request failed (${line.data.response?.status_code ?? "no status"}): ${reason}`, costUsd: null, cached: false }, {}));
+        const error = redactSecrets(`The batch request failed (${statusCode ?? "no status"}): ${reason}`, secrets);
+        const record = batchAnswerRecord({ ...base, answer: null, errorMessage: error });
+        await ctx.recordRun(record, null);
+        ctx.onCell(await gradeCell(ctx.dataset, testCase, where.variant, { runId: record.runId, outcome: null, error, costUsd: null, cached: false }, {}));
         continue;
       }
       const usage = body.data.usage ? { promptTokens: body.data.usage.prompt_tokens, completionTokens: body.data.usage.completion_tokens, totalTokens: body.data.usage.total_tokens } : null;
       const choices = choicesOf(body.data as unknown as Parameters<typeof choicesOf>[0]);
       // The Batch API bills half the standard price.
       const full = usage ? estimateCost(body.data.model, usage, ctx.priceTable()) : null;
-      const outcome = { choices, usage, metrics: { ttftMs: null, totalMs: 0, tokensPerSecond: null, attempts: 1 } };
-      const cell = await gradeCell(ctx.dataset, testCase, where.variant, { runId: null, outcome, error: null, costUsd: full === null ? null : full / 2, cached: false }, ctx.helpers[where.variant] ?? {});
+      const costUsd = full === null ? null : full / 2;
+      // The answer's run is on disk before its cell counts as done, as in a direct run.
+      const record = batchAnswerRecord({ ...base, answer: { model: body.data.model, choices, usage }, errorMessage: null });
+      await ctx.recordRun(record, costUsd);
+      const outcome = { choices, usage, metrics: record.metrics };
+      const cell = await gradeCell(ctx.dataset, testCase, where.variant, { runId: record.runId, outcome, error: null, costUsd, cached: false }, ctx.helpers[where.variant] ?? {});
       ctx.onCell({ ...cell, latencyMs: null });
     }
   }

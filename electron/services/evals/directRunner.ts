@@ -5,6 +5,7 @@ import { cellKey, type Dataset, type EvalCell, type EvalRun } from "../../../sha
 import { fillRequest } from "../../../shared/template";
 import type { PriceTable } from "../../../shared/pricing";
 import type { RunRecord } from "../../../shared/runRecord";
+import type { ClientPolicy } from "../../../shared/retryPolicy";
 import { recordCost } from "../history/recordCost";
 import type { Connection } from "../openaiClient";
 import { LimiterAborted, type AdaptiveLimiter } from "./adaptiveLimiter";
@@ -34,13 +35,24 @@ export interface DirectRunContext {
   requestTimeoutMs: number;
   /** Extra headers for every request (e.g. the simulator's fixed latency). */
   headers?: Record<string, string>;
+  /**
+   * The client policy: each request retries under it (a 429's wait also pauses the limiter, so the
+   * whole run slows down); when it gives up on a 429, the case goes back in the queue as before.
+   */
+  policy?: ClientPolicy;
 }
 
 interface WorkItem {
   variant: number;
   caseIndex: number;
   rateLimits: number;
+  /** Connection drops, timeouts and 5xx met so far (retried a few times, after a short pause). */
+  transient: number;
 }
+
+/** How often a case is retried after a dropped connection, a timeout or a 5xx. */
+export const MAX_TRANSIENT_RETRIES = 3;
+const TRANSIENT = new Set(["network", "timeout", "server"]);
 
 /** Every (variant, case) pair without a cell yet, case by case so early rows fill across variants. */
 export function missingWork(run: EvalRun, dataset: Dataset): WorkItem[] {
@@ -48,7 +60,7 @@ export function missingWork(run: EvalRun, dataset: Dataset): WorkItem[] {
   const items: WorkItem[] = [];
   dataset.cases.forEach((c, caseIndex) => {
     run.variants.forEach((_, variant) => {
-      if (!done.has(cellKey(c.id, variant))) items.push({ variant, caseIndex, rateLimits: 0 });
+      if (!done.has(cellKey(c.id, variant))) items.push({ variant, caseIndex, rateLimits: 0, transient: 0 });
     });
   });
   return items;
@@ -77,7 +89,7 @@ export async function runDirect(ctx: DirectRunContext): Promise<void> {
     await ctx.limiter.acquire(ctx.signal);
     let call;
     try {
-      call = await callForEval({ connection, request, experiment: variant.experiment, signal: ctx.signal, secrets: ctx.secrets(), requestTimeoutMs: ctx.requestTimeoutMs, headers: ctx.headers });
+      call = await callForEval({ connection, request, experiment: variant.experiment, signal: ctx.signal, secrets: ctx.secrets(), requestTimeoutMs: ctx.requestTimeoutMs, headers: ctx.headers, policy: ctx.policy, onRateLimited: (ms) => ctx.limiter.rateLimited(ms) });
     } finally {
       ctx.limiter.release();
     }
@@ -87,11 +99,16 @@ export async function runDirect(ctx: DirectRunContext): Promise<void> {
       retries.push({ ...item, rateLimits: item.rateLimits + 1 });
       return;
     }
+    if (call.error && TRANSIENT.has(call.error.kind) && item.transient < MAX_TRANSIENT_RETRIES) {
+      await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** item.transient));
+      retries.push({ ...item, transient: item.transient + 1 });
+      return;
+    }
     if (!call.error) ctx.limiter.succeeded();
     const costUsd = recordCost(call.record, ctx.priceTable());
     // The cell counts as done once its run is on disk, so a crash never leaves a cell without its run.
     await ctx.recordRun(call.record, costUsd);
-    if (call.result && ctx.cache) ctx.cache.put({ key, runId: call.record.runId, model: call.result.model, choices: call.result.choices, usage: call.result.usage });
+    if (call.result && ctx.cache) await ctx.cache.put({ key, runId: call.record.runId, model: call.result.model, choices: call.result.choices, usage: call.result.usage });
     const answer = { runId: call.record.runId, outcome: call.result, error: call.error?.message ?? null, costUsd, cached: false };
     ctx.onCell(await gradeCell(ctx.dataset, testCase, item.variant, answer, ctx.helpers[item.variant] ?? {}));
   }

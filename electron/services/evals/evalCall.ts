@@ -1,5 +1,6 @@
 // Main process: one evaluation request: a non-streamed chat completion through the openai SDK,
 // turned into the same RunRecord the playground's runs leave (so a results cell opens its run).
+// Under the client policy when one is given: our retry loop (SDK retries off), each wait recorded.
 import { randomUUID } from "node:crypto";
 import type { ChatCompletion } from "openai/resources/chat/completions";
 import type { ChatRequest, ChoiceResult, RunResult, SimulatorFailure } from "../../../shared/contract";
@@ -7,8 +8,10 @@ import type { AppError } from "../../../shared/errors";
 import type { ExperimentRef } from "../../../shared/experiments";
 import { redactSecrets } from "../../../shared/redact";
 import { RECORDED_HEADER, type RunRecord } from "../../../shared/runRecord";
-import { mapApiError } from "../errorMap";
+import type { ClientPolicy } from "../../../shared/retryPolicy";
 import { connectionSecrets, createCountingClient, type Connection, type ObservedAttempt } from "../openaiClient";
+import { mapPolicyError } from "../reliability/policyError";
+import { withPolicy, type PolicyWait } from "../reliability/withPolicy";
 
 /** What one call produced. */
 export interface EvalCallOutcome {
@@ -27,7 +30,27 @@ export interface EvalCallArgs {
   /** Extra headers (the simulator's failure or latency switches). */
   headers?: Record<string, string>;
   simulatorFailure?: SimulatorFailure;
+  /**
+   * The client policy: retries, back-off, retry-after and the deadline apply to this call. Absent:
+   * one attempt, and the runner alone decides what a failure means.
+   */
+  policy?: ClientPolicy;
+  /** Told before the policy waits after a 429, so the runner can slow every request down too. */
+  onRateLimited?: (waitMs: number) => void;
+  /** Random numbers in [0, 1) for back-off jitter (tests pin it). */
+  random?: () => number;
 }
+
+/** The single attempt used when no policy is given. */
+const ONE_ATTEMPT: Omit<ClientPolicy, "requestTimeoutMs"> = {
+  maxRetries: 0,
+  baseDelayMs: 0,
+  maxDelayMs: 0,
+  jitter: 0,
+  honourRetryAfter: true,
+  idleTimeoutMs: 600_000,
+  deadlineMs: 3_600_000,
+};
 
 const tenths = (ms: number) => Math.round(ms * 10) / 10;
 
@@ -56,10 +79,29 @@ export async function callForEval(args: EvalCallArgs): Promise<EvalCallOutcome> 
   let result: RunResult | null = null;
   let error: AppError | null = null;
   let attempts = () => 1;
+  const notes: { waitMs?: number; waitReason?: PolicyWait["reason"]; note?: string }[] = [];
   try {
     const counting = createCountingClient(connection, { requestTimeoutMs: args.requestTimeoutMs, maxRetries: 0 }, (a) => observed.push(a));
     attempts = counting.attempts;
-    const { data, request_id } = await counting.client.chat.completions.create({ ...request, stream: false }, { signal: args.signal, headers: args.headers }).withResponse();
+    const policy: ClientPolicy = args.policy ?? { ...ONE_ATTEMPT, requestTimeoutMs: args.requestTimeoutMs };
+    // Waits and stop reasons go on the attempt they follow, as in the playground's timeline.
+    const annotate = (afterAttempt: number, fields: Partial<NonNullable<typeof notes[number]>>) => {
+      notes[afterAttempt - 1] = { ...notes[afterAttempt - 1], ...fields };
+    };
+    const { data, request_id } = await withPolicy(
+      policy,
+      (signal) => counting.client.chat.completions.create({ ...request, stream: false }, { signal, headers: args.headers }).withResponse(),
+      {
+        signal: args.signal,
+        startedAt,
+        random: args.random,
+        onWait: (wait: PolicyWait) => {
+          annotate(wait.afterAttempt, { waitMs: wait.waitMs, waitReason: wait.reason, note: wait.why });
+          if (observed[wait.afterAttempt - 1]?.status === 429) args.onRateLimited?.(wait.waitMs);
+        },
+        onStop: (stop) => annotate(stop.afterAttempt, { note: stop.why }),
+      },
+    );
     const totalMs = tenths(performance.now() - startedAt);
     const usage = data.usage ? { promptTokens: data.usage.prompt_tokens, completionTokens: data.usage.completion_tokens, totalTokens: data.usage.total_tokens } : null;
     result = {
@@ -74,7 +116,7 @@ export async function callForEval(args: EvalCallArgs): Promise<EvalCallOutcome> 
       stopped: false,
     };
   } catch (err) {
-    error = mapApiError(err, { secrets, phase: "request", profileName: connection.provider.profileName, attempts: attempts(), requestTimeoutMs: args.requestTimeoutMs });
+    error = mapPolicyError(err, { secrets, phase: "request", profileName: connection.provider.profileName, attempts: attempts(), requestTimeoutMs: args.requestTimeoutMs });
   }
   const metrics = result?.metrics ?? { ttftMs: null, totalMs: tenths(performance.now() - startedAt), tokensPerSecond: null, attempts: Math.max(1, attempts()) };
   const last = observed.at(-1);
@@ -93,12 +135,13 @@ export async function callForEval(args: EvalCallArgs): Promise<EvalCallOutcome> 
     ...(args.simulatorFailure ? { simulatorFailure: args.simulatorFailure } : {}),
     ...(args.experiment ? { experiment: args.experiment } : {}),
     response: last && last.status !== null ? { status: last.status, headers: shown(last.responseHeaders) } : null,
-    attempts: observed.map((a) => ({
+    attempts: observed.map((a, i) => ({
       t: tenths(a.sentAt - startedAt),
       status: a.status,
       durationMs: tenths(a.settledAt - a.sentAt),
       retryAfter: a.responseHeaders["retry-after-ms"] ?? a.responseHeaders["retry-after"] ?? null,
       error: a.error === null ? null : redactSecrets(a.error, secrets),
+      ...(notes[i] ? { waitMs: notes[i].waitMs ?? null, waitReason: notes[i].waitReason ?? null, note: notes[i].note === undefined ? null : redactSecrets(notes[i].note, secrets) } : {}),
     })),
     chunks: [],
     droppedChunks: 0,

@@ -182,5 +182,14 @@ describe("evaluation service", () => {
     expect(run.cells).toHaveLength(6);
     expect(run.cells.every((c) => c.status === "pass" && /Tell me about/.test(c.output))).toBe(true);
     expect(events.map((e) => e.batch?.status)).toContain("completed");
+    // Each answer is kept as a run (request line + output line), and its cell opens it.
+    expect(recorded).toHaveLength(6);
+    for (const cell of run.cells) {
+      const record = recorded.find((r) => r.runId === cell.runId);
+      expect(record?.result?.choices[0]?.content).toBe(cell.output);
+      expect(record?.response?.status).toBe(200);
+      expect(record?.wire.url).toMatch(/\/v1\/chat\/completions$/);
+      expect(JSON.stringify(record?.request.messages)).toContain(dataset.cases.find((c) => c.id === cell.caseId)?.vars.city);
+    }
   });
 });

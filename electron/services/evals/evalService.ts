@@ -6,6 +6,7 @@ import { join } from "node:path";
 import type { BatchState, EvalCell, EvalProgress, EvalRun, EvalSettings, EvalVariant } from "../../../shared/evals";
 import { progressOf } from "../../../shared/evalResults";
 import type { PriceTable } from "../../../shared/pricing";
+import type { ClientPolicy } from "../../../shared/retryPolicy";
 import type { RunRecord } from "../../../shared/runRecord";
 import { DojoError } from "../../errors";
 import type { Connection } from "../openaiClient";
@@ -26,6 +27,8 @@ export interface EvalServiceDeps {
   /** Keeps each request's run in history, so a cell opens it. */
   recordRun: (record: RunRecord, costUsd: number | null) => void | Promise<void>;
   requestTimeoutMs?: number;
+  /** The client policy in force, read when a run starts; absent: one attempt per request. */
+  policy?: () => ClientPolicy;
   /** How often a batch is polled, ms. */
   batchPollMs?: number;
   /** Least ms between two progress events of a run. */
@@ -116,7 +119,7 @@ export function createEvalService(deps: EvalServiceDeps): EvalService {
         const helpers = run.variants.map((v, i) => createGradingHelpers(connections[i] as Connection, v.request.model, controller.signal));
         if (run.settings.mode === "batch") {
           const connection = connections[0] as Connection;
-          const state = await runBatch({ run, dataset, connection, helpers, signal: controller.signal, priceTable: deps.priceTable, pollMs: deps.batchPollMs ?? 1_000, onBatch, onCell });
+          const state = await runBatch({ run, dataset, connection, helpers, signal: controller.signal, priceTable: deps.priceTable, pollMs: deps.batchPollMs ?? 1_000, policy: deps.policy?.(), onBatch, onCell, recordRun: deps.recordRun, secrets: deps.secrets });
           run.status = controller.signal.aborted ? "cancelled" : state.status === "completed" ? "done" : "failed";
           if (run.status === "failed") run.error = `The batch ended as "${state.status}".`;
         } else {
@@ -132,8 +135,9 @@ export function createEvalService(deps: EvalServiceDeps): EvalService {
             priceTable: deps.priceTable,
             recordRun: deps.recordRun,
             onCell,
-            requestTimeoutMs: deps.requestTimeoutMs ?? 60_000,
+            requestTimeoutMs: deps.requestTimeoutMs ?? deps.policy?.().requestTimeoutMs ?? 60_000,
             headers: deps.headers,
+            policy: deps.policy?.(),
           });
           run.status = controller.signal.aborted ? "cancelled" : "done";
         }

@@ -73,6 +73,16 @@ describe("run history", () => {
     expect((await h.list({ limit: 2 })).runs.map((r) => r.runId)).toEqual([uuid(3), uuid(2)]);
   });
 
+  it("writes concurrent runs with shared fsyncs, each resolved once on disk", async () => {
+    const h = open();
+    await Promise.all(Array.from({ length: 25 }, (_, i) => h.recordAsync(record(i + 1), { source: "eval", costUsd: 0 })));
+    h.record(record(26), { source: "playground", costUsd: 0 });
+    expect(readFileSync(h.path, "utf8").split("\n").filter(Boolean)).toHaveLength(26);
+    const { runs, damaged } = await h.list({ limit: 1000 });
+    expect(damaged).toEqual([]);
+    expect(new Set(runs.map((r) => r.runId)).size).toBe(26);
+  });
+
   it("survives across restarts: records are on disk as one JSON line each", async () => {
     const h = open();
     h.record(record(1), { source: "playground", costUsd: 0 });

@@ -1,5 +1,5 @@
 // Main process: the reliability settings in the settings file: the client policy, each profile's
-// fallback chain and each profile's budget, validated before every write.
+// fallback chain, each profile's budget and the usage text switch, validated before every write.
 import type { Budget, FallbackChain } from "../../../shared/reliability";
 import { NO_BUDGET } from "../../../shared/reliability";
 import type { ClientPolicy } from "../../../shared/retryPolicy";
@@ -15,6 +15,9 @@ export interface ReliabilityStore {
   saveFallbacks(profileId: string, steps: FallbackChain): FallbackChain;
   budget(profileId: string): Budget;
   saveBudget(profileId: string, budget: Budget): Budget;
+  /** Whether usage entries carry the redacted message text (off by default). */
+  logUsageText(): boolean;
+  saveLogUsageText(on: boolean): boolean;
 }
 
 /** The store over the app's settings file. */
@@ -33,6 +36,8 @@ export function createReliabilityStore(store: SettingsStore): ReliabilityStore {
       return update((r) => ({ ...r, fallbacks: { ...r.fallbacks, [profileId]: steps } })).fallbacks[profileId] ?? [];
     },
     budget: (profileId) => read().budgets[profileId] ?? NO_BUDGET,
+    logUsageText: () => read().logUsageText,
+    saveLogUsageText: (on) => update((r) => ({ ...r, logUsageText: on })).logUsageText,
     saveBudget: (profileId, budget) => update((r) => ({ ...r, budgets: { ...r.budgets, [profileId]: budget } })).budgets[profileId] ?? NO_BUDGET,
   };
 }

@@ -1,6 +1,6 @@
 // Main process: the budget check before a run is sent (a run over a cap is refused, logged as
 // refused, and spends nothing), and each profile's budget status with its 80% warnings.
-import type { BudgetStatus } from "../../../shared/contracts/usage";
+import type { BudgetStatus, UsageFeature } from "../../../shared/contracts/usage";
 import { budgetRefusal, budgetWarnings, estimateRun } from "../../../shared/budget";
 import type { ChatRequest } from "../../../shared/contract";
 import type { PriceTable } from "../../../shared/pricing";
@@ -12,7 +12,7 @@ import type { UsageLog } from "./usageLog";
 /** Checks runs against budgets. */
 export interface BudgetGuard {
   /** Throws a DojoError (kind quota, code budget_exceeded) when the run could pass a cap; logs the refusal. */
-  check(args: { runId: string; connection: Connection; request: ChatRequest; promptVersion: string | null }): Promise<void>;
+  check(args: { runId: string; connection: Connection; request: ChatRequest; promptVersion: string | null; feature?: UsageFeature }): Promise<void>;
   /** A profile's caps, spend and warnings. */
   status(profileId: string, profileName: string): Promise<BudgetStatus>;
 }
@@ -21,7 +21,7 @@ export interface BudgetGuard {
 export function createBudgetGuard(deps: { usage: UsageLog; budget: (profileId: string) => Budget; priceTable: () => PriceTable; now?: () => Date }): BudgetGuard {
   const now = deps.now ?? (() => new Date());
   return {
-    async check({ runId, connection, request, promptVersion }) {
+    async check({ runId, connection, request, promptVersion, feature }) {
       const { profileId, profileName } = connection.provider;
       const budget = deps.budget(profileId);
       if (budget.dailyUsd === null && budget.monthlyUsd === null && budget.dailyTokens === null && budget.monthlyTokens === null) return;
@@ -37,7 +37,7 @@ export function createBudgetGuard(deps: { usage: UsageLog; budget: (profileId: s
         profileName: profileName.slice(0, 80),
         providerKind: connection.provider.kind,
         model: request.model,
-        feature: "playground",
+        feature: feature ?? "playground",
         promptVersion,
         promptTokens: 0,
         completionTokens: 0,

@@ -16,7 +16,8 @@ export function usageEntryOf(record: RunRecord, extra: { feature: UsageFeature; 
     profileName: provider.profileName.slice(0, 80),
     providerKind: provider.kind,
     model: (result?.model ?? record.request.model).slice(0, 200),
-    feature: extra.feature,
+    // The feature the run names itself wins over the caller's default (a playground run may be a lesson's).
+    feature: record.feature ?? extra.feature,
     promptVersion: record.experiment ? `${record.experiment.id}@${record.experiment.version}` : null,
     promptTokens: result?.usage?.promptTokens ?? 0,
     completionTokens: result?.usage?.completionTokens ?? 0,

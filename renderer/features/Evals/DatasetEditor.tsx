@@ -1,8 +1,9 @@
 // Renderer: a dataset edited in the app: its cases as a table, its columns, and the assertions
-// every case is checked against (JSON, validated as it is typed).
+// every case is checked against and each case's own (JSON, validated as it is typed).
 import { useState } from "react";
 import type { Dataset } from "../../../shared/evals";
 import { useAppStore } from "../../store/appStore";
+import { CaseAssertionsEditor } from "./CaseAssertionsEditor";
 import { addCase, addColumn, parseAssertionsText, removeCase, setCell, type DatasetDraft } from "./datasetEdits";
 
 /** Most rows shown for editing; a bigger dataset is edited in its file. */
@@ -15,6 +16,8 @@ export function DatasetEditor({ dataset }: { dataset: Dataset }) {
   const [assertionsText, setAssertionsText] = useState(JSON.stringify(dataset.assertions, null, 2));
   const [column, setColumn] = useState("");
   const [columnError, setColumnError] = useState<string | null>(null);
+  // The case whose own assertions are open for editing (by index into the draft).
+  const [editing, setEditing] = useState<number | null>(null);
   const checked = parseAssertionsText(assertionsText);
 
   return (
@@ -43,9 +46,21 @@ export function DatasetEditor({ dataset }: { dataset: Dataset }) {
                     <input aria-label={`${c.id} ${col}`} value={c.vars[col] ?? ""} onChange={(e) => setDraft(setCell(draft, i, col, e.target.value))} />
                   </td>
                 ))}
-                <td className="hint">{c.assertions.length ? c.assertions.map((a) => a.type).join(", ") : "–"}</td>
                 <td>
-                  <button type="button" className="button-quiet" aria-label={`Remove ${c.id}`} onClick={() => setDraft(removeCase(draft, i))}>
+                  <button type="button" className="button-quiet" data-testid="case-assertions-open" aria-label={`Edit the own assertions of ${c.id}`} onClick={() => setEditing(i)}>
+                    {c.assertions.length ? c.assertions.map((a) => a.type).join(", ") : "none"} ✎
+                  </button>
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    className="button-quiet"
+                    aria-label={`Remove ${c.id}`}
+                    onClick={() => {
+                      setEditing(null);
+                      setDraft(removeCase(draft, i));
+                    }}
+                  >
                     ✕
                   </button>
                 </td>
@@ -54,6 +69,18 @@ export function DatasetEditor({ dataset }: { dataset: Dataset }) {
           </tbody>
         </table>
       </div>
+      {editing !== null ? (
+        <CaseAssertionsEditor
+          key={draft.cases[editing]?.id ?? editing}
+          draft={draft}
+          caseIndex={editing}
+          onApply={(next) => {
+            setDraft(next);
+            setEditing(null);
+          }}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
       {draft.cases.length > SHOWN_ROWS ? <p className="hint">Showing the first {SHOWN_ROWS} cases; edit the file for the rest.</p> : null}
       <div className="evals-actions">
         <button type="button" className="button-quiet" onClick={() => setDraft(addCase(draft))}>
@@ -76,7 +103,7 @@ export function DatasetEditor({ dataset }: { dataset: Dataset }) {
         {columnError ? <span className="field-error">{columnError}</span> : null}
       </div>
       <label className="field">
-        Assertions for every case (a JSON array, e.g. {'[{"type":"contains","value":"Paris"}]'}); a case's own come from its assertions column
+        Assertions for every case (a JSON array, e.g. {'[{"type":"contains","value":"Paris"}]'}); a case's own are edited with its ✎ button or imported from an assertions column
         <textarea className="assertions-text" data-testid="dataset-assertions" value={assertionsText} onChange={(e) => setAssertionsText(e.target.value)} />
       </label>
       {!checked.ok ? <p className="field-error">{checked.error}</p> : null}

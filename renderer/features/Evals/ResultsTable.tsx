@@ -105,7 +105,7 @@ export function ResultsTable({ run }: { run: EvalRun }) {
               Open its run in the inspector
             </button>
           ) : (
-            <p className="hint">Batch answers have no run of their own to open.</p>
+            <p className="hint">This answer has no recorded run to open (a batch collected before batch answers were recorded).</p>
           )}
         </div>
       ) : null}

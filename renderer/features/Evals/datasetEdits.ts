@@ -1,4 +1,5 @@
-// Renderer: edits of a dataset in the in-app table: cells, rows, columns, and the assertions text.
+// Renderer: edits of a dataset in the in-app table: cells, rows, columns, and the assertions texts
+// (every case's, and each case's own).
 import { Assertions, type Assertion } from "../../../shared/assertions";
 import type { EvalCase } from "../../../shared/evals";
 import { describeZodError } from "../../../shared/errors";
@@ -51,4 +52,21 @@ export function parseAssertionsText(text: string): { ok: true; assertions: Asser
   }
   const parsed = Assertions.safeParse(raw);
   return parsed.success ? { ok: true, assertions: parsed.data } : { ok: false, error: describeZodError(parsed.error) };
+}
+
+/** A case's own assertions as the text its editor starts from (a JSON array, one per line). */
+export function caseAssertionsText(item: Pick<EvalCase, "assertions">): string {
+  return item.assertions.length ? `[\n${item.assertions.map((a) => `  ${JSON.stringify(a)}`).join(",\n")}\n]` : "[]";
+}
+
+/**
+ * Sets one case's own assertions from the text of its editor, checked with the shared schema;
+ * refused with a message naming the case and the field.
+ */
+export function setCaseAssertions(draft: DatasetDraft, caseIndex: number, text: string): DatasetDraft | string {
+  const item = draft.cases[caseIndex];
+  if (!item) return `There is no case number ${caseIndex + 1}.`;
+  const parsed = parseAssertionsText(text);
+  if (!parsed.ok) return `Case ${item.id}: ${parsed.error}`;
+  return { ...draft, cases: draft.cases.map((c, i) => (i === caseIndex ? { ...c, assertions: parsed.assertions } : c)) };
 }

@@ -1,16 +1,18 @@
 // Renderer: a lesson's exercise: the goal, hints revealed one at a time, loading it into the
-// playground (or the Embeddings lab), checking the latest run (or embedded set) with the assertion
-// engine, and the solution on request.
+// playground (or the Embeddings lab, or the Evals view), checking the latest run (or embedded set,
+// or evaluation run) with the assertion engine, and the solution on request.
 import { useState } from "react";
-import type { EmbeddingsPreset, Lesson } from "../../../shared/lesson";
+import type { EmbeddingsPreset, EvalPreset, Lesson } from "../../../shared/lesson";
 import { bridge } from "../../bridge";
 import { appStore, useAppStore } from "../../store/appStore";
 import { checkEmbeddingsExercise, loadEmbeddingsPreset } from "./embeddingsExercise";
+import { checkEvalExercise, evalPresetSteps, loadEvalPreset } from "./evalExercise";
 
 /** The hands-on part of a lesson. */
 export function ExercisePanel({ lesson }: { lesson: Lesson }) {
-  const { exercise, preset, embeddingsPreset } = lesson.frontMatter;
+  const { exercise, preset, embeddingsPreset, evalPreset } = lesson.frontMatter;
   const inLab = exercise.source === "embeddings";
+  const inEvals = exercise.source === "eval";
   const [hintsShown, setHintsShown] = useState(0);
   const [solutionShown, setSolutionShown] = useState(false);
   const loadPreset = useAppStore((s) => s.loadPresetIntoPlayground);
@@ -26,6 +28,8 @@ export function ExercisePanel({ lesson }: { lesson: Lesson }) {
       <div className="row">
         {inLab ? (
           <button type="button" disabled={!embeddingsPreset} onClick={() => embeddingsPreset && loadEmbeddingsPreset(appStore, embeddingsPreset)}>Start in the Embeddings lab</button>
+        ) : inEvals ? (
+          <button type="button" disabled={!evalPreset} onClick={() => evalPreset && void loadEvalPreset(appStore, evalPreset)}>Start in the Evals view</button>
         ) : (
           <button type="button" onClick={() => loadPreset(preset)}>Start in the playground</button>
         )}
@@ -34,15 +38,17 @@ export function ExercisePanel({ lesson }: { lesson: Lesson }) {
           className="button-primary"
           data-testid="check-exercise"
           disabled={checking}
-          onClick={() => void (inLab ? checkEmbeddingsExercise(appStore, bridge) : checkExercise())}
+          onClick={() => void (inLab ? checkEmbeddingsExercise(appStore, bridge) : inEvals ? checkEvalExercise(appStore, bridge) : checkExercise())}
         >
-          {checking ? "Checking..." : inLab ? "Check my latest embeddings" : "Check my latest run"}
+          {checking ? "Checking..." : inLab ? "Check my latest embeddings" : inEvals ? "Check my evaluation run" : "Check my latest run"}
         </button>
       </div>
       <p className="hint">
         {inLab
           ? "Embed the texts (and search, if the goal asks) in the Embeddings lab, then come back and check. The checks measure the lab's latest embedded texts."
-          : "Edit and run the request in the playground, then come back and check it. The checks run on that run's result."}
+          : inEvals
+            ? "Run the dataset in the Evals view and wait for it to finish, then come back and check. The checks read the evaluation run shown there."
+            : "Edit and run the request in the playground, then come back and check it. The checks run on that run's result."}
       </p>
       {error ? <p className="field-error" role="alert">{error}</p> : null}
       {grade ? (
@@ -72,6 +78,8 @@ export function ExercisePanel({ lesson }: { lesson: Lesson }) {
           <h3>Solution</h3>
           {exercise.source === "embeddings" ? (
             <EmbeddingsSolution solution={exercise.solution} />
+          ) : exercise.source === "eval" ? (
+            <EvalSolution solution={exercise.solution} />
           ) : (
             <>
               <pre className="answer-code"><code>{JSON.stringify(exercise.solution.request, null, 2)}</code></pre>
@@ -96,6 +104,17 @@ function EmbeddingsSolution({ solution }: { solution: EmbeddingsPreset }) {
       <pre className="answer-code"><code>{solution.texts.join("\n")}</code></pre>
       {solution.query ? <p>Then search for: <code>{solution.query}</code></p> : null}
       <button type="button" data-testid="load-solution" onClick={() => loadEmbeddingsPreset(appStore, solution)}>Load the solution into the Embeddings lab</button>
+    </>
+  );
+}
+
+/** An eval exercise's solution: the dataset, each prompt version and the run settings, and a button to load them. */
+function EvalSolution({ solution }: { solution: EvalPreset }) {
+  return (
+    <>
+      <p>{evalPresetSteps(solution)}</p>
+      <pre className="answer-code"><code>{JSON.stringify({ dataset: solution.dataset, variants: solution.variants, settings: solution.settings }, null, 2)}</code></pre>
+      <button type="button" data-testid="load-solution" onClick={() => void loadEvalPreset(appStore, solution)}>Load the solution's dataset and first version</button>
     </>
   );
 }

@@ -4,6 +4,7 @@ import type { Lesson } from "../../../shared/lesson";
 import { Markdown } from "../../components/Markdown";
 import { useAppStore } from "../../store/appStore";
 import { EmbeddingsTryIt } from "./EmbeddingsTryIt";
+import { EvalTryIt } from "./EvalTryIt";
 import { ExercisePanel } from "./ExercisePanel";
 import { presetContents } from "./presetContents";
 import { QuizPanel } from "./QuizPanel";
@@ -41,6 +42,7 @@ export function LessonView({ lesson }: { lesson: Lesson }) {
         </button>
         <p className="hint">Loads {presetContents(fm.preset)} into the playground.</p>
         <EmbeddingsTryIt preset={fm.embeddingsPreset} />
+        <EvalTryIt preset={fm.evalPreset} />
       </section>
       {lesson.sections.map((section) => (
         <section key={section.key} className="lesson-section">

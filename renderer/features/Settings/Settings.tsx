@@ -7,6 +7,7 @@ import { ProfileList } from "./ProfileList";
 import { PriceSettings } from "../Tokens/PriceSettings";
 import { PolicySettings } from "../Reliability/PolicySettings";
 import { FallbackSettings } from "../Reliability/FallbackSettings";
+import { SafetySettingsSection } from "../Safety/SafetySettingsSection";
 
 /** What the details pane shows: a saved profile, or the form of a new one. */
 export type Selection = { kind: "profile"; id: string } | { kind: "new" };
@@ -33,6 +34,7 @@ export function Settings() {
       <PriceSettings />
       <PolicySettings />
       <FallbackSettings />
+      <SafetySettingsSection />
     </div>
   );
 }

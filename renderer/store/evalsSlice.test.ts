@@ -1,0 +1,44 @@
+// Tests (renderer): the evaluations slice follows the progress of the run on screen only, and
+// re-reads the run's table when it ends.
+import { beforeEach, describe, expect, it } from "vitest";
+import type { EvalProgress, EvalRun } from "../../shared/evals";
+import type { AppStore } from "./createAppStore";
+import type { FakeBridge } from "./fakeBridge";
+import { createTestStore } from "./testStore";
+
+const RUN_ID = "00000000-0000-4000-8000-000000000001";
+const OTHER = "00000000-0000-4000-8000-000000000002";
+const request = { model: "sim-chat-1", messages: [{ role: "user" as const, content: "{{q}}" }] };
+const dataset = { format: "prompt-dojo.dataset" as const, formatVersion: 1 as const, id: "d-1", name: "D", columns: ["q"], cases: [{ id: "a", vars: { q: "x" }, assertions: [] }], assertions: [], updatedAt: 1 };
+function run(status: EvalRun["status"], cells: EvalRun["cells"] = []): EvalRun {
+  return { id: RUN_ID, datasetId: "d-1", datasetName: "D", createdAt: 1, variants: [{ label: "v1", profileId: "simulator", request }], settings: { concurrency: 2, cache: false, mode: "direct" }, status, error: null, caseCount: 1, cells, batch: null, elapsedMs: 0 };
+}
+const progress = (evalRunId: string, status: EvalProgress["status"], done: number): EvalProgress => ({ evalRunId, status, done, total: 1, passed: done, failed: 0, errors: 0, spendUsd: 0, elapsedMs: 5, etaMs: 0, concurrency: 2, batch: null });
+
+let bridge: FakeBridge;
+let store: AppStore;
+let current: EvalRun;
+beforeEach(async () => {
+  ({ bridge, store } = createTestStore());
+  current = run("running");
+  bridge.handle("evals.datasets.get", () => dataset);
+  bridge.handle("evals.list", () => ({ runs: [] }));
+  bridge.handle("evals.start", () => ({ evalRunId: RUN_ID }));
+  bridge.handle("evals.get", () => current);
+  await store.getState().openDataset("d-1");
+});
+
+describe("evals slice", () => {
+  it("starts a run, follows its progress and re-reads it when it ends; other runs' events are ignored", async () => {
+    await store.getState().startEval([{ label: "v1", profileId: "simulator", request }], { concurrency: 2, cache: false, mode: "direct" });
+    expect(store.getState().evals.run?.status).toBe("running");
+    bridge.emit("evals.progress", progress(OTHER, "running", 1));
+    expect(store.getState().evals.progress).toBeNull();
+
+    current = run("done", [{ caseId: "a", variant: 0, runId: null, status: "pass", checks: [], output: "x", latencyMs: 1, costUsd: 0, cached: false, error: null }]);
+    bridge.emit("evals.progress", progress(RUN_ID, "done", 1));
+    expect(store.getState().evals.progress?.done).toBe(1);
+    await expect.poll(() => store.getState().evals.run?.status).toBe("done");
+    expect(store.getState().evals.run?.cells).toHaveLength(1);
+  });
+});

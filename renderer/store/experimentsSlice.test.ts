@@ -1,0 +1,62 @@
+// Tests (renderer): the experiments slice saves the playground as versions, loads a version back
+// into the playground, tags playground runs with it, and reports a refused import in words.
+import { beforeEach, describe, expect, it } from "vitest";
+import type { ExperimentFile } from "../../shared/experiments";
+import type { AppStore } from "./createAppStore";
+import type { FakeBridge } from "./fakeBridge";
+import { bridgeFailure } from "./fakeBridge";
+import { createTestStore } from "./testStore";
+
+let bridge: FakeBridge;
+let store: AppStore;
+let saved: ExperimentFile | null;
+
+beforeEach(async () => {
+  ({ bridge, store } = createTestStore());
+  await store.getState().loadProfiles();
+  saved = null;
+  bridge.handle("experiments.list", () => ({ experiments: [], problems: [], workspaceDir: "/w" }));
+  bridge.handle("experiments.create", ({ name, state, message }) => {
+    saved = { format: "prompt-dojo.experiment", formatVersion: 1, id: "exp-1", name, createdAt: 1, versions: [{ version: 1, savedAt: 1, message: message ?? "", state }] };
+    return saved;
+  });
+  bridge.handle("experiments.save", ({ state, message }) => {
+    if (!saved) throw new Error("no experiment");
+    saved = { ...saved, versions: [...saved.versions, { version: saved.versions.length + 1, savedAt: 2, message: message ?? "", state }] };
+    return saved;
+  });
+});
+
+describe("experiments slice", () => {
+  it("saves the playground as version 1, then as version 2 after an edit, and loads version 1 back", async () => {
+    const s = () => store.getState();
+    s().editRequest((r) => ({ ...r, temperature: 0.3 }));
+    await s().saveNewExperiment("Refunds", "first", { tags: ["support"] });
+    expect(s().experiments.message).toBe('Saved "Refunds" as version 1.');
+    expect(bridge.callsTo("experiments.create")[0]?.state).toMatchObject({ request: { temperature: 0.3 }, tags: ["support"], profileId: "simulator" });
+
+    s().editRequest((r) => ({ ...r, temperature: 1.5 }));
+    await s().saveExperimentVersion("hotter");
+    expect(s().experiments.open?.versions).toHaveLength(2);
+    expect(bridge.callsTo("experiments.save")[0]?.state.tags).toEqual(["support"]); // kept from the open version
+
+    await s().loadVersionIntoPlayground(1);
+    expect(s().request.temperature).toBe(0.3);
+    expect(s().experiments.loaded).toEqual({ id: "exp-1", version: 1, name: "Refunds" });
+  });
+
+  it("sends the loaded experiment version with a playground run", async () => {
+    bridge.handle("chat.start", ({ runId }) => ({ runId }));
+    await store.getState().saveNewExperiment("Refunds", "");
+    await store.getState().startRun();
+    expect(bridge.callsTo("chat.start")[0]?.experiment).toEqual({ id: "exp-1", version: 1 });
+  });
+
+  it("shows why an import was refused", async () => {
+    bridge.handle("experiments.import", () => {
+      throw bridgeFailure("invalid_input", "The file is not a valid experiment: versions.0.state.request.temperature: Too big");
+    });
+    await store.getState().importExperiments("{}");
+    expect(store.getState().experiments.error).toBe("Import refused: The file is not a valid experiment: versions.0.state.request.temperature: Too big");
+  });
+});
