@@ -7,6 +7,8 @@ export default defineConfig({
       {
         test: {
           name: "unit",
+          // Unit and integration tests first, then the browser tests on a quieter machine.
+          sequence: { groupOrder: 0 },
           include: ["shared/**/*.test.ts", "electron/**/*.test.ts", "renderer/**/*.test.{ts,tsx}", "lessons/**/*.test.ts", "test/integration/**/*.test.ts"],
           environment: "node",
           testTimeout: 30_000,
@@ -15,6 +17,7 @@ export default defineConfig({
       {
         test: {
           name: "e2e",
+          sequence: { groupOrder: 1 },
           include: ["test/e2e/**/*.e2e.ts"],
           environment: "node",
           fileParallelism: false,

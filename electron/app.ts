@@ -23,12 +23,17 @@ import { createDatasetStore } from "./services/evals/datasetStore";
 import { createEvalService } from "./services/evals/evalService";
 import type { RunRecord } from "../shared/runRecord";
 import { createSafetyService } from "./services/safety";
+import { moderateTexts } from "./services/moderation";
 import { createReliabilityStore } from "./services/reliability/reliabilityStore";
 import { createSimulatorControl } from "./services/reliability/simulatorControl";
 import { createEffectLedger } from "./services/reliability/effectLedger";
 import { createUsageLog } from "./services/usage/usageLog";
 import { usageEntryOf } from "./services/usage/usageEntry";
 import { createBudgetGuard } from "./services/usage/budgetGuard";
+import { runTexts, usageTextOf } from "./services/usage/usageText";
+import { requestEntryOf } from "./services/usage/requestEntry";
+import { estimateCost } from "../shared/pricing";
+import type { UsageFeature } from "../shared/usageFeature";
 
 export type { ConfLike } from "./services/settingsStore";
 
@@ -87,7 +92,21 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const drafts = createDraftService(store);
   // Every finished run's record goes to each listener (inspector, history, usage...).
   const runListeners = new Set<(record: RunRecord) => void>();
-  const safety = createSafetyService({ store });
+  // A run refused by input moderation is still a run: its record (nothing sent) goes to every listener.
+  const safety = createSafetyService({
+    store,
+    onRefused: (record) => runListeners.forEach((listen) => listen(record)),
+    // Moderation calls follow the saved client policy and are logged as feature "moderation"
+    // (reliability and usage are built below; this runs only when a request is moderated).
+    moderate: (connection, texts, model) =>
+      moderateTexts(connection, texts, model, reliability.policy(), (request) => {
+        try {
+          usage.record(requestEntryOf(request, { feature: "moderation", costUsd: estimateCost(request.model, { promptTokens: 0, completionTokens: 0 }, pricing.get().table) }));
+        } catch (err) {
+          console.error(`usage log: ${err instanceof Error ? err.message : String(err)}`);
+        }
+      }),
+  });
   // The client policy saved in Settings applies to every call from the next one on.
   const reliability = createReliabilityStore(store);
   // Each record gets its redaction summary (counts only) before any listener sees it.
@@ -112,9 +131,11 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   });
   // The usage log (metadata only, fsync'd JSON Lines) and the budgets checked against it.
   const usage = createUsageLog(options.dataDir);
-  const logUsage = (record: RunRecord, feature: "playground" | "eval", costUsd: number | null) => {
+  // With text logging on (Settings), the entry also carries the run's text, redacted (usageText.ts).
+  const logUsage = (record: RunRecord, feature: UsageFeature, costUsd: number | null) => {
     try {
-      usage.record(usageEntryOf(record, { feature, costUsd }));
+      const text = reliability.logUsageText() ? { text: usageTextOf(runTexts(record), { custom: safety.get().redaction.custom, secrets: profiles.knownSecrets() }) } : {};
+      usage.record({ ...usageEntryOf(record, { feature, costUsd }), ...text });
     } catch (err) {
       console.error(`usage log: ${err instanceof Error ? err.message : String(err)}`);
     }
@@ -134,6 +155,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     resolveConnection: (profileId) => profiles.resolveConnection(profileId),
     secrets: () => profiles.knownSecrets(),
     priceTable: () => pricing.get().table,
+    policy: () => reliability.policy(),
     recordRun: (record, costUsd) => {
       logUsage(record, "eval", costUsd);
       // Concurrent evaluation runs share one fsync (group commit) instead of blocking on each.
@@ -143,7 +165,19 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   });
   const lessons = createLessonLibrary(options.lessonsDir ?? fileURLToPath(new URL("../lessons", import.meta.url)));
   // Embedding vectors are cached per server, model, width and text, bounded, under the data folder.
-  const embeddings = createEmbeddingService({ cache: createEmbeddingCache({ dir: join(options.dataDir, "embedding-cache") }) });
+  // Each batch runs under the client policy and is logged in the usage log as feature "embeddings".
+  const embeddings = createEmbeddingService({
+    cache: createEmbeddingCache({ dir: join(options.dataDir, "embedding-cache") }),
+    policy: () => reliability.policy(),
+    onRequest: (r) => {
+      try {
+        const costUsd = estimateCost(r.model, { promptTokens: r.promptTokens, completionTokens: 0 }, pricing.get().table);
+        usage.record(requestEntryOf({ ...r, provider: r.connection.provider }, { feature: "embeddings", costUsd }));
+      } catch (err) {
+        console.error(`usage log: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    },
+  });
   const learning = createLearningService({
     store,
     library: lessons,

@@ -8,6 +8,7 @@ import { describeZodError } from "./errors";
 import { EVAL_FACT_NAMES } from "./evalObservation";
 import { EvalCase, EvalSettings } from "./evals";
 import { ExperimentRef } from "./experiments";
+import { PresetSettingsFields } from "./lessonPresetSettings";
 import { LessonTrack, lessonFileName, topicByNumber } from "./lessonTopics";
 import { SimulatorFailure } from "./schemas";
 import { variablesIn } from "./template";
@@ -35,6 +36,8 @@ export const PlaygroundPreset = z
     simulatorFailure: SimulatorFailure.default("none"),
     /** Not sent to the model; without it, loading the preset resets every tool to "answer by hand". */
     tools: PresetTools.optional(),
+    /** App settings the preset sets when loaded (safety switches, fallback chain, retry policy); absent ones are left as they are. */
+    ...PresetSettingsFields,
   })
   .strict();
 export type PlaygroundPreset = z.infer<typeof PlaygroundPreset>;
@@ -383,8 +386,9 @@ function crossCheck(fileName: string, fm: LessonFrontMatter): string[] {
   }
   const expectedFile = lessonFileName(topic);
   if (fileName !== expectedFile) problems.push(`the file should be named ${expectedFile}`);
-  // Only the request and the failure are graded (tool settings act in the playground, not on the run).
-  const graded = (p: PlaygroundPreset) => JSON.stringify({ request: p.request, simulatorFailure: p.simulatorFailure });
+  // The request, the failure and the settings act on the run (tool settings act in the playground, not on the run).
+  const graded = (p: PlaygroundPreset) =>
+    JSON.stringify({ request: p.request, simulatorFailure: p.simulatorFailure, safety: p.safety, fallbacks: p.fallbacks, policy: p.policy });
   if (exercise.source === "embeddings") problems.push(...crossCheckEmbeddings(fm, exercise));
   else if (exercise.source === "eval") problems.push(...crossCheckEval(fm, exercise));
   else if (graded(exercise.solution) === graded(exercise.wrongAttempt)) {

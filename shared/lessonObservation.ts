@@ -78,6 +78,25 @@ function safetyAndFallbackFacts(record: RunRecord, answer: string): NonNullable<
     answeredBy: record.error !== null || !record.result ? "none" : (answered?.kind ?? "primary"),
     /** The HTTP status of the primary request's last attempt; null when no response arrived. */
     primaryStatus: primary?.status ?? null,
+    ...moderationFacts(record),
+  };
+}
+
+/** Facts of the run's moderations (Safety switches): which stages were checked, what was flagged, whether anything was sent. */
+function moderationFacts(record: RunRecord): NonNullable<Observation["facts"]> {
+  const stage = (name: "input" | "output") => record.moderation?.find((m) => m.stage === name && m.error === null);
+  const categories = new Set((record.moderation ?? []).flatMap((m) => m.categories));
+  return {
+    /** The input was checked by the moderation endpoint before sending. */
+    inputModerated: stage("input") !== undefined,
+    inputFlagged: stage("input")?.flagged ?? false,
+    /** The answer was checked before it was shown. */
+    outputModerated: stage("output") !== undefined,
+    outputFlagged: stage("output")?.flagged ?? false,
+    /** The flagged categories of every stage, sorted and comma-separated ("" when none). */
+    flaggedCategories: [...categories].sort().join(","),
+    /** Some request reached the provider (false when input moderation refused the run). */
+    requestSent: record.attempts.length > 0,
   };
 }
 
@@ -165,6 +184,27 @@ function injectionFacts(request: ChatRequest, answer: string, toolArguments: rea
 /** Milliseconds a first attempt may wait for its response headers before the start counts as slow. */
 export const SLOW_FIRST_BYTE_MS = 10_000;
 
+/** The longest idle timeout that still counts as quick: a stall is noticed within seconds, not half a minute. */
+export const QUICK_IDLE_TIMEOUT_MS = 5_000;
+
+/** Facts of the client policy's work in the run: its back-off waits and the timeout it ran under. */
+function policyFacts(record: RunRecord, contentChunkCount: number): NonNullable<Observation["facts"]> {
+  const backoff = record.attempts.filter((a) => a.waitReason === "backoff").map((a) => a.waitMs ?? 0);
+  return {
+    /** Waits the client chose by its back-off (not by a retry-after). */
+    backoffWaits: backoff.length,
+    /** Waits the server's retry-after decided. */
+    retryAfterWaits: record.attempts.filter((a) => a.waitReason === "retry-after").length,
+    /** At least two back-off waits, each at least as long as the one before (exponential growth, jitter allowed). */
+    backoffGrew: backoff.length >= 2 && backoff.every((w, i) => i === 0 || w >= backoff[i - 1]!),
+    /** The idle timeout the run was sent under (null in older records). */
+    idleTimeoutMs: record.policy?.idleTimeoutMs ?? null,
+    quickIdleTimeout: record.policy ? record.policy.idleTimeoutMs <= QUICK_IDLE_TIMEOUT_MS : false,
+    /** The stream started, then a timeout stopped it with the partial answer kept. */
+    stalledStreamStopped: record.error?.kind === "timeout" && contentChunkCount > 0,
+  };
+}
+
 /** Facts for the reliability lessons: how the run failed, whether that is worth a retry, retry-after. */
 function reliabilityFacts(record: RunRecord): NonNullable<Observation["facts"]> {
   const error = record.error;
@@ -221,6 +261,7 @@ export function observeRunRecord(record: RunRecord, costUsd: number | null): Obs
     ...safetyAndFallbackFacts(record, answer),
     ...injectionFacts(record.request, answer, record.result?.choices.find((c) => c.index === 0)?.toolCalls.map((t) => t.arguments) ?? []),
     ...reliabilityFacts(record),
+    ...policyFacts(record, chunks),
   };
   if (record.result) return observationFromRun(record.result, { costUsd, facts });
   return observationFromRun({ choices: [], usage: null, metrics: record.metrics }, { costUsd: null, error: record.error?.message ?? "the run failed", facts });

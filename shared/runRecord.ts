@@ -5,7 +5,7 @@ import { z } from "zod";
 import { AppError, ChatRequest, ProviderTag, RunMetrics, RunResult, SimulatorFailure } from "./schemas";
 import { ExperimentRef } from "./experiments";
 import { UsageFeature } from "./usageFeature";
-import { RedactionSummary } from "./safety";
+import { ModerationRecord, RedactionSummary } from "./safety";
 import { ClientPolicy } from "./retryPolicy";
 
 /** Most chunks a record keeps; a longer stream keeps the first ones and says how many were dropped. */
@@ -91,6 +91,11 @@ export const RunRecord = z.object({
   fallbacks: z.array(FallbackRecord).optional(),
   /** Whether the request was redacted before sending, and how many values of each kind (never a value). */
   redaction: RedactionSummary.optional(),
+  /**
+   * The moderations of the run, input first (absent when moderation was off). The output stage is
+   * added when its check ends, which may be just after the record settled.
+   */
+  moderation: z.array(ModerationRecord).optional(),
   chunks: z.array(RecordedChunk),
   droppedChunks: z.number().int().nonnegative(),
   result: RunResult.nullable(),

@@ -1,5 +1,6 @@
 // Both processes: the safety schemas: the switches for moderation and redaction (saved with the
-// settings), a moderation verdict as the renderer sees it, and what a run record keeps of redaction.
+// settings), a moderation verdict as the renderer sees it, and what a run record keeps of redaction
+// and moderation.
 import { z } from "zod";
 import { customPatternProblem } from "./redaction";
 
@@ -81,3 +82,23 @@ export const RedactionSummary = z.object({
   counts: z.record(z.string(), z.number().int().nonnegative()),
 });
 export type RedactionSummary = z.infer<typeof RedactionSummary>;
+
+/**
+ * What a run record keeps of one moderation of the run: the stage, whether it was flagged and the
+ * flagged categories (never the text). `error` says why the check itself failed (then not flagged).
+ */
+export const ModerationRecord = z.object({
+  stage: z.enum(["input", "output"]),
+  model: z.string(),
+  flagged: z.boolean(),
+  /** The categories flagged in any of the texts checked, sorted. */
+  categories: z.array(z.string()),
+  error: z.string().nullable(),
+});
+export type ModerationRecord = z.infer<typeof ModerationRecord>;
+
+/** A verdict as a run record keeps it. */
+export function moderationRecordOf(stage: ModerationRecord["stage"], verdict: ModerationVerdict): ModerationRecord {
+  const categories = new Set(verdict.results.flatMap((r) => r.scores.filter((s) => s.flagged).map((s) => s.category)));
+  return { stage, model: verdict.model, flagged: verdict.flagged, categories: [...categories].sort(), error: null };
+}

@@ -112,8 +112,8 @@ export const RunMetrics = z.object({
   totalMs: z.number().nonnegative(),
   /** Completion tokens per second over the time after the first token; null when unknown. */
   tokensPerSecond: z.number().nonnegative().nullable(),
-  /** Attempts made (1 = no retry). */
-  attempts: z.number().int().positive(),
+  /** Attempts made (1 = no retry; 0 when the run was refused before sending, e.g. a flagged input). */
+  attempts: z.number().int().nonnegative(),
 });
 export type RunMetrics = z.infer<typeof RunMetrics>;
 

@@ -3,12 +3,17 @@
 // the model, so not part of ChatRequest.
 import { z } from "zod";
 
-/** How a call's result is produced: typed by hand, fixed JSON, or a JSON template over the arguments. */
+/**
+ * How a call's result is produced: typed by hand, fixed JSON, a JSON template over the arguments,
+ * or a side effect: "refund" performs the call against the main side's mock refund ledger with an
+ * idempotency key and returns the ledger's answer (a replayed key returns the first result).
+ */
 export const ToolMock = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("manual") }),
   z.object({ kind: z.literal("fixed"), json: z.string().max(100_000) }),
   /** `{{order_id}}` is replaced by that argument (dotted paths reach nested ones). */
   z.object({ kind: z.literal("template"), template: z.string().max(100_000) }),
+  z.object({ kind: z.literal("refund") }),
 ]);
 export type ToolMock = z.infer<typeof ToolMock>;
 

@@ -1,6 +1,7 @@
 // Main process: the lesson channels over the lesson library, the learning service and, for mock
 // interviews graded by a model, the active profile's connection.
 import type { lessonsChannels } from "../../shared/contracts/lessons";
+import type { ClientPolicy } from "../../shared/retryPolicy";
 import type { Handlers } from "../dispatch";
 import { DojoError } from "../errors";
 import { gradeWithModel } from "../services/interviewGrader";
@@ -13,6 +14,8 @@ export interface LessonHandlerDeps {
   lessons: LessonLibrary;
   learning: LearningService;
   profiles: ProfileService;
+  /** The saved client policy, so the interviewer's call retries like every other call. */
+  reliabilityDeps?: { reliability: { policy(): ClientPolicy } };
 }
 
 /** Why an answer is graded by the learner rather than by a model on this profile, or null. */
@@ -44,7 +47,7 @@ export function createLessonsHandlers(deps: LessonHandlerDeps): Pick<Handlers, k
       if (why) return { mode: "self", keyPoints: card.keyPoints, why };
       const chosen = model?.trim() || profiles.get(profileId).defaultModel;
       if (!chosen) throw new DojoError("invalid_input", "Choose a model for the interviewer (the profile has no default model).");
-      const grade = await gradeWithModel(await profiles.resolveConnection(profileId), chosen, card, answer);
+      const grade = await gradeWithModel(await profiles.resolveConnection(profileId), chosen, card, answer, deps.reliabilityDeps?.reliability.policy());
       learning.recordMock(lessonId, grade.score / 100, "model");
       return { mode: "model", keyPoints: card.keyPoints, grade, model: chosen };
     },

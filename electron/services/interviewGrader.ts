@@ -1,11 +1,13 @@
 // Main process: grades a mock-interview answer with a model acting as interviewer, through the
-// openai SDK with a strict json_schema response format, against the lesson's key points.
+// openai SDK with a strict json_schema response format, against the lesson's key points. The call
+// runs under the client policy (our retry loop, SDK retries off).
 import { InterviewGrade } from "../../shared/contracts/lessons";
 import type { ReviewCard } from "../../shared/lesson";
-import { DEFAULT_RETRY_POLICY } from "../../shared/retryPolicy";
+import { DEFAULT_RETRY_POLICY, type ClientPolicy } from "../../shared/retryPolicy";
 import { DojoError } from "../errors";
-import { mapApiError } from "./errorMap";
 import { connectionSecrets, createCountingClient, type Connection } from "./openaiClient";
+import { mapPolicyError } from "./reliability/policyError";
+import { withPolicy } from "./reliability/withPolicy";
 
 /** The JSON Schema of InterviewGrade, in the subset strict structured outputs accept. */
 export const INTERVIEW_GRADE_SCHEMA = {
@@ -39,30 +41,35 @@ export function interviewerMessages(card: ReviewCard, answer: string): { role: "
   ];
 }
 
-/** Sends the answer to the connection's model and returns its validated structured grade. */
-export async function gradeWithModel(connection: Connection, model: string, card: ReviewCard, answer: string): Promise<InterviewGrade> {
+/** Sends the answer to the connection's model under `policy` and returns its validated structured grade. */
+export async function gradeWithModel(connection: Connection, model: string, card: ReviewCard, answer: string, policy: ClientPolicy = DEFAULT_RETRY_POLICY): Promise<InterviewGrade> {
   let attempts = () => 0;
   let content: string | null | undefined;
   try {
-    const counting = createCountingClient(connection, DEFAULT_RETRY_POLICY);
+    const counting = createCountingClient(connection, { requestTimeoutMs: policy.requestTimeoutMs, maxRetries: 0 });
     attempts = counting.attempts;
-    const completion = await counting.client.chat.completions.create({
-      model,
-      messages: interviewerMessages(card, answer),
-      response_format: { type: "json_schema", json_schema: { name: "interview_grade", strict: true, schema: INTERVIEW_GRADE_SCHEMA } },
-    });
+    const completion = await withPolicy(policy, (signal) =>
+      counting.client.chat.completions.create(
+        {
+          model,
+          messages: interviewerMessages(card, answer),
+          response_format: { type: "json_schema", json_schema: { name: "interview_grade", strict: true, schema: INTERVIEW_GRADE_SCHEMA } },
+        },
+        { signal },
+      ),
+    );
     const choice = completion.choices[0];
     if (choice?.message.refusal) throw new DojoError("server", `The interviewer model refused to grade: ${choice.message.refusal}`);
     content = choice?.message.content;
   } catch (err) {
     if (err instanceof DojoError) throw err;
     throw DojoError.from(
-      mapApiError(err, {
+      mapPolicyError(err, {
         secrets: connectionSecrets(connection),
         phase: "request",
         profileName: connection.provider.profileName,
         attempts: attempts(),
-        requestTimeoutMs: DEFAULT_RETRY_POLICY.requestTimeoutMs,
+        requestTimeoutMs: policy.requestTimeoutMs,
       }),
     );
   }

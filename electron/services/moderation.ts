@@ -1,10 +1,13 @@
 // Main process: moderation through the official SDK (`client.moderations.create`) with a profile's
 // connection, turned into the verdict the renderer shows: flagged or not, every category's score.
+// The call runs under the client policy (our retry loop, SDK retries off).
 import type { ModerationVerdict } from "../../shared/safety";
-import { DEFAULT_RETRY_POLICY } from "../../shared/retryPolicy";
+import { DEFAULT_RETRY_POLICY, type ClientPolicy } from "../../shared/retryPolicy";
 import { DojoError } from "../errors";
-import { mapApiError } from "./errorMap";
 import { connectionSecrets, createCountingClient, type Connection } from "./openaiClient";
+import { mapPolicyError } from "./reliability/policyError";
+import { withPolicy } from "./reliability/withPolicy";
+import type { PlainRequest } from "./usage/requestEntry";
 
 /** The model the simulator serves for moderation. */
 export const SIMULATOR_MODERATION_MODEL = "sim-moderation-1";
@@ -23,20 +26,31 @@ export interface LabelledText {
   text: string;
 }
 
-/** Calls the moderation endpoint and sorts each text's categories by score. */
-export type Moderate = (connection: Connection, texts: readonly LabelledText[], model: string) => Promise<ModerationVerdict>;
+/**
+ * Calls the moderation endpoint and sorts each text's categories by score; `policy` defaults to
+ * DEFAULT_RETRY_POLICY; `onRequest` hears of the request once it settled (for the usage log).
+ */
+export type Moderate = (
+  connection: Connection,
+  texts: readonly LabelledText[],
+  model: string,
+  policy?: ClientPolicy,
+  onRequest?: (request: PlainRequest) => void,
+) => Promise<ModerationVerdict>;
 
 /**
  * Moderates the texts in one call (the endpoint takes an array of strings). Throws a DojoError with
  * the precise, redacted reason when the call fails.
  */
-export const moderateTexts: Moderate = async (connection, texts, model) => {
-  const counting = createCountingClient(connection, {
-    requestTimeoutMs: DEFAULT_RETRY_POLICY.requestTimeoutMs,
-    maxRetries: DEFAULT_RETRY_POLICY.maxRetries,
-  });
+export const moderateTexts: Moderate = async (connection, texts, model, policy = DEFAULT_RETRY_POLICY, onRequest) => {
+  const counting = createCountingClient(connection, { requestTimeoutMs: policy.requestTimeoutMs, maxRetries: 0 });
+  const startedAt = Date.now();
+  const started = performance.now();
+  const report = (requestId: string | null, error: PlainRequest["error"]) =>
+    onRequest?.({ provider: connection.provider, model, startedAt, latencyMs: Math.round((performance.now() - started) * 10) / 10, attempts: counting.attempts(), promptTokens: 0, requestId, error });
   try {
-    const response = await counting.client.moderations.create({ model, input: texts.map((t) => t.text) });
+    const { data: response, request_id } = await withPolicy(policy, (signal) => counting.client.moderations.create({ model, input: texts.map((t) => t.text) }, { signal }).withResponse());
+    report(request_id, null);
     const results = response.results.map((result, i) => {
       const flags = result.categories as unknown as Record<string, boolean>;
       const scores = Object.entries(result.category_scores as unknown as Record<string, number>)
@@ -46,15 +60,15 @@ export const moderateTexts: Moderate = async (connection, texts, model) => {
     });
     return { model: response.model, flagged: results.some((r) => r.flagged), results };
   } catch (err) {
-    throw DojoError.from(
-      mapApiError(err, {
-        secrets: connectionSecrets(connection),
-        phase: "request",
-        profileName: connection.provider.profileName,
-        attempts: counting.attempts(),
-        requestTimeoutMs: DEFAULT_RETRY_POLICY.requestTimeoutMs,
-      }),
-    );
+    const error = mapPolicyError(err, {
+      secrets: connectionSecrets(connection),
+      phase: "request",
+      profileName: connection.provider.profileName,
+      attempts: counting.attempts(),
+      requestTimeoutMs: policy.requestTimeoutMs,
+    });
+    report(null, { kind: error.kind, status: error.status, requestId: error.requestId });
+    throw DojoError.from(error);
   }
 };
 

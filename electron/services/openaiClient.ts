@@ -82,9 +82,11 @@ export async function withQuotaNotRetried(response: Response): Promise<Response>
  */
 export function createCountingClient(
   connection: Connection,
-  policy: { requestTimeoutMs?: number; maxRetries?: number } = {},
+  policy: { requestTimeoutMs?: number; maxRetries?: number; fetch?: typeof fetch } = {},
   observe?: (attempt: ObservedAttempt) => void,
 ): CountingClient {
+  // The HTTP layer under the counting: the global fetch, or one a caller pools connections with.
+  const baseFetch = policy.fetch ?? fetch;
   const apiKey = apiKeyFor(connection);
   let attempts = 0;
   const countingFetch: typeof fetch = async (input, init) => {
@@ -97,7 +99,7 @@ export function createCountingClient(
       requestHeaders: observe ? maskedHeaders(init?.headers) : {},
     };
     try {
-      const response = await withQuotaNotRetried(await fetch(input, init));
+      const response = await withQuotaNotRetried(await baseFetch(input, init));
       if (observe) {
         const responseHeaders: Record<string, string> = {};
         response.headers.forEach((value, name) => (responseHeaders[name] = value));

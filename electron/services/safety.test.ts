@@ -6,7 +6,8 @@ import { join } from "node:path";
 import Conf from "conf";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ChatRequest, EventName, EventPayload } from "../../shared/contract";
-import type { RunRecord } from "../../shared/runRecord";
+import { appError } from "../../shared/errors";
+import { RunRecord } from "../../shared/runRecord";
 import { defaultSafetySettings, type ModerationVerdict, type SafetySettings } from "../../shared/safety";
 import { DojoError } from "../errors";
 import type { LabelledText, Moderate } from "./moderation";
@@ -120,6 +121,42 @@ describe("safety service", () => {
     await new Promise((r) => setTimeout(r, 0));
     expect(sent.map((s) => s.event)).toEqual(["safety.moderated", "chat.finished"]);
     expect(sent[0]?.payload).toMatchObject({ stage: "output", verdict: { flagged: true } });
+  });
+
+  it("records a refused run: nothing sent, the redacted body, the flagged verdict (no text)", async () => {
+    const refusedRecords: RunRecord[] = [];
+    const safety = createSafetyService({ store, moderate: fakeModeration(), onRefused: (r) => refusedRecords.push(r) });
+    safety.save(settings((s) => ((s.redaction.enabled = true), (s.moderation.input = true))));
+    await safety.prepareRun({ runId: RUN, connection, request, ...collector() }).catch(() => {});
+    expect(refusedRecords).toHaveLength(1);
+    const record = RunRecord.parse(refusedRecords[0]);
+    expect(record).toMatchObject({ runId: RUN, attempts: [], result: null, error: { code: "input_flagged" }, redaction: { applied: true, counts: { EMAIL: 1 } } });
+    expect(record.moderation).toEqual([{ stage: "input", model: "sim-moderation-1", flagged: true, categories: ["harassment"], error: null }]);
+    expect(record.wire.body.messages).toEqual([{ role: "user", content: "Mail [EMAIL_1]: you idiot" }]);
+    expect(record.wire.headers).toEqual({});
+    expect(JSON.stringify(record)).not.toContain("ann@example.com");
+  });
+
+  it("records a failed input check as a refusal too", async () => {
+    const refusedRecords: RunRecord[] = [];
+    const safety = createSafetyService({ store, moderate: async () => Promise.reject(new Error("connection refused")), onRefused: (r) => refusedRecords.push(r) });
+    safety.save(settings((s) => (s.moderation.input = true)));
+    await safety.prepareRun({ runId: RUN, connection, request, ...collector() }).catch(() => {});
+    expect(refusedRecords[0]?.error?.code).toBe("moderation_failed");
+    expect(refusedRecords[0]?.moderation).toEqual([{ stage: "input", model: "sim-moderation-1", flagged: false, categories: [], error: "connection refused" }]);
+  });
+
+  it("adds both stages to the settled record, the output one once its check ends", async () => {
+    const safety = createSafetyService({ store, moderate: fakeModeration() });
+    safety.save(settings((s) => ((s.moderation.input = true), (s.moderation.output = true))));
+    const { sent, emit } = collector();
+    const clean: ChatRequest = { model: "sim-chat-1", messages: [{ role: "user", content: "Say something" }] };
+    const out = await safety.prepareRun({ runId: RUN, connection, request: clean, emit });
+    const annotated = safety.annotate({ runId: RUN } as RunRecord);
+    expect(annotated.moderation?.map((m) => [m.stage, m.flagged])).toEqual([["input", false]]);
+    out.emit("chat.failed", { runId: RUN, error: appError("server", "boom"), partial: [{ index: 0, content: "you idiot", refusal: null, toolCalls: [], finishReason: null }], provider: connection.provider, metrics: { ttftMs: null, totalMs: 1, tokensPerSecond: null, attempts: 1 } });
+    for (let i = 0; i < 5 && !sent.some((s) => s.event === "chat.failed"); i++) await new Promise((r) => setTimeout(r, 0));
+    expect(annotated.moderation?.map((m) => [m.stage, m.flagged, m.categories])).toEqual([["input", false, []], ["output", true, ["harassment"]]]);
   });
 
   it("refuses custom patterns the schema finds unusable", () => {

@@ -4,11 +4,12 @@
 import type { ChatRequest, EventName, EventPayload } from "../../shared/contract";
 import { redactChatRequest, type RedactionOptions } from "../../shared/redaction";
 import type { RunRecord } from "../../shared/runRecord";
-import type { ModerationVerdict, RedactionSummary, SafetySettings } from "../../shared/safety";
+import { moderationRecordOf, type ModerationRecord, type ModerationVerdict, type RedactionSummary, type SafetySettings } from "../../shared/safety";
 import type { HandlerContext } from "../dispatch";
 import { DojoError } from "../errors";
 import { flaggedSummary, moderateTexts, moderationModelFor, type LabelledText, type Moderate } from "./moderation";
 import type { Connection } from "./openaiClient";
+import { refusedRunRecord } from "./refusedRunRecord";
 import type { SettingsStore } from "./settingsStore";
 
 /** The JSON body a streamed chat run sends for a request (the chat service adds the same two fields). */
@@ -53,17 +54,30 @@ export interface SafetyService {
    * holds the answer back until the output has been moderated.
    */
   prepareRun(args: { runId: string; connection: Connection; request: ChatRequest; emit: HandlerContext["emit"] }): Promise<PreparedRun>;
-  /** Adds the run's redaction summary to its record (the chat service knows nothing of redaction). */
+  /**
+   * Adds the run's redaction summary and moderations to its record (the chat service knows nothing
+   * of either). The output moderation is appended to the record's list when its check ends.
+   */
   annotate(record: RunRecord): RunRecord;
 }
 
 /** Most redaction summaries kept for runs that have not settled yet (a run always settles; this bounds a leak). */
 const MAX_PENDING = 500;
 
-/** Builds the service over the settings store; `moderate` is the SDK call (replaceable in tests). */
-export function createSafetyService(deps: { store: SettingsStore; moderate?: Moderate }): SafetyService {
+/** What the gate keeps of a run until its record settles. */
+interface PendingRun {
+  redaction: RedactionSummary;
+  /** Null when moderation was off; the output stage is pushed here when its check ends. */
+  moderation: ModerationRecord[] | null;
+}
+
+/**
+ * Builds the service over the settings store; `moderate` is the SDK call (replaceable in tests);
+ * `onRefused` receives the record of a run refused by input moderation (nothing was sent).
+ */
+export function createSafetyService(deps: { store: SettingsStore; moderate?: Moderate; onRefused?: (record: RunRecord) => void }): SafetyService {
   const moderate = deps.moderate ?? moderateTexts;
-  const pending = new Map<string, RedactionSummary>();
+  const pending = new Map<string, PendingRun>();
   const get = () => deps.store.read().safety;
 
   function redact(request: ChatRequest, settings: SafetySettings): { request: ChatRequest; summary: RedactionSummary } {
@@ -73,7 +87,7 @@ export function createSafetyService(deps: { store: SettingsStore; moderate?: Mod
   }
 
   /** Emits the answer only after the output was moderated; text deltas are held back entirely. */
-  function gatedEmit(runId: string, connection: Connection, model: string, emit: HandlerContext["emit"]): HandlerContext["emit"] {
+  function gatedEmit(runId: string, connection: Connection, model: string, emit: HandlerContext["emit"], kept: ModerationRecord[]): HandlerContext["emit"] {
     const safeEmit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
       try {
         emit(event, payload);
@@ -92,14 +106,15 @@ export function createSafetyService(deps: { store: SettingsStore; moderate?: Mod
       const check: Promise<ModerationVerdict> = texts.length ? moderate(connection, texts, model) : Promise.resolve({ model, flagged: false, results: [] });
       void check
         .then(
-          (verdict) => safeEmit("safety.moderated", { runId, stage: "output", verdict, error: null }),
-          (err: unknown) =>
-            safeEmit("safety.moderated", {
-              runId,
-              stage: "output",
-              verdict: null,
-              error: `The answer could not be moderated, so it is withheld: ${err instanceof Error ? err.message : String(err)}`,
-            }),
+          (verdict) => {
+            kept.push(moderationRecordOf("output", verdict));
+            safeEmit("safety.moderated", { runId, stage: "output", verdict, error: null });
+          },
+          (err: unknown) => {
+            const error = `The answer could not be moderated, so it is withheld: ${err instanceof Error ? err.message : String(err)}`;
+            kept.push({ stage: "output", model, flagged: false, categories: [], error });
+            safeEmit("safety.moderated", { runId, stage: "output", verdict: null, error });
+          },
         )
         .finally(() => safeEmit(event, payload));
     };
@@ -114,38 +129,50 @@ export function createSafetyService(deps: { store: SettingsStore; moderate?: Mod
     },
     moderate: (connection, texts) => moderate(connection, texts, moderationModelFor(connection, get().moderation.model)),
     async prepareRun({ runId, connection, request, emit }) {
+      const startedAt = Date.now();
       const settings = get();
       const { request: sent, summary } = redact(request, settings);
+      const moderated = settings.moderation.input || settings.moderation.output;
+      const kept: ModerationRecord[] = [];
       if (pending.size >= MAX_PENDING) pending.delete(pending.keys().next().value as string);
-      pending.set(runId, summary);
+      pending.set(runId, { redaction: summary, moderation: moderated ? kept : null });
       const model = moderationModelFor(connection, settings.moderation.model);
+      /** Records the refusal as a run (nothing was sent) and returns the error to throw. */
+      const refuse = (error: DojoError): DojoError => {
+        pending.delete(runId);
+        deps.onRefused?.(refusedRunRecord({ runId, startedAt, connection, request: sent, body: chatWireBody(sent), error: error.error, redaction: summary, moderation: kept }));
+        return error;
+      };
       if (settings.moderation.input) {
         // The redacted text is what is moderated: the moderation endpoint is a provider too.
         let verdict: ModerationVerdict;
         try {
           verdict = await moderate(connection, inputTexts(sent), model);
         } catch (err) {
-          pending.delete(runId);
           const why = err instanceof Error ? err.message : String(err);
+          kept.push({ stage: "input", model, flagged: false, categories: [], error: why });
           emit("safety.moderated", { runId, stage: "input", verdict: null, error: why });
-          throw new DojoError("invalid_input", `Input moderation is on but the check failed, so nothing was sent: ${why}`, { code: "moderation_failed" });
+          throw refuse(new DojoError("invalid_input", `Input moderation is on but the check failed, so nothing was sent: ${why}`, { code: "moderation_failed" }));
         }
+        kept.push(moderationRecordOf("input", verdict));
         emit("safety.moderated", { runId, stage: "input", verdict, error: null });
         if (verdict.flagged) {
-          pending.delete(runId);
-          throw new DojoError("invalid_input", `Moderation flagged the input (${flaggedSummary(verdict)}), so it was not sent.`, {
-            code: "input_flagged",
-            param: "messages",
-          });
+          throw refuse(
+            new DojoError("invalid_input", `Moderation flagged the input (${flaggedSummary(verdict)}), so it was not sent.`, {
+              code: "input_flagged",
+              param: "messages",
+            }),
+          );
         }
       }
-      return { request: sent, emit: settings.moderation.output ? gatedEmit(runId, connection, model, emit) : emit };
+      return { request: sent, emit: settings.moderation.output ? gatedEmit(runId, connection, model, emit, kept) : emit };
     },
     annotate(record) {
-      const summary = pending.get(record.runId);
-      if (!summary) return record;
+      const kept = pending.get(record.runId);
+      if (!kept) return record;
       pending.delete(record.runId);
-      return { ...record, redaction: summary };
+      // The same list the output check appends to, so the kept record gains the output stage.
+      return { ...record, redaction: kept.redaction, ...(kept.moderation ? { moderation: kept.moderation } : {}) };
     },
   };
 }

@@ -105,6 +105,8 @@ export function createCompareSlice(deps: StoreDeps): SliceCreator<CompareSlice> 
       runId: string,
       request: ChatRequest,
       handlers: {
+        /** Which tool sent it, for usage by feature. */
+        feature: "compare" | "variance";
         onDeltas?: (deltas: ChoiceDelta[]) => void;
         onEnd: (result: RunResult | null, error: AppError | null, partial: ChoiceResult[], metrics: RunMetrics | null) => void;
       },
@@ -115,7 +117,7 @@ export function createCompareSlice(deps: StoreDeps): SliceCreator<CompareSlice> 
         onFailed: (payload) => handlers.onEnd(null, payload.error, payload.partial, payload.metrics),
       });
       try {
-        await deps.bridge.call("chat.start", { runId, profileId: get().activeId, request });
+        await deps.bridge.call("chat.start", { runId, profileId: get().activeId, request, feature: handlers.feature });
       } catch (err) {
         untrack();
         handlers.onEnd(null, toAppError(err), [], null);
@@ -173,6 +175,7 @@ export function createCompareSlice(deps: StoreDeps): SliceCreator<CompareSlice> 
           planned.map(({ variant, runId, parsed }) =>
             parsed.success
               ? startOne(runId, parsed.data, {
+                  feature: "compare",
                   onDeltas: (deltas) => updateRun(variant.id, runId, (r) => ({ ...r, choices: appendDeltas(r.choices, deltas) })),
                   onEnd: (result, error, partial, metrics) =>
                     updateRun(variant.id, runId, (r) => ({
@@ -224,6 +227,7 @@ export function createCompareSlice(deps: StoreDeps): SliceCreator<CompareSlice> 
             varianceRunning.add(runId);
             await new Promise<void>((resolve) => {
               void startOne(runId, { ...parsed.data, temperature }, {
+                feature: "variance",
                 onEnd: (result) => {
                   varianceRunning.delete(runId);
                   const status = result ? (result.stopped ? "stopped" : "done") : "failed";

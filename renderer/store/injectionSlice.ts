@@ -87,7 +87,7 @@ export function createInjectionSlice(deps: StoreDeps): SliceCreator<InjectionSli
           const labRequest = buildLabRequest(attack, defences, model);
           putRun({ attackId: attack.id, request: labRequest, status: "running", content: "", verdict: null, error: null });
           try {
-            const result = await runChatToEnd(deps.bridge, deps.randomUUID(), activeId, labRequest);
+            const result = await runChatToEnd(deps.bridge, deps.randomUUID(), activeId, labRequest, "injection");
             patch({ providerKind: result.provider.kind });
             const choice = result.choices[0];
             const content = choice?.content ?? "";

@@ -5,6 +5,7 @@ import type { Lesson, PlaygroundPreset } from "../../shared/lesson";
 import type { ProgressView } from "../../shared/lessonProgress";
 import type { LessonHit } from "../../shared/lessonSearch";
 import type { QuizAnswer, QuizResult } from "../../shared/lessonQuiz";
+import { applyPresetSettings } from "./presetSettings";
 import { toAppError } from "./toAppError";
 import type { SliceCreator, StoreDeps } from "./types";
 
@@ -42,9 +43,12 @@ export interface LessonsSlice {
   markLessonRead(lessonId: string): Promise<void>;
   /**
    * Loads a preset into the playground and shows it: the request (messages, parameters, response
-   * format, tools, tool_choice), the tools' settings (mocks, sensitivity, limits) and the failure.
+   * format, tools, tool_choice), the tools' settings (mocks, sensitivity, limits) and the failure;
+   * the preset's app settings (safety, fallbacks, policy) are saved in the background.
    */
   loadPresetIntoPlayground(preset: PlaygroundPreset): void;
+  /** Saves a preset's safety switches, fallback chain and policy fields; resolves with the problems met. */
+  applyPresetSettings(preset: PlaygroundPreset): Promise<string[]>;
   /** Grades the open lesson's exercise on the playground's latest run. */
   checkExercise(): Promise<void>;
   submitQuiz(answers: (QuizAnswer | null)[]): Promise<void>;
@@ -124,7 +128,10 @@ export function createLessonsSlice(deps: StoreDeps): SliceCreator<LessonsSlice> 
       set({ toolRound: null, toolRoundProblem: null });
       get().setSimulatorFailure(preset.simulatorFailure);
       get().setView("playground");
+      void get().applyPresetSettings(preset);
     },
+
+    applyPresetSettings: (preset) => applyPresetSettings(preset, get, bridge),
 
     checkExercise: async () => {
       const lesson = get().openLesson;

@@ -93,7 +93,7 @@ export function createRagSlice(deps: StoreDeps): SliceCreator<RagSlice> {
 
     const runAnswer = async (profileId: string, request: ChatRequest): Promise<RagAnswer> => {
       try {
-        return { request, result: await runChatToEnd(deps.bridge, deps.randomUUID(), profileId, request), error: null };
+        return { request, result: await runChatToEnd(deps.bridge, deps.randomUUID(), profileId, request, "rag"), error: null };
       } catch (err) {
         return { request, result: null, error: toAppError(err) };
       }

@@ -22,9 +22,21 @@ describe("runs", () => {
     store.getState().setSimulatorFailure("rate_limit");
     await store.getState().startRun();
     expect(bridge.callsTo("chat.start")).toEqual([
-      { runId: RUN_ID, profileId: "simulator", request: store.getState().request, simulatorFailure: "rate_limit" },
+      { runId: RUN_ID, profileId: "simulator", request: store.getState().request, simulatorFailure: "rate_limit", feature: "playground" },
     ]);
     expect(store.getState().run).toMatchObject({ runId: RUN_ID, status: "streaming", sentToKind: "simulator" });
+  });
+
+  it("names the feature for usage: a lesson's run, a tool-calling run", async () => {
+    store.getState().setView("lessons");
+    await store.getState().startRun();
+    expect(bridge.callsTo("chat.start")[0]).toMatchObject({ feature: "lesson" });
+  });
+
+  it("names tool-calling runs in the playground as tools", async () => {
+    store.getState().editRequest((r) => ({ ...r, tools: [{ type: "function", function: { name: "create_refund", parameters: { type: "object", properties: {} } } }] }));
+    await store.getState().startRun();
+    expect(bridge.callsTo("chat.start")[0]).toMatchObject({ feature: "tools" });
   });
 
   it("never sends a simulator failure to a real provider", async () => {

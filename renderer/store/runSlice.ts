@@ -107,6 +107,8 @@ export function createRunSlice(deps: StoreDeps): SliceCreator<RunSlice> {
             ...(failure ? { simulatorFailure: failure } : {}),
             // The saved experiment version in the playground, kept in the run's history record.
             ...(state.experiments.loaded ? { experiment: { id: state.experiments.loaded.id, version: state.experiments.loaded.version } } : {}),
+            // Usage by feature: a lesson's try-it, a tool-calling exchange, or the plain playground.
+            feature: state.view === "lessons" ? "lesson" : parsed.data.tools?.length ? "tools" : "playground",
           });
         } catch (err) {
           if (isCurrent(runId) && get().run.status === "streaming") failLocally(toAppError(err));

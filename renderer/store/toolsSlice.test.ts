@@ -3,6 +3,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { applyPreset } from "../features/StructuredOutput/presets";
 import { TOOL_PRESETS } from "../features/Tools/toolPresets";
+import type { RefundOutcome } from "../../shared/contracts/reliability";
 import type { AppStore } from "./createAppStore";
 import type { FakeBridge } from "./fakeBridge";
 import { finishedResult } from "./fixtures";
@@ -16,6 +17,15 @@ beforeEach(async () => {
   ({ bridge, store } = createTestStore());
   bridge.handle("chat.start", ({ runId }) => ({ runId }));
   bridge.handle("schema.validate", () => ({ ok: true, parsed: true, errors: [] }));
+  // The ledger's rule, reduced to what these tests need: a key seen before is a replay of the first refund.
+  const seen = new Map<string, RefundOutcome["refund"]>();
+  bridge.handle("effects.refund", (call) => {
+    const first = call.idempotencyKey === null ? undefined : seen.get(call.idempotencyKey);
+    if (first) return { outcome: "replayed", refund: first, message: "Replayed: no second refund.", refundCount: seen.size };
+    const refund = { id: `rf_${seen.size + 1}`, orderId: call.orderId, amount: call.amount, idempotencyKey: call.idempotencyKey, createdAt: 1 };
+    seen.set(call.idempotencyKey ?? refund.id, refund);
+    return { outcome: "created", refund, message: "Created.", refundCount: seen.size };
+  });
   await store.getState().loadProfiles();
   store.getState().editRequest((r) => applyPreset(r, preset));
   store.getState().replaceToolSettings(preset.toolSettings ?? {});
@@ -46,15 +56,32 @@ describe("tool rounds", () => {
     expect(bridge.callsTo("chat.start")).toHaveLength(1);
 
     store.getState().approveToolCall("c1");
+    await new Promise((resolve) => setTimeout(resolve, 0)); // let the ledger answer
+    expect(bridge.callsTo("effects.refund")).toEqual([{ orderId: "A1234", amount: 40, idempotencyKey: "toolcall:c1", loseResponse: false }]);
     await store.getState().continueToolRound();
     const sent = bridge.callsTo("chat.start")[1]?.request;
     expect(sent?.messages.slice(-2)).toEqual([
       { role: "assistant", content: null, tool_calls: [{ id: "c1", type: "function", function: { name: "create_refund", arguments: '{"order_id":"A1234","amount":40,"reason":"damaged"}' } }] },
-      { role: "tool", tool_call_id: "c1", content: '{"refund_id": "rf_A1234", "amount": 40, "status": "approved"}' },
+      {
+        role: "tool",
+        tool_call_id: "c1",
+        content: JSON.stringify({ refund_id: "rf_1", order_id: "A1234", amount: 40, idempotency_key: "toolcall:c1", status: "refunded", replayed: false }),
+      },
     ]);
     // A new run started: the old round is gone.
     expect(store.getState().toolRound).toBeNull();
     expect(store.getState().run.status).toBe("streaming");
+  });
+
+  it("replaying a performed refund re-sends the same key and records the ledger's replay", async () => {
+    await runWithCalls([{ id: "c1", name: "create_refund", arguments: '{"order_id":"A1234","amount":40,"reason":"damaged"}' }]);
+    store.getState().approveToolCall("c1");
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await store.getState().replayToolCall("c1");
+    const sent = bridge.callsTo("effects.refund");
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toEqual(sent[0]);
+    expect(store.getState().toolRound?.calls[0]).toMatchObject({ phase: "ready", effect: { sends: 2, outcome: { outcome: "replayed", refundCount: 1 } } });
   });
 
   it("refuses a refund over the limit without asking for approval or running the mock", async () => {

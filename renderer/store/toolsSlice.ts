@@ -6,6 +6,10 @@ import { buildContinuation, withoutToolExchange } from "../features/Tools/contin
 import {
   answerByHand,
   applyArgumentCheck,
+  applyEffectFailure,
+  applyEffectOutcome,
+  canReplay,
+  effectsToRun,
   approveCall,
   denyCall,
   parametersOf,
@@ -42,6 +46,8 @@ export interface ToolsSlice {
   answerToolCall(id: string, text: string): void;
   /** Sends a call's argument errors back to the model as its result. */
   reportToolCallErrors(id: string): void;
+  /** Sends a performed side effect (refund) again with the same idempotency key, as a retry would. */
+  replayToolCall(id: string): Promise<void>;
   /** Appends the round to the messages and runs the next step, unless a call waits or the limit is reached. */
   continueToolRound(): Promise<void>;
   /** Removes the tool calls and results after the last user message, to start the exchange over. */
@@ -62,6 +68,7 @@ export function createToolsSlice(deps: StoreDeps): SliceCreator<ToolsSlice> {
           const current = get().toolRound;
           if (current?.runId !== round.runId) return;
           set({ toolRound: applyArgumentCheck(current, call.id, errors, get().toolSettings) });
+          runEffects();
         };
         if (!schema) {
           apply([]);
@@ -72,6 +79,35 @@ export function createToolsSlice(deps: StoreDeps): SliceCreator<ToolsSlice> {
           (err: unknown) => apply([`The arguments could not be checked: ${toAppError(err).message}`]),
         );
       }
+    };
+
+    // Calls whose side effect is on its way to the ledger, so each is sent once per request.
+    const inFlight = new Set<string>();
+
+    /** Sends one call's side effect to the main side's ledger and applies the answer to its round. */
+    const sendEffect = async (runId: string, id: string): Promise<void> => {
+      const call = get().toolRound?.calls.find((c) => c.id === id);
+      if (!call?.effect || inFlight.has(id)) return;
+      inFlight.add(id);
+      const apply = (change: (round: ToolRound) => ToolRound) => {
+        const current = get().toolRound;
+        if (current?.runId === runId) set({ toolRound: change(current) });
+      };
+      try {
+        const outcome = await deps.bridge.call("effects.refund", call.effect.request);
+        apply((round) => applyEffectOutcome(round, id, outcome));
+      } catch (err) {
+        apply((round) => applyEffectFailure(round, id, toAppError(err).message));
+      } finally {
+        inFlight.delete(id);
+      }
+    };
+
+    /** Starts the side effects of calls that were just cleared to run. */
+    const runEffects = (): void => {
+      const round = get().toolRound;
+      if (!round) return;
+      for (const call of effectsToRun(round)) void sendEffect(round.runId, call.id);
     };
 
     store.subscribe((state, previous) => {
@@ -117,10 +153,19 @@ export function createToolsSlice(deps: StoreDeps): SliceCreator<ToolsSlice> {
       setStepLimit: (limit) => set({ stepLimit: Math.min(20, Math.max(1, Math.round(limit))) }),
       loadToolsDraft: (draft) => set({ toolSettings: draft?.settings ?? {}, stepLimit: draft?.stepLimit ?? DEFAULT_STEP_LIMIT }),
 
-      approveToolCall: (id) => withRound((round) => approveCall(round, id, get().toolSettings)),
+      approveToolCall: (id) => {
+        withRound((round) => approveCall(round, id, get().toolSettings));
+        runEffects();
+      },
       denyToolCall: (id) => withRound((round) => denyCall(round, id)),
       answerToolCall: (id, text) => withRound((round) => answerByHand(round, id, text)),
       reportToolCallErrors: (id) => withRound((round) => reportErrors(round, id)),
+      replayToolCall: async (id) => {
+        const round = get().toolRound;
+        const call = round?.calls.find((c) => c.id === id);
+        if (!round || !call || !canReplay(call)) return;
+        await sendEffect(round.runId, id);
+      },
 
       continueToolRound: async () => {
         const { toolRound, request, stepLimit } = get();

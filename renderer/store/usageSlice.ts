@@ -12,6 +12,8 @@ export interface UsageState {
   damaged: number;
   loading: boolean;
   budgets: BudgetStatus[];
+  /** Whether entries carry the redacted message text (Settings); null until read. */
+  textLogging: boolean | null;
   error: string | null;
 }
 
@@ -23,6 +25,8 @@ export interface UsageSlice {
   exportUsageCsv(sinceMs: number): Promise<string | null>;
   loadBudgets(): Promise<void>;
   saveBudget(profileId: string, budget: Budget): Promise<boolean>;
+  /** Switches logging of the redacted message text with each usage entry. */
+  setUsageTextLogging(enabled: boolean): Promise<void>;
 }
 
 /** The usage slice. After each run that ends, budgets are read again and any warning shown. */
@@ -40,12 +44,12 @@ export function createUsageSlice(deps: StoreDeps): SliceCreator<UsageSlice> {
     });
 
     return {
-      usage: { entries: [], sinceMs: null, damaged: 0, loading: false, budgets: [], error: null },
+      usage: { entries: [], sinceMs: null, damaged: 0, loading: false, budgets: [], textLogging: null, error: null },
       loadUsage: async (sinceMs) => {
         patch({ loading: true, error: null });
         try {
           const out = await deps.bridge.call("usage.list", { sinceMs });
-          patch({ entries: out.entries, damaged: out.damaged, sinceMs, loading: false });
+          patch({ entries: out.entries, damaged: out.damaged, textLogging: out.textLogging, sinceMs, loading: false });
         } catch (err) {
           patch({ loading: false, error: `The usage log could not be read: ${toAppError(err).message}` });
         }
@@ -63,6 +67,13 @@ export function createUsageSlice(deps: StoreDeps): SliceCreator<UsageSlice> {
           patch({ budgets: (await deps.bridge.call("budgets.get", {})).budgets });
         } catch (err) {
           patch({ error: `Budgets could not be read: ${toAppError(err).message}` });
+        }
+      },
+      setUsageTextLogging: async (enabled) => {
+        try {
+          patch({ textLogging: (await deps.bridge.call("usage.setTextLogging", { enabled })).textLogging, error: null });
+        } catch (err) {
+          patch({ error: `The text logging switch was not saved: ${toAppError(err).message}` });
         }
       },
       saveBudget: async (profileId, budget) => {

@@ -124,7 +124,10 @@ export async function evalThroughputBench(print: (text: string) => void = consol
     await runApp(sim, 20, CONCURRENCY); // warm-up: JIT, sockets
     const app = await runApp(sim, CASES, CONCURRENCY);
     const sqlite = await ensureSqliteBinding(print);
-    const pf = sqlite === null ? await runPromptfoo(sim) : { error: sqlite };
+    // promptfoo gets a fresh simulator: it reads the x-ratelimit-remaining-* headers and waits for
+    // the budget to refill, and the app's 520 requests just spent the simulated 500 per minute.
+    const pfSim = sqlite === null ? await startExternalSimulator(["--fixed-latency-ms", String(LATENCY_MS)]) : null;
+    const pf = pfSim ? await runPromptfoo(pfSim).finally(() => pfSim.close()) : { error: sqlite ?? "" };
     const rows: (string | number)[][] = [["ideal bound (cases x latency / concurrency)", fmt(ideal, 0), "-", "1.00", "-"]];
     rows.push(["this app's runner", fmt(app.ms, 0), `${app.passed}/${app.total}`, fmt(app.ms / ideal, 2), "error" in pf ? "-" : fmt(app.ms / pf.evalMs, 2)]);
     if ("error" in pf) rows.push([`promptfoo could not run: ${pf.error}`, "-", "-", "-", "-"]);
@@ -137,7 +140,7 @@ export async function evalThroughputBench(print: (text: string) => void = consol
       columns: ["", "wall ms", "passed", "x ideal", "x promptfoo eval"],
       rows,
       notes: [
-        `Same simulator (its own process: ${sim.command}), same prompt and 'contains' assertion, same concurrency, one after the other.`,
+        `Same simulator (its own process, a fresh one for each tool: ${sim.command}), same prompt and 'contains' assertion, same concurrency, one after the other.`,
         "The app's time includes grading and writing every run to the fsync'd history file; promptfoo runs with --no-cache --no-write.",
         "Aim: at or under promptfoo's time, within 10% of the ideal bound (x ideal <= 1.10).",
       ],

@@ -1,5 +1,6 @@
 // End-to-end: import a small dataset, run the playground's prompt over it with one failing case,
-// open a failing cell's run, and run the same dataset through the Batch API to completion.
+// open a failing cell's run, edit a case's own assertions in the app, and run the same dataset
+// through the Batch API to completion, a batch cell opening its run.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, makeDataDir, openApp, removeDataDir, startApp, type RunningApp } from "./harness";
@@ -32,6 +33,14 @@ describe("evaluations", () => {
     await page.getByTestId("dataset-import").setInputFiles({ name: "cities.csv", mimeType: "text/csv", buffer: Buffer.from(CSV) });
     await page.getByTestId("dataset-editor").waitFor({ timeout: 10_000 });
     await page.getByTestId("dataset-assertions").fill('[{"type":"regex","pattern":"Paris|Rome|Lisbon"},{"type":"finish-reason","value":"stop"}]');
+    // A case's own assertions, edited in the app: a malformed one is refused naming the field.
+    await page.getByRole("button", { name: "Edit the own assertions of paris" }).click();
+    await page.getByTestId("case-assertions").fill('[{"type":"contains"}]');
+    expect(await page.getByTestId("case-assertions-error").innerText()).toContain("Case paris: 0.value");
+    expect(await page.getByTestId("case-assertions-apply").isDisabled()).toBe(true);
+    await page.getByTestId("case-assertions").fill('[{"type":"contains","value":"Paris"}]');
+    await page.getByTestId("case-assertions-apply").click();
+    expect(await page.getByRole("button", { name: "Edit the own assertions of paris" }).innerText()).toContain("contains");
     await page.getByTestId("dataset-save").click();
 
     await page.getByTestId("eval-start").click();
@@ -58,5 +67,11 @@ describe("evaluations", () => {
     expect(await page.getByTestId("eval-batch-status").innerText()).toBe("completed");
     expect(await page.getByTestId("eval-figures").innerText()).toContain("3 of 3 done");
     expect(await page.getByTestId("eval-cell").count()).toBe(3);
+    // The paris case was checked against its own assertion too, and its batch answer opens as a run.
+    const paris = page.locator('[data-testid="eval-row"][data-case="paris"]').getByTestId("eval-cell");
+    await paris.click();
+    expect(await page.getByTestId("eval-cell-detail").innerText()).toContain('contains "Paris"');
+    await page.getByTestId("eval-open-run").click();
+    await expect.poll(() => page.getByTestId("inspector-record").innerText(), { timeout: 10_000 }).toContain("Tell me about Paris.");
   });
 });

@@ -68,7 +68,8 @@ describe("a lesson from start to finish", () => {
     await page.getByTestId("reveal-card").click();
     await page.getByTestId("grade-good").click();
     await expect.poll(() => page.getByTestId("last-review").innerText(), { timeout: 10_000 }).toMatch(/next review in \d+/);
-    expect(await page.getByTestId("review-card").getAttribute("data-card-id")).not.toBe(firstCard);
+    // The graded card leaves today's queue (it comes back when due); the next one takes its place.
+    await expect.poll(() => page.getByTestId("review-card").getAttribute("data-card-id"), { timeout: 10_000 }).not.toBe(firstCard);
     await page.close();
 
     // Restart the app on the same data folder: progress is still there.

@@ -50,16 +50,23 @@ describe("tool calling", () => {
     expect(await page.getByTestId("tool-call-result").count()).toBe(0);
 
     await page.getByTestId("tool-approve").click();
-    expect(await call.getAttribute("data-phase")).toBe("ready");
+    // The preset's create_refund is a real side effect on the app's mock ledger, keyed by the call.
+    await expect.poll(() => call.getAttribute("data-phase"), { timeout: 20_000 }).toBe("ready");
     const result = JSON.parse(await page.getByTestId("tool-call-result").inputValue()) as Record<string, unknown>;
-    expect(result).toEqual({ refund_id: "rf_A1234", amount: 40, status: "approved" });
+    expect(result).toMatchObject({ refund_id: expect.stringMatching(/^rf_\d{4}$/), order_id: "A1234", amount: 40, status: "refunded", replayed: false });
+    expect(await page.getByTestId("tool-effect-key").innerText()).toMatch(/^toolcall:/);
+    // Replaying the same call shows the ledger's answer: the first result, no second refund.
+    await page.getByTestId("tool-replay").click();
+    await expect.poll(() => page.getByTestId("tool-effect").getAttribute("data-outcome"), { timeout: 20_000 }).toBe("replayed");
+    expect(await page.getByTestId("tool-effect-replayed").innerText()).toBe("replayed: first result returned, no second effect");
+    expect(JSON.parse(await page.getByTestId("tool-call-result").inputValue())).toMatchObject({ refund_id: result.refund_id, replayed: true });
 
     await runAndWait(page, () => page.getByTestId("tool-continue").click());
     // The model answered in text: no tool round left, and the conversation holds the exchange.
     await expect.poll(() => page.getByTestId("tool-run").count()).toBe(0);
     expect(await page.getByTestId("answer-choice").first().innerText()).toMatch(/based on the tool results/);
     expect(await roles(page)).toEqual(["system", "user", "assistant", "tool"]);
-    expect(await page.getByTestId("message-content").nth(3).inputValue()).toContain("rf_A1234");
+    expect(await page.getByTestId("message-content").nth(3).inputValue()).toContain(String(result.refund_id));
     await page.close();
   });
 

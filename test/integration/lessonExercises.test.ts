@@ -1,15 +1,19 @@
 // Integration: every lesson's exercise against the real simulator through the real chat service
 // (or, for an embeddings exercise, the real embeddings service; for an eval exercise, the real
 // evaluation service): its solution must pass and its wrong attempt must fail, graded by the
-// learning service exactly as the app grades them.
+// learning service exactly as the app grades them. A playground attempt runs with its preset's
+// settings applied (safety switches through the real safety gate, fallback chain, client policy).
 import Conf from "conf";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EmbeddingsPreset, EvalPreset, Exercise, PlaygroundPreset } from "../../shared/lesson";
+import { applyPresetPolicy, applyPresetSafety } from "../../shared/lessonPresetSettings";
 import { DEFAULT_PRICE_TABLE } from "../../shared/pricing";
+import { DEFAULT_RETRY_POLICY, type ClientPolicy } from "../../shared/retryPolicy";
 import type { RunRecord } from "../../shared/runRecord";
+import { defaultSafetySettings } from "../../shared/safety";
 import { createChatService } from "../../electron/services/chat";
 import { createEmbeddingCache } from "../../electron/services/embeddingCache";
 import { createEmbeddingService } from "../../electron/services/embeddings";
@@ -17,6 +21,8 @@ import { createDatasetStore, type DatasetStore } from "../../electron/services/e
 import { createEvalService, type EvalService } from "../../electron/services/evals/evalService";
 import { createLearningService, type LearningService } from "../../electron/services/learning";
 import { createLessonLibrary, loadLessons } from "../../electron/services/lessons";
+import { resolveFallbacks } from "../../electron/services/reliability/resolveFallbacks";
+import { createSafetyService, type SafetyService } from "../../electron/services/safety";
 import { openSettingsStore } from "../../electron/services/settingsStore";
 import { startSimulator, type RunningSimulator } from "../../electron/simulator/server";
 
@@ -28,16 +34,19 @@ let dir: string;
 let learning: LearningService;
 let datasets: DatasetStore;
 let evals: EvalService;
+let safety: SafetyService;
 const records = new Map<string, RunRecord>();
 const waiting = new Map<string, (record: RunRecord) => void>();
-// No retries: a lesson about failures must see the failure, and the tests stay quick.
-const chat = createChatService({
-  maxRetries: 0,
-  onRunSettled: (record) => {
-    records.set(record.runId, record);
-    waiting.get(record.runId)?.(record);
-  },
-});
+/** Keeps a settled (or refused) run's record, annotated by the safety gate as the app does. */
+const settle = (record: RunRecord) => {
+  const annotated = safety.annotate(record);
+  records.set(record.runId, annotated);
+  waiting.get(record.runId)?.(annotated);
+};
+// No retries unless a preset asks: a lesson about failures must see the failure, and the tests stay quick.
+const BASE_POLICY: ClientPolicy = { ...DEFAULT_RETRY_POLICY, maxRetries: 0 };
+let policy: ClientPolicy = BASE_POLICY;
+const chat = createChatService({ policy: () => policy, onRunSettled: settle });
 
 // An in-memory cache (no folder): every exercise embeds afresh or from this run's own vectors.
 const embeddings = createEmbeddingService({ cache: createEmbeddingCache({ dir: null }), maxRetries: 0 });
@@ -62,6 +71,7 @@ beforeAll(async () => {
     configName: "settings",
     open: ({ cwd, configName }) => new Conf<Record<string, unknown>>({ cwd, configName, projectName: "prompt-dojo" }),
   });
+  safety = createSafetyService({ store, onRefused: settle });
   learning = createLearningService({
     store,
     library: createLessonLibrary(LESSONS_DIR),
@@ -78,20 +88,50 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Runs a playground state on the simulator profile and resolves with its run id once recorded. */
-function runPreset(preset: PlaygroundPreset): Promise<string> {
+/**
+ * Runs a playground state on the simulator profile with its settings applied over the defaults (as
+ * "Try it" applies them) and resolves with its run id once recorded and, when the output is
+ * moderated, once that check has ended too. A run refused by input moderation resolves as well.
+ */
+async function runPreset(preset: PlaygroundPreset): Promise<string> {
   const runId = crypto.randomUUID();
-  const settled = new Promise<string>((resolve) => waiting.set(runId, () => resolve(runId)));
-  chat.start({
-    runId,
-    connection: { provider: { profileId: "simulator", profileName: "Simulator", kind: "simulator", baseURL: sim.url }, baseURL: sim.url, apiKey: "simulator-no-key" },
-    request: preset.request,
-    simulatorFailure: preset.simulatorFailure === "none" ? undefined : preset.simulatorFailure,
-    emit: () => {},
-    secrets: () => [],
-  });
-  return settled;
+  const recorded = new Promise<void>((resolve) => waiting.set(runId, () => resolve()));
+  safety.save(applyPresetSafety(defaultSafetySettings(), preset.safety ?? {}));
+  const merged = applyPresetPolicy(BASE_POLICY, preset.policy ?? {});
+  if (!merged.ok) throw new Error(`the preset's policy is not valid: ${merged.problem}`);
+  policy = merged.policy;
+  const connection = simulatorConnection();
+  let ended!: () => void;
+  const emitted = new Promise<void>((resolve) => (ended = resolve));
+  const emit = (event: string) => {
+    if (event === "chat.finished" || event === "chat.failed") ended();
+  };
+  try {
+    const safe = await safety.prepareRun({ runId, connection, request: preset.request, emit });
+    chat.start({
+      runId,
+      connection,
+      request: safe.request,
+      simulatorFailure: preset.simulatorFailure === "none" ? undefined : preset.simulatorFailure,
+      fallbacks: resolveFallbacks(preset.fallbacks ?? [], noOtherProfiles, preset.request.model),
+      emit: safe.emit,
+      secrets: () => [],
+    });
+  } catch {
+    // Refused before sending (input moderation): the gate recorded the refusal as the run.
+    ended();
+  }
+  await Promise.all([recorded, emitted]);
+  return runId;
 }
+
+/** Lessons' fallback chains name models, never other profiles: there are none here. */
+const noOtherProfiles = {
+  get: (): never => {
+    throw new Error("lesson presets may not name other profiles");
+  },
+  resolveConnection: async () => simulatorConnection(),
+};
 
 /** Embeds a preset's texts as the Embeddings lab does, then its query as the lab's search does; resolves with the set's job id. */
 async function embedPreset(preset: EmbeddingsPreset): Promise<string> {

@@ -53,10 +53,10 @@ async function call<T = unknown>(channel: string, input: unknown = {}): Promise<
 const request: ChatRequest = { model: "sim-chat-1", messages: [{ role: "user", content: "What is an idempotency key?" }], max_completion_tokens: 50 };
 
 /** Starts a run on the simulator profile and waits for its final event and its record. */
-async function run(req: ChatRequest = request) {
+async function run(req: ChatRequest = request, extra: Record<string, unknown> = {}) {
   const runId = crypto.randomUUID();
   const done = new Promise<void>((resolve) => waiters.set(runId, resolve));
-  await call("chat.start", { runId, profileId: "simulator", request: req });
+  await call("chat.start", { runId, profileId: "simulator", request: req, ...extra });
   await done;
   const record = await call<RunRecord | null>("runs.get", { runId });
   return { final: finals.get(runId)!, record: record! };
@@ -171,5 +171,98 @@ describe("idempotency", () => {
     await call("effects.refund", unkeyed);
     await call("effects.refund", unkeyed);
     expect((await call<{ refunds: unknown[] }>("effects.list")).refunds).toHaveLength(3);
+  });
+});
+
+describe("usage text logging", () => {
+  // One value of every listed kind; each must be gone from the file, with text logging on or off.
+  const listed = ["ann.lopez@example.com", "+44 20 7946 0958", "4111 1111 1111 1111", "GB82 WEST 1234 5698 7654 32", "sk-proj-abcdefghijklmnopqrstuvwx1234", "ghp_abcdefghijklmnopqrstuvwxyz0123456789"];
+  const message = `Refund me: mail ${listed[0]}, phone ${listed[1]}, card ${listed[2]}, IBAN ${listed[3]}, my key ${listed[4]} and token ${listed[5]}. Marker zebra-quartz.`;
+
+  it("is off by default: no message text in the file at all", async () => {
+    expect((await call<{ textLogging: boolean }>("usage.list", {})).textLogging).toBe(false);
+    const { record } = await run({ ...request, messages: [{ role: "user", content: message }] });
+    const onDisk = readFileSync(join(dataDir, USAGE_FILE), "utf8");
+    expect(onDisk).not.toContain("zebra-quartz");
+    expect(onDisk).not.toContain("Refund me");
+    const entry = onDisk.trim().split("\n").map((line) => JSON.parse(line) as UsageEntry).find((e) => e.runId === record.runId);
+    expect(entry).toBeDefined();
+    expect(entry?.text).toBeUndefined();
+  });
+
+  it("when switched on, logs the text redacted: no listed pattern survives into the usage file", async () => {
+    expect(await call("usage.setTextLogging", { enabled: true })).toEqual({ textLogging: true });
+    try {
+      const { record } = await run({ ...request, messages: [{ role: "user", content: message }] });
+      const onDisk = readFileSync(join(dataDir, USAGE_FILE), "utf8");
+      for (const value of listed) {
+        expect(onDisk).not.toContain(value);
+        expect(onDisk).not.toContain(value.replace(/\s/g, ""));
+      }
+      const { entries, textLogging } = await call<{ entries: UsageEntry[]; textLogging: boolean }>("usage.list", {});
+      expect(textLogging).toBe(true);
+      const entry = entries.find((e) => e.runId === record.runId);
+      expect(entry?.text?.input).toContain("zebra-quartz");
+      expect(entry?.text?.input).toMatch(/^user: Refund me: mail \[EMAIL_1\], phone \[PHONE_1\], card \[CARD_1\], IBAN \[IBAN_1\]/);
+      expect(entry?.text?.output.length).toBeGreaterThan(0);
+    } finally {
+      await call("usage.setTextLogging", { enabled: false });
+    }
+    // Off again: the next entry has no text.
+    const { record } = await run({ ...request, messages: [{ role: "user", content: "second marker walrus-ink" }] });
+    const entries = (await call<{ entries: UsageEntry[] }>("usage.list", {})).entries;
+    expect(entries.find((e) => e.runId === record.runId)?.text).toBeUndefined();
+    expect(readFileSync(join(dataDir, USAGE_FILE), "utf8")).not.toContain("walrus-ink");
+  });
+});
+
+describe("usage by feature", () => {
+  it("logs the feature a caller names in the usage entry and the run record; the playground by default", async () => {
+    const rag = await run(request, { feature: "rag" });
+    expect(rag.record.feature).toBe("rag");
+    const plain = await run();
+    expect(plain.record.feature).toBeUndefined();
+    const { entries } = await call<{ entries: UsageEntry[] }>("usage.list", {});
+    expect(entries.find((e) => e.runId === rag.record.runId)?.feature).toBe("rag");
+    expect(entries.find((e) => e.runId === plain.record.runId)?.feature).toBe("playground");
+    const kept = await call<{ record: RunRecord } | null>("history.get", { runId: rag.record.runId });
+    expect(kept?.record.feature).toBe("rag");
+  });
+
+  it("refuses a feature that is not one", async () => {
+    await expect(call("chat.start", { runId: crypto.randomUUID(), profileId: "simulator", request, feature: "telepathy" })).rejects.toMatchObject({ error: { kind: "invalid_input" } });
+  });
+
+  it("logs each embeddings request as feature embeddings, with its attempts under the policy", async () => {
+    await call("simulator.setBehaviour", { ...NORMAL_BEHAVIOUR, failure: "rate_limit_no_retry_after", remaining: 1 });
+    await call("policy.save", { ...DEFAULT_RETRY_POLICY, baseDelayMs: 5, maxDelayMs: 5, jitter: 0 });
+    try {
+      const out = await call<{ count: number }>("embeddings.embed", { jobId: crypto.randomUUID(), profileId: "simulator", model: "sim-embedding-1", texts: ["usage by feature, embedded"] });
+      expect(out.count).toBe(1);
+    } finally {
+      await call("simulator.clearBehaviour");
+      await call("policy.save", DEFAULT_RETRY_POLICY);
+    }
+    const { entries } = await call<{ entries: UsageEntry[] }>("usage.list", {});
+    const last = entries.filter((e) => e.feature === "embeddings").at(-1);
+    expect(last).toMatchObject({ model: "sim-embedding-1", status: "ok", attempts: 2, costUsd: 0, profileId: "simulator" });
+    expect(last?.promptTokens).toBeGreaterThan(0);
+  });
+});
+
+describe("moderation under the policy, in the usage log", () => {
+  it("retries a 503 once and logs the check as feature moderation, without its text", async () => {
+    await call("simulator.setBehaviour", { ...NORMAL_BEHAVIOUR, failure: "server_error", remaining: 1 });
+    await call("policy.save", { ...DEFAULT_RETRY_POLICY, baseDelayMs: 5, maxDelayMs: 5, jitter: 0 });
+    try {
+      const verdict = await call<{ flagged: boolean }>("safety.moderate", { profileId: "simulator", texts: [{ label: "input", text: "moderate me, heron-lantern" }] });
+      expect(typeof verdict.flagged).toBe("boolean");
+    } finally {
+      await call("simulator.clearBehaviour");
+      await call("policy.save", DEFAULT_RETRY_POLICY);
+    }
+    const { entries } = await call<{ entries: UsageEntry[] }>("usage.list", {});
+    expect(entries.filter((e) => e.feature === "moderation").at(-1)).toMatchObject({ model: "sim-moderation-1", status: "ok", attempts: 2, profileId: "simulator" });
+    expect(readFileSync(join(dataDir, USAGE_FILE), "utf8")).not.toContain("heron-lantern");
   });
 });

@@ -35,6 +35,8 @@ export interface DirectRunContext {
   requestTimeoutMs: number;
   /** Extra headers for every request (e.g. the simulator's fixed latency). */
   headers?: Record<string, string>;
+  /** The run's HTTP layer (one keep-alive pool for all its requests); default the global fetch. */
+  fetch?: typeof fetch;
   /**
    * The client policy: each request retries under it (a 429's wait also pauses the limiter, so the
    * whole run slows down); when it gives up on a 429, the case goes back in the queue as before.
@@ -89,7 +91,7 @@ export async function runDirect(ctx: DirectRunContext): Promise<void> {
     await ctx.limiter.acquire(ctx.signal);
     let call;
     try {
-      call = await callForEval({ connection, request, experiment: variant.experiment, signal: ctx.signal, secrets: ctx.secrets(), requestTimeoutMs: ctx.requestTimeoutMs, headers: ctx.headers, policy: ctx.policy, onRateLimited: (ms) => ctx.limiter.rateLimited(ms) });
+      call = await callForEval({ connection, request, experiment: variant.experiment, signal: ctx.signal, secrets: ctx.secrets(), requestTimeoutMs: ctx.requestTimeoutMs, headers: ctx.headers, fetch: ctx.fetch, policy: ctx.policy, onRateLimited: (ms) => ctx.limiter.rateLimited(ms) });
     } finally {
       ctx.limiter.release();
     }

@@ -30,6 +30,8 @@ export interface EvalCallArgs {
   /** Extra headers (the simulator's failure or latency switches). */
   headers?: Record<string, string>;
   simulatorFailure?: SimulatorFailure;
+  /** The HTTP layer to send with (an evaluation run's keep-alive fetch); default the global fetch. */
+  fetch?: typeof fetch;
   /**
    * The client policy: retries, back-off, retry-after and the deadline apply to this call. Absent:
    * one attempt, and the runner alone decides what a failure means.
@@ -81,7 +83,7 @@ export async function callForEval(args: EvalCallArgs): Promise<EvalCallOutcome> 
   let attempts = () => 1;
   const notes: { waitMs?: number; waitReason?: PolicyWait["reason"]; note?: string }[] = [];
   try {
-    const counting = createCountingClient(connection, { requestTimeoutMs: args.requestTimeoutMs, maxRetries: 0 }, (a) => observed.push(a));
+    const counting = createCountingClient(connection, { requestTimeoutMs: args.requestTimeoutMs, maxRetries: 0, fetch: args.fetch }, (a) => observed.push(a));
     attempts = counting.attempts;
     const policy: ClientPolicy = args.policy ?? { ...ONE_ATTEMPT, requestTimeoutMs: args.requestTimeoutMs };
     // Waits and stop reasons go on the attempt they follow, as in the playground's timeline.

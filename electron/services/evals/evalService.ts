@@ -14,6 +14,7 @@ import { AdaptiveLimiter } from "./adaptiveLimiter";
 import { runBatch } from "./batchRunner";
 import type { DatasetStore } from "./datasetStore";
 import { runDirect } from "./directRunner";
+import { createKeepAliveFetch } from "./keepAliveFetch";
 import { openEvalCache, type EvalCache } from "./evalCache";
 import { createEvalRunStore, summarizeEvalRun, type EvalRunStore } from "./evalRunStore";
 import { createGradingHelpers } from "./gradingHelpers";
@@ -123,22 +124,29 @@ export function createEvalService(deps: EvalServiceDeps): EvalService {
           run.status = controller.signal.aborted ? "cancelled" : state.status === "completed" ? "done" : "failed";
           if (run.status === "failed") run.error = `The batch ended as "${state.status}".`;
         } else {
-          await runDirect({
-            run,
-            dataset,
-            connections,
-            helpers,
-            signal: controller.signal,
-            limiter: limiter as AdaptiveLimiter,
-            secrets: deps.secrets,
-            cache: run.settings.cache ? cacheFile() : null,
-            priceTable: deps.priceTable,
-            recordRun: deps.recordRun,
-            onCell,
-            requestTimeoutMs: deps.requestTimeoutMs ?? deps.policy?.().requestTimeoutMs ?? 60_000,
-            headers: deps.headers,
-            policy: deps.policy?.(),
-          });
+          // One connection pool per run: its requests reuse sockets, and it is closed when the run ends.
+          const http = createKeepAliveFetch();
+          try {
+            await runDirect({
+              run,
+              dataset,
+              connections,
+              helpers,
+              signal: controller.signal,
+              limiter: limiter as AdaptiveLimiter,
+              secrets: deps.secrets,
+              cache: run.settings.cache ? cacheFile() : null,
+              priceTable: deps.priceTable,
+              recordRun: deps.recordRun,
+              onCell,
+              requestTimeoutMs: deps.requestTimeoutMs ?? deps.policy?.().requestTimeoutMs ?? 60_000,
+              headers: deps.headers,
+              fetch: http.fetch,
+              policy: deps.policy?.(),
+            });
+          } finally {
+            http.close();
+          }
           run.status = controller.signal.aborted ? "cancelled" : "done";
         }
       } catch (err) {

@@ -12,8 +12,11 @@ export function CaseAssertionsEditor({ draft, caseIndex, onApply, onClose }: { d
   return (
     <div className="evals-panel" data-testid="case-assertions-editor">
       <label className="field">
-        Own assertions of case <span className="mono">{item.id}</span>, checked in addition to the dataset&apos;s (a JSON array, e.g.{" "}
-        {'[{"type":"regex","pattern":"^Paris"}]'})
+        {/* One span: the field lays its children out in a column. */}
+        <span>
+          Own assertions of case <span className="mono">{item.id}</span>, checked in addition to the dataset&apos;s (a JSON array, e.g.{" "}
+          {'[{"type":"regex","pattern":"^Paris"}]'})
+        </span>
         <textarea className="assertions-text" data-testid="case-assertions" value={text} onChange={(e) => setText(e.target.value)} />
       </label>
       {typeof checked === "string" ? <p className="field-error" data-testid="case-assertions-error">{checked}</p> : null}

@@ -1,6 +1,7 @@
 // Renderer: one phrase saying what "Try it" loads into the playground, so a learner knows that the
 // schema, the tools and their mocks come with the messages, not only the text of the prompt.
 import type { PlaygroundPreset } from "../../../shared/lesson";
+import { presetSettingsPhrases } from "../../../shared/lessonPresetSettings";
 
 /** Joins phrases as "a", "a and b", "a, b and c". */
 function listPhrases(items: readonly string[]): string {
@@ -30,5 +31,7 @@ export function presetContents(preset: PlaygroundPreset): string {
     parts.push(`${tools.length} tool${tools.length === 1 ? "" : "s"}${details.length ? ` (${details.join("; ")})` : ""}`);
   }
   if (preset.simulatorFailure !== "none") parts.push(`the simulated failure "${preset.simulatorFailure}"`);
+  // Settings outlive the lesson, so the learner is told they change too.
+  parts.push(...presetSettingsPhrases(preset));
   return listPhrases(parts);
 }

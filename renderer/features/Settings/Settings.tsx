@@ -8,6 +8,7 @@ import { PriceSettings } from "../Tokens/PriceSettings";
 import { PolicySettings } from "../Reliability/PolicySettings";
 import { FallbackSettings } from "../Reliability/FallbackSettings";
 import { SafetySettingsSection } from "../Safety/SafetySettingsSection";
+import { UsageTextSetting } from "../Usage/UsageTextSetting";
 
 /** What the details pane shows: a saved profile, or the form of a new one. */
 export type Selection = { kind: "profile"; id: string } | { kind: "new" };
@@ -35,6 +36,7 @@ export function Settings() {
       <PolicySettings />
       <FallbackSettings />
       <SafetySettingsSection />
+      <UsageTextSetting />
     </div>
   );
 }

@@ -13,6 +13,8 @@ const MOCK_HINTS: Record<ToolMock["kind"], string> = {
   manual: "You type each result when the call arrives.",
   fixed: "This JSON is returned for every call.",
   template: 'JSON with {{argument}} placeholders, e.g. {"order": "{{order_id}}", "amount": {{amount}}}.',
+  refund:
+    "Performs a mock refund (order_id, amount) in the app's ledger with an idempotency key: the call's idempotency_key argument if the tool declares one, else one derived from the tool-call id. A repeated key returns the first result and refunds nothing more.",
 };
 
 /** The editor of the tool at `index` in request.tools. */
@@ -77,7 +79,7 @@ function ToolSettingsEditor({ name }: { name: string }) {
   const save = (change: Partial<ToolSettings>) => setToolSettings(name, { ...settings, ...change });
   const mockText = settings.mock.kind === "fixed" ? settings.mock.json : settings.mock.kind === "template" ? settings.mock.template : "";
   const setMock = (kind: ToolMock["kind"], text: string) =>
-    save({ mock: kind === "manual" ? { kind } : kind === "fixed" ? { kind, json: text } : { kind, template: text } });
+    save({ mock: kind === "manual" || kind === "refund" ? { kind } : kind === "fixed" ? { kind, json: text } : { kind, template: text } });
   return (
     <div className="tool-settings">
       <span className="field-label">In the playground (not sent to the model)</span>
@@ -91,10 +93,11 @@ function ToolSettingsEditor({ name }: { name: string }) {
           <option value="manual">typed by hand</option>
           <option value="fixed">fixed JSON</option>
           <option value="template">template over the arguments</option>
+          <option value="refund">side effect: refund</option>
         </select>
       </label>
       <small className="hint">{MOCK_HINTS[settings.mock.kind]}</small>
-      {settings.mock.kind !== "manual" ? (
+      {settings.mock.kind === "fixed" || settings.mock.kind === "template" ? (
         <textarea className="mono" rows={3} spellCheck={false} value={mockText} aria-label={`Mock result of ${name}`} data-testid="tool-mock-text" onChange={(e) => setMock(settings.mock.kind, e.target.value)} />
       ) : null}
       <LimitsEditor limits={settings.limits} onChange={(limits) => save({ limits })} />

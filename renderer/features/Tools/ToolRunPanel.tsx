@@ -3,7 +3,8 @@
 import { useAppStore } from "../../store/appStore";
 import { selectIsRunning } from "../../store/selectors";
 import { toolStepsTaken } from "./continuation";
-import { canAnswerByHand, pendingCalls, type CallPhase, type ToolCallState } from "./toolRound";
+import { REPLAYED_TEXT } from "./refundEffect";
+import { canAnswerByHand, canReplay, pendingCalls, type CallPhase, type ToolCallState } from "./toolRound";
 
 const PHASE_TEXT: Record<CallPhase, string> = {
   checking: "checking the arguments...",
@@ -12,6 +13,7 @@ const PHASE_TEXT: Record<CallPhase, string> = {
   "awaiting-approval": "waiting for your approval",
   denied: "not approved",
   manual: "waiting for your result",
+  "running-effect": "performing the refund...",
   ready: "result ready",
 };
 
@@ -60,6 +62,7 @@ function ToolCallCard({ call }: { call: ToolCallState }) {
   const deny = useAppStore((s) => s.denyToolCall);
   const answer = useAppStore((s) => s.answerToolCall);
   const report = useAppStore((s) => s.reportToolCallErrors);
+  const replay = useAppStore((s) => s.replayToolCall);
   return (
     <article className={`tool-call-card phase-${call.phase}`} data-testid="tool-call" data-tool={call.name} data-phase={call.phase}>
       <header className="choice-head">
@@ -98,6 +101,7 @@ function ToolCallCard({ call }: { call: ToolCallState }) {
         </div>
       ) : null}
       {call.note ? <p className="hint">{call.note}</p> : null}
+      {call.effect ? <EffectSummary call={call} onReplay={() => void replay(call.id)} /> : null}
       {call.phase === "invalid" ? (
         <button type="button" data-testid="tool-report-errors" onClick={() => report(call.id)}>
           Send the errors back to the model
@@ -106,7 +110,7 @@ function ToolCallCard({ call }: { call: ToolCallState }) {
       {canAnswerByHand(call) || call.result !== null ? (
         <label className="stacked-field">
           <span>
-            Result sent back as the tool message{call.resultSource ? ` (${call.resultSource === "mock" ? "from the mock" : call.resultSource === "manual" ? "typed by hand" : call.resultSource})` : ""}
+            Result sent back as the tool message{call.resultSource ? ` (${RESULT_SOURCE_TEXT[call.resultSource] ?? call.resultSource})` : ""}
           </span>
           <textarea
             className="mono"
@@ -121,6 +125,42 @@ function ToolCallCard({ call }: { call: ToolCallState }) {
         </label>
       ) : null}
     </article>
+  );
+}
+
+const RESULT_SOURCE_TEXT: Partial<Record<NonNullable<ToolCallState["resultSource"]>, string>> = {
+  mock: "from the mock",
+  effect: "from the refund ledger",
+  manual: "typed by hand",
+};
+
+/** A side-effecting call: its idempotency key, what the ledger did, and a replay button to show a retry. */
+function EffectSummary({ call, onReplay }: { call: ToolCallState; onReplay: () => void }) {
+  const effect = call.effect;
+  if (!effect) return null;
+  const outcome = effect.outcome;
+  return (
+    <div className="tool-effect" data-testid="tool-effect" data-outcome={outcome?.outcome ?? "pending"}>
+      <p>
+        Idempotency key <code data-testid="tool-effect-key">{effect.request.idempotencyKey}</code>{" "}
+        <span className="hint">({effect.keySource === "argument" ? "from the call's idempotency_key argument" : "derived from the tool-call id"})</span>
+      </p>
+      {outcome?.outcome === "replayed" ? (
+        <p className="ok-text" data-testid="tool-effect-replayed">
+          {REPLAYED_TEXT}
+        </p>
+      ) : null}
+      {outcome ? (
+        <p className="hint" data-testid="tool-effect-message">
+          {outcome.message} Refunds in the ledger: {outcome.refundCount}. Sent {effect.sends} time{effect.sends === 1 ? "" : "s"}.
+        </p>
+      ) : null}
+      {canReplay(call) ? (
+        <button type="button" data-testid="tool-replay" onClick={onReplay} title="Send the same call, with the same key, to the ledger again, as a retry would">
+          Replay this call
+        </button>
+      ) : null}
+    </div>
   );
 }
 

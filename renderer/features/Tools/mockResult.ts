@@ -69,7 +69,8 @@ export function renderTemplate(template: string, args: unknown): MockOutcome {
 
 /** The mock result of a call, or null when the tool is answered by hand. */
 export function mockResultFor(mock: ToolMock, args: unknown): MockOutcome | null {
-  if (mock.kind === "manual") return null;
+  // A side effect (refund) is performed on the main side by the tool round, not produced here.
+  if (mock.kind === "manual" || mock.kind === "refund") return null;
   if (mock.kind === "fixed") {
     const problem = notJson(mock.json, "The fixed mock result");
     return problem ? { ok: false, error: problem } : { ok: true, text: mock.json };

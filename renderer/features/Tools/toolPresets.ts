@@ -10,7 +10,7 @@ export const TOOL_PRESETS: readonly Preset[] = [
   {
     id: "order-support-tools",
     label: "Order support (tools)",
-    description: "get_order_status answers from a mock; create_refund is sensitive (asks for approval) and refused above 100.",
+    description: "get_order_status answers from a mock; create_refund is sensitive (asks for approval), refused above 100, and refunds through the idempotent mock ledger.",
     messages: [
       {
         role: "system",
@@ -62,7 +62,8 @@ export const TOOL_PRESETS: readonly Preset[] = [
       },
       create_refund: {
         sensitive: true,
-        mock: { kind: "template", template: '{"refund_id": "rf_{{order_id}}", "amount": {{amount}}, "status": "approved"}' },
+        // A real side effect on the app's mock ledger, keyed so a retried call refunds once.
+        mock: { kind: "refund" },
         limits: [{ argument: "amount", max: REFUND_LIMIT }],
       },
     },

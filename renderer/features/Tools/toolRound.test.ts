@@ -7,8 +7,12 @@ import {
   DENIAL_RESULT,
   answerByHand,
   applyArgumentCheck,
+  applyEffectFailure,
+  applyEffectOutcome,
   approveCall,
   canAnswerByHand,
+  canReplay,
+  effectsToRun,
   denyCall,
   pendingCalls,
   reportErrors,
@@ -112,5 +116,51 @@ describe("after the arguments are checked", () => {
     const call = applyArgumentCheck(start(), "c1", [], broken).calls[0];
     expect(call?.phase).toBe("manual");
     expect(call?.note).toMatch(/mock could not run.*no "nope"/);
+  });
+});
+
+describe("a side-effecting (refund) mock", () => {
+  const keyed: Pick<ChatRequest, "tools"> = {
+    tools: [
+      {
+        type: "function",
+        function: { name: "create_refund", parameters: { type: "object", properties: { order_id: { type: "string" }, amount: { type: "number" }, idempotency_key: { type: "string" } } } },
+      },
+    ],
+  };
+  const refundSettings: Record<string, ToolSettings> = { create_refund: { sensitive: true, mock: { kind: "refund" }, limits: [] } };
+  const created = { outcome: "created" as const, refund: { id: "rf_0001", orderId: "A1", amount: 40, idempotencyKey: "k-7", createdAt: 1 }, message: "Created", refundCount: 1 };
+
+  function approved(args: string, req: Pick<ChatRequest, "tools"> = keyed) {
+    const round = startRound("r", [choice([{ id: "c1", name: "create_refund", arguments: args }])], req, refundSettings)!;
+    return approveCall(applyArgumentCheck(round, "c1", [], refundSettings), "c1", refundSettings);
+  }
+
+  it("runs nothing before approval, then waits on the ledger with the call's own key", () => {
+    const round = approved('{"order_id":"A1","amount":40,"idempotency_key":"k-7"}');
+    expect(round.calls[0]).toMatchObject({ phase: "running-effect", result: null, effect: { request: { orderId: "A1", amount: 40, idempotencyKey: "k-7" }, keySource: "argument", sends: 0 } });
+    expect(effectsToRun(round).map((c) => c.id)).toEqual(["c1"]);
+    expect(pendingCalls(round)).toHaveLength(1);
+  });
+
+  it("derives the key from the tool-call id when the tool declares no idempotency_key", () => {
+    const round = approved('{"order_id":"A1","amount":40}', request);
+    expect(round.calls[0]?.effect).toMatchObject({ request: { idempotencyKey: "toolcall:c1" }, keySource: "call-id" });
+  });
+
+  it("uses the ledger's answer as the result, and a replay keeps the call ready with the replay recorded", () => {
+    const done = applyEffectOutcome(approved('{"order_id":"A1","amount":40,"idempotency_key":"k-7"}'), "c1", created);
+    expect(done.calls[0]).toMatchObject({ phase: "ready", resultSource: "effect", effect: { sends: 1 } });
+    expect(JSON.parse(done.calls[0]!.result!)).toMatchObject({ refund_id: "rf_0001", replayed: false });
+    expect(canReplay(done.calls[0]!)).toBe(true);
+    const replayed = applyEffectOutcome(done, "c1", { ...created, outcome: "replayed" });
+    expect(replayed.calls[0]).toMatchObject({ phase: "ready", effect: { sends: 2, outcome: { outcome: "replayed", refundCount: 1 } } });
+    expect(JSON.parse(replayed.calls[0]!.result!)).toMatchObject({ refund_id: "rf_0001", replayed: true });
+  });
+
+  it("falls back to a hand answer when the ledger cannot be reached or the arguments make no refund", () => {
+    const failed = applyEffectFailure(approved('{"order_id":"A1","amount":40}'), "c1", "offline.");
+    expect(failed.calls[0]).toMatchObject({ phase: "manual", note: expect.stringMatching(/could not run: offline/) });
+    expect(approved('{"amount":40}').calls[0]).toMatchObject({ phase: "manual", note: expect.stringMatching(/order_id/) });
   });
 });

@@ -5,6 +5,8 @@ import type { ChoiceResult } from "../../../shared/contract";
 import { defaultToolSettings, type ToolSettings } from "../../../shared/toolSettings";
 import { limitViolations } from "./argumentLimits";
 import { mockResultFor } from "./mockResult";
+import { declaresKey, refundCallFor, refundResultText, type KeySource } from "./refundEffect";
+import type { RefundCall, RefundOutcome } from "../../../shared/contracts/reliability";
 
 /** Where one call is. */
 export type CallPhase =
@@ -14,10 +16,23 @@ export type CallPhase =
   | "awaiting-approval" // a sensitive tool: nothing runs until the user approves
   | "denied" // the user did not approve
   | "manual" // waiting for a result typed by hand
+  | "running-effect" // a side-effecting mock (refund) is being performed on the main side
   | "ready"; // has a result to send
 
 /** Who produced a call's result. */
-export type ResultSource = "mock" | "manual" | "refusal" | "denial" | "error-report";
+export type ResultSource = "mock" | "effect" | "manual" | "refusal" | "denial" | "error-report";
+
+/** A side-effecting call (the refund mock): the ledger call it makes and the ledger's last answer. */
+export interface CallEffect {
+  /** The exact ledger call, idempotency key included; a replay re-sends it unchanged. */
+  request: RefundCall;
+  /** Whether the key came from the call's idempotency_key argument or from its tool-call id. */
+  keySource: KeySource;
+  /** The ledger's answer to the latest send, or null while none has come back. */
+  outcome: RefundOutcome | null;
+  /** How many times the call was sent to the ledger. */
+  sends: number;
+}
 
 /** One tool call of the answer and what the playground does with it. */
 export interface ToolCallState {
@@ -38,6 +53,10 @@ export interface ToolCallState {
   resultSource: ResultSource | null;
   /** Something to tell the user, e.g. why the mock could not run. */
   note: string | null;
+  /** True when the tool's schema declares an idempotency_key argument (the refund mock uses it). */
+  keyDeclared?: boolean;
+  /** The side effect this call performs, when its tool's mock is one. */
+  effect?: CallEffect;
 }
 
 /** The tool calls of one answer, from the run that produced them. */
@@ -102,6 +121,7 @@ export function startRound(
       result: null,
       resultSource: null,
       note: null,
+      keyDeclared: declaresKey(parametersOf(request, call.name)),
     };
     const known = request.tools?.some((t) => t.function.name === call.name) ?? false;
     if (!known) return { ...base, phase: "invalid", errors: [`The model called "${call.name}", which the request does not define.`] };
@@ -122,6 +142,11 @@ function update(round: ToolRound, id: string, change: (call: ToolCallState) => T
 
 /** Runs the tool's mock (if it has one) for a call cleared to run. */
 function runMock(call: ToolCallState, settings: ToolSettings): ToolCallState {
+  if (settings.mock.kind === "refund") {
+    const planned = refundCallFor(call.id, call.args, call.keyDeclared === true);
+    if (!planned.ok) return { ...call, phase: "manual", note: `The refund could not run: ${planned.error} Answer by hand.` };
+    return { ...call, phase: "running-effect", effect: { request: planned.call, keySource: planned.source, outcome: null, sends: 0 } };
+  }
   const outcome = mockResultFor(settings.mock, call.args);
   if (outcome === null) return { ...call, phase: "manual" };
   if (!outcome.ok) return { ...call, phase: "manual", note: `The mock could not run: ${outcome.error} Answer by hand.` };
@@ -187,4 +212,41 @@ export function reportErrors(round: ToolRound, id: string): ToolRound {
 /** The calls that still need something before the round can be sent back. */
 export function pendingCalls(round: ToolRound): ToolCallState[] {
   return round.calls.filter((c) => c.result === null);
+}
+
+/** The calls whose side effect should be sent to the ledger now. */
+export function effectsToRun(round: ToolRound): ToolCallState[] {
+  return round.calls.filter((c) => c.phase === "running-effect" && c.effect !== undefined);
+}
+
+/** True when a performed side effect can be sent again with the same key, to show what a replay does. */
+export function canReplay(call: ToolCallState): boolean {
+  return call.phase === "ready" && call.resultSource === "effect" && call.effect?.outcome != null;
+}
+
+/**
+ * The ledger answered a call's side effect (first send or replay): its answer becomes the tool
+ * result. A refused (conflict) call still has a result: the model is told why.
+ */
+export function applyEffectOutcome(round: ToolRound, id: string, outcome: RefundOutcome): ToolRound {
+  return update(round, id, (call) => {
+    if (!call.effect || (call.phase !== "running-effect" && !canReplay(call))) return call;
+    return {
+      ...call,
+      phase: "ready",
+      result: refundResultText(outcome),
+      resultSource: "effect",
+      note: null,
+      effect: { ...call.effect, outcome, sends: call.effect.sends + 1 },
+    };
+  });
+}
+
+/** The ledger could not be reached: a first send waits for a hand answer, saying why. */
+export function applyEffectFailure(round: ToolRound, id: string, message: string): ToolRound {
+  return update(round, id, (call) => {
+    if (call.phase === "running-effect") return { ...call, phase: "manual", note: `The refund could not run: ${message} Answer by hand.` };
+    // A failed replay leaves the first result in place and says why nothing was shown.
+    return canReplay(call) ? { ...call, note: `The replay could not reach the ledger: ${message}` } : call;
+  });
 }
