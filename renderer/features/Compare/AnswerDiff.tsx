@@ -1,5 +1,6 @@
 // Renderer: an answer with the words that differ from another answer marked.
 import { useMemo } from "react";
+import { DiffParts } from "../../components/DiffParts";
 import { wordDiff } from "./wordDiff";
 
 /** `after` as text, with words missing from `before` marked added and `before`'s own words struck. */
@@ -10,19 +11,7 @@ export function AnswerDiff({ before, after, against }: { before: string; after: 
     <div className="answer-diff" data-testid="variant-diff" data-changes={changed}>
       <p className="hint">{changed === 0 ? `Same words as ${against}.` : `Differences from ${against}: added words are marked, removed ones struck through.`}</p>
       <p className="variant-text" data-testid="variant-text">
-        {parts.map((part, i) =>
-          part.kind === "same" ? (
-            <span key={i}>{part.text}</span>
-          ) : part.kind === "added" ? (
-            <ins key={i} className="diff-added">
-              {part.text}
-            </ins>
-          ) : (
-            <del key={i} className="diff-removed">
-              {part.text}
-            </del>
-          ),
-        )}
+        <DiffParts parts={parts} />
       </p>
     </div>
   );

@@ -1,6 +1,7 @@
 // Renderer: exactly what will leave the machine: the whole request body after redaction, with what
 // redaction changed highlighted against the body as written.
 import { useMemo } from "react";
+import { DiffParts } from "../../components/DiffParts";
 import { wordDiff } from "../Compare/wordDiff";
 import type { SafetyPreview } from "../../store/safetySlice";
 
@@ -18,19 +19,7 @@ export function RedactionPreview({ preview }: { preview: SafetyPreview }) {
           : "Redaction is off: this body is sent as written."}
       </p>
       <pre className="mono redaction-body" data-testid="redaction-body">
-        {parts.map((part, i) =>
-          part.kind === "same" ? (
-            <span key={i}>{part.text}</span>
-          ) : part.kind === "added" ? (
-            <ins key={i} className="diff-added">
-              {part.text}
-            </ins>
-          ) : (
-            <del key={i} className="diff-removed">
-              {part.text}
-            </del>
-          ),
-        )}
+        <DiffParts parts={parts} />
       </pre>
     </div>
   );
