@@ -95,3 +95,24 @@ export async function openApp(browser: Browser, app: RunningApp): Promise<Page> 
   await page.getByTestId("run-button").waitFor({ state: "visible", timeout: 20_000 });
   return page;
 }
+
+/** A browser and the app on a fresh data folder, shared by the tests of one file. */
+export interface Suite {
+  browser: Browser;
+  app: RunningApp;
+  dataDir: string;
+}
+
+/** Starts a suite: `beforeAll(async () => ({ browser, app, dataDir } = await startSuite()))`. */
+export async function startSuite(env: Record<string, string> = {}): Promise<Suite> {
+  const dataDir = makeDataDir();
+  const [browser, app] = await Promise.all([launchBrowser(), startApp(dataDir, env)]);
+  return { browser, app, dataDir };
+}
+
+/** Stops what a (possibly half-started) suite holds and removes its data folder. */
+export async function stopSuite(suite: Partial<Suite>): Promise<void> {
+  await suite.browser?.close();
+  await suite.app?.stop();
+  if (suite.dataDir) removeDataDir(suite.dataDir);
+}

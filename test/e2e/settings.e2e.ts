@@ -2,7 +2,7 @@
 // Service in tests), test its connection, run through it, and check the key never reaches the page.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { callApp, launchBrowser, makeDataDir, openApp, removeDataDir, startApp, type RunningApp } from "./harness";
+import { callApp, openApp, type RunningApp, startSuite, stopSuite } from "./harness";
 
 const CANARY_KEY = "sk-e2ecanary-4f1d9a7c2b8e6d3f5a0c9b1e7d2fWXYZ";
 
@@ -10,16 +10,8 @@ let browser: Browser;
 let app: RunningApp;
 let dataDir: string;
 
-beforeAll(async () => {
-  dataDir = makeDataDir();
-  [browser, app] = await Promise.all([launchBrowser(), startApp(dataDir)]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  removeDataDir(dataDir);
-});
+beforeAll(async () => ({ browser, app, dataDir } = await startSuite()));
+afterAll(() => stopSuite({ browser, app, dataDir }));
 
 describe("a compatible profile set up in Settings", () => {
   it("stores the key in the keychain, shows only its hint, connects and answers", async () => {

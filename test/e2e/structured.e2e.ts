@@ -3,22 +3,14 @@
 // (in the list and as a Monaco marker); a schema drafted from an example is strict-ready.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, makeDataDir, openApp, removeDataDir, startApp, type RunningApp } from "./harness";
+import { openApp, type RunningApp, startSuite, stopSuite } from "./harness";
 
 let browser: Browser;
 let app: RunningApp;
 let dataDir: string;
 
-beforeAll(async () => {
-  dataDir = makeDataDir();
-  [browser, app] = await Promise.all([launchBrowser(), startApp(dataDir)]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  removeDataDir(dataDir);
-});
+beforeAll(async () => ({ browser, app, dataDir } = await startSuite()));
+afterAll(() => stopSuite({ browser, app, dataDir }));
 
 /**
  * Replaces the whole text of the Monaco editor inside `testId` as a paste does: typed text would

@@ -3,22 +3,14 @@
 // the tool's limit is refused before any mock runs, saying why.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, makeDataDir, openApp, removeDataDir, startApp, type RunningApp } from "./harness";
+import { openApp, type RunningApp, startSuite, stopSuite } from "./harness";
 
 let browser: Browser;
 let app: RunningApp;
 let dataDir: string;
 
-beforeAll(async () => {
-  dataDir = makeDataDir();
-  [browser, app] = await Promise.all([launchBrowser(), startApp(dataDir)]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  removeDataDir(dataDir);
-});
+beforeAll(async () => ({ browser, app, dataDir } = await startSuite()));
+afterAll(() => stopSuite({ browser, app, dataDir }));
 
 async function roles(page: Page): Promise<string[]> {
   const selects = page.getByTestId("message-role");

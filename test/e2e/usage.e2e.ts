@@ -3,22 +3,14 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { launchBrowser, makeDataDir, openApp, removeDataDir, startApp, type RunningApp } from "./harness";
+import { openApp, type RunningApp, startSuite, stopSuite } from "./harness";
 
 let browser: Browser;
 let app: RunningApp;
 let dataDir: string;
 
-beforeAll(async () => {
-  dataDir = makeDataDir();
-  [browser, app] = await Promise.all([launchBrowser(), startApp(dataDir)]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  removeDataDir(dataDir);
-});
+beforeAll(async () => ({ browser, app, dataDir } = await startSuite()));
+afterAll(() => stopSuite({ browser, app, dataDir }));
 
 describe("usage monitor", () => {
   it("charts the runs made, totals them by model, and exports them as CSV", async () => {
