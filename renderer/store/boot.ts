@@ -7,7 +7,9 @@ import type { AppStore } from "./createAppStore";
  */
 export async function bootApp(store: AppStore): Promise<void> {
   const state = store.getState();
-  await Promise.all([state.loadAppInfo(), state.loadProfiles()]);
+  // Either may fail (each reports its own notice); the draft must load regardless, or the
+  // playground would wait for it forever.
+  await Promise.allSettled([state.loadAppInfo(), state.loadProfiles()]);
   await store.getState().loadDraft();
   const { activeId, models } = store.getState();
   if (activeId && models.profileId !== activeId) await store.getState().loadModels(activeId);

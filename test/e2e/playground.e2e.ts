@@ -2,22 +2,14 @@
 // streamed run, Stop, a simulated failure, the draft surviving a reload and a restart.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, makeDataDir, openApp, removeDataDir, startApp, type RunningApp } from "./harness";
+import { openApp, startApp, type RunningApp, startSuite, stopSuite } from "./harness";
 
 let browser: Browser;
 let app: RunningApp;
 let dataDir: string;
 
-beforeAll(async () => {
-  dataDir = makeDataDir();
-  [browser, app] = await Promise.all([launchBrowser(), startApp(dataDir)]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  removeDataDir(dataDir);
-});
+beforeAll(async () => ({ browser, app, dataDir } = await startSuite()));
+afterAll(() => stopSuite({ browser, app, dataDir }));
 
 async function setLastUserMessage(page: Page, text: string): Promise<void> {
   const rows = page.getByTestId("message-row");

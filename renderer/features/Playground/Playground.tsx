@@ -7,6 +7,7 @@ import { ParamsPanel } from "./ParamsPanel";
 import { RawJsonEditor } from "./RawJsonEditor";
 import { RunControls } from "./RunControls";
 import { useRunShortcuts } from "./useRunShortcuts";
+import { useAppStore } from "../../store/appStore";
 import { CodeExportPanel } from "../CodeExport/CodeExportPanel";
 import { InspectRunButton } from "../Inspector/InspectRunButton";
 import { RequestCost } from "../Tokens/RequestCost";
@@ -22,6 +23,16 @@ import { SafetyPanel } from "../Safety/SafetyPanel";
 /** The playground: build a chat request, run it, read the answer and its figures. */
 export function Playground() {
   useRunShortcuts();
+  // Until the saved draft is in, the editor would show defaults that the draft then replaces,
+  // taking whatever was typed meanwhile with them.
+  const draftLoaded = useAppStore((s) => s.draftLoaded);
+  if (!draftLoaded) {
+    return (
+      <p className="hint" data-testid="playground-loading">
+        Loading your draft...
+      </p>
+    );
+  }
   return (
     <div className="playground">
       <section className="playground-editor" aria-label="Request">
