@@ -63,6 +63,27 @@ export function createLearningService(deps: LearningDeps): LearningService {
       return { description: describeAssertion(r.assertion), pass: r.pass, reason: note ? `${r.reason} (${note})` : r.reason };
     });
 
+  /** Grades an observation made by a lab (embeddings, evals): the verdicts, and progress on a pass. */
+  const gradeObserved = async (
+    lessonId: string,
+    assertions: Parameters<typeof runAssertions>[0],
+    observation: Parameters<typeof runAssertions>[1],
+    notes: Parameters<typeof verdicts>[1],
+    subject: string,
+  ): Promise<ExerciseGrade> => {
+    const results = await runAssertions(assertions, observation);
+    const pass = results.every((r) => r.pass);
+    const shown = verdicts(results, notes);
+    const firstFailure = shown.find((r) => !r.pass);
+    const progress = pass ? updateLesson(lessonId, (p) => ({ ...p, exercisePassed: true })) : entry(learning(), lessonId);
+    return {
+      pass,
+      reason: pass ? `Passed: every check of the exercise holds for ${subject}.` : `Not yet: ${firstFailure?.reason ?? "a check failed."}`,
+      results: shown,
+      progress,
+    };
+  };
+
   const gradeEmbeddings = async (lessonId: string, exercise: EmbeddingsExercise, jobId: string): Promise<ExerciseGrade> => {
     if (!deps.embeddingResults) throw new DojoError("internal", "Embeddings exercises cannot be graded: the learning service was started without the embeddings service's results.");
     const kept = deps.embeddingResults();
@@ -71,17 +92,7 @@ export function createLearningService(deps: LearningDeps): LearningService {
     // Searches made after the set (newer entries come first) supply query vectors.
     const searches = kept.slice(0, kept.indexOf(set));
     const { observation, notes } = observeEmbeddings(set, exercise.probes, searches);
-    const results = await runAssertions(exercise.assertions, observation);
-    const pass = results.every((r) => r.pass);
-    const shown = verdicts(results, notes);
-    const firstFailure = shown.find((r) => !r.pass);
-    const progress = pass ? updateLesson(lessonId, (p) => ({ ...p, exercisePassed: true })) : entry(learning(), lessonId);
-    return {
-      pass,
-      reason: pass ? "Passed: every check of the exercise holds for these embeddings." : `Not yet: ${firstFailure?.reason ?? "a check failed."}`,
-      results: shown,
-      progress,
-    };
+    return gradeObserved(lessonId, exercise.assertions, observation, notes, "these embeddings");
   };
 
   const gradeEval = async (lessonId: string, exercise: EvalExercise, evalRunId: string): Promise<ExerciseGrade> => {
@@ -90,17 +101,7 @@ export function createLearningService(deps: LearningDeps): LearningService {
     if (!run) throw new DojoError("invalid_input", "That evaluation run is no longer known: run the dataset again in the Evals view, then check.");
     if (run.status === "running") throw new DojoError("invalid_input", "That evaluation is still running: check it once it has finished.");
     const { observation, notes } = observeEvalRun(run, deps.findDataset?.(run.datasetId) ?? null, exercise.probes);
-    const results = await runAssertions(exercise.assertions, observation);
-    const pass = results.every((r) => r.pass);
-    const shown = verdicts(results, notes);
-    const firstFailure = shown.find((r) => !r.pass);
-    const progress = pass ? updateLesson(lessonId, (p) => ({ ...p, exercisePassed: true })) : entry(learning(), lessonId);
-    return {
-      pass,
-      reason: pass ? "Passed: every check of the exercise holds for this evaluation run." : `Not yet: ${firstFailure?.reason ?? "a check failed."}`,
-      results: shown,
-      progress,
-    };
+    return gradeObserved(lessonId, exercise.assertions, observation, notes, "this evaluation run");
   };
 
   return {
