@@ -5,11 +5,9 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import Conf from "conf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAppCore, type AppCore } from "../../electron/app";
+import type { AppCore } from "../../electron/app";
 import { dispatch, type HandlerContext } from "../../electron/dispatch";
-import type { Keychain } from "../../electron/services/keychain";
 import { USAGE_FILE } from "../../electron/services/usage/usageLog";
 import { events, type ChatRequest, type EventName, type EventPayload } from "../../shared/contract";
 import type { BudgetStatus, UsageEntry } from "../../shared/contracts/usage";
@@ -17,21 +15,12 @@ import { NORMAL_BEHAVIOUR, type RefundOutcome, type SimBehaviourState } from "..
 import { DEFAULT_RETRY_POLICY } from "../../shared/retryPolicy";
 import { NO_BUDGET } from "../../shared/reliability";
 import type { RunRecord } from "../../shared/runRecord";
+import { startTestCore } from "../fixtures/testCore";
 
 let core: AppCore;
 let dataDir: string;
 const finals = new Map<string, { event: EventName; payload: unknown }>();
 const waiters = new Map<string, () => void>();
-
-const memoryKeychain = (): Keychain => {
-  const keys = new Map<string, string>();
-  return {
-    get: async (a) => keys.get(a) ?? null,
-    set: async (a, s) => void keys.set(a, s),
-    delete: async (a) => void keys.delete(a),
-    probe: async () => ({ available: true, problem: null }),
-  };
-};
 
 const ctx: HandlerContext = {
   emit<E extends EventName>(event: E, payload: EventPayload<E>) {
@@ -64,14 +53,7 @@ async function run(req: ChatRequest = request, extra: Record<string, unknown> = 
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), "dojo-reliability-int-"));
-  core = await createAppCore({
-    mode: "web",
-    dataDir,
-    version: "test",
-    openStore: (o) => new Conf<Record<string, unknown>>({ ...o, projectName: "prompt-dojo" }),
-    keychain: memoryKeychain(),
-    env: { DOJO_SIM_TOKEN_DELAY_MS: "0" },
-  });
+  core = await startTestCore(dataDir);
 });
 
 afterAll(async () => {

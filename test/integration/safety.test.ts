@@ -5,17 +5,16 @@ import { createServer, type Server } from "node:http";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import Conf from "conf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAppCore, type AppCore } from "../../electron/app";
+import type { AppCore } from "../../electron/app";
 import { dispatch, type HandlerContext } from "../../electron/dispatch";
-import type { Keychain } from "../../electron/services/keychain";
 import { startSimulator, type RunningSimulator } from "../../electron/simulator/server";
 import { events, type ChatRequest, type EventName, type EventPayload } from "../../shared/contract";
 import { defaultRedactionOptions, redactChatRequest, restorePlaceholders } from "../../shared/redaction";
 import type { RunRecord } from "../../shared/runRecord";
 import { defaultSafetySettings, type SafetySettings } from "../../shared/safety";
 import { sampleMessage, seededRandom, type Sample } from "../fixtures/sensitiveSamples";
+import { startTestCore } from "../fixtures/testCore";
 
 let sim: RunningSimulator;
 let proxy: Server;
@@ -26,16 +25,6 @@ let dataDir: string;
 const captured: { path: string; body: string }[] = [];
 /** Every event the handlers emitted, contract-checked. */
 const emitted: { event: EventName; payload: unknown }[] = [];
-
-const memoryKeychain = (): Keychain => {
-  const keys = new Map<string, string>();
-  return {
-    get: async (a) => keys.get(a) ?? null,
-    set: async (a, s) => void keys.set(a, s),
-    delete: async (a) => void keys.delete(a),
-    probe: async () => ({ available: true, problem: null }),
-  };
-};
 
 beforeAll(async () => {
   sim = await startSimulator({ tokenDelayMs: 0 });
@@ -57,14 +46,7 @@ beforeAll(async () => {
   const address = proxy.address();
   proxyURL = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/v1`;
   dataDir = mkdtempSync(join(tmpdir(), "dojo-safety-int-"));
-  core = await createAppCore({
-    mode: "web",
-    dataDir,
-    version: "test",
-    openStore: (o) => new Conf<Record<string, unknown>>({ ...o, projectName: "prompt-dojo" }),
-    keychain: memoryKeychain(),
-    env: { DOJO_SIM_TOKEN_DELAY_MS: "0" },
-  });
+  core = await startTestCore(dataDir);
   await call("profiles.save", { id: "capture", name: "Capturing proxy", kind: "compatible", baseURL: proxyURL, defaultModel: "sim-chat-1" });
 });
 

@@ -4,27 +4,16 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import Conf from "conf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAppCore, type AppCore } from "../../electron/app";
+import type { AppCore } from "../../electron/app";
 import { dispatch, type HandlerContext } from "../../electron/dispatch";
-import type { Keychain } from "../../electron/services/keychain";
 import type { Refund, RefundOutcome } from "../../shared/contracts/reliability";
 import { refundCallFor, refundResultText } from "../../renderer/features/Tools/refundEffect";
+import { startTestCore } from "../fixtures/testCore";
 
 let core: AppCore;
 let dataDir: string;
 const ctx: HandlerContext = { emit: () => undefined };
-
-const memoryKeychain = (): Keychain => {
-  const keys = new Map<string, string>();
-  return {
-    get: async (a) => keys.get(a) ?? null,
-    set: async (a, s) => void keys.set(a, s),
-    delete: async (a) => void keys.delete(a),
-    probe: async () => ({ available: true, problem: null }),
-  };
-};
 
 async function call<T>(channel: string, input: unknown = {}): Promise<T> {
   const result = await dispatch(core.handlers, channel, input, ctx, core.knownSecrets);
@@ -41,14 +30,7 @@ function ledgerCall(callId: string, args: unknown, keyDeclared: boolean) {
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), "dojo-tool-refund-int-"));
-  core = await createAppCore({
-    mode: "web",
-    dataDir,
-    version: "test",
-    openStore: (o) => new Conf<Record<string, unknown>>({ ...o, projectName: "prompt-dojo" }),
-    keychain: memoryKeychain(),
-    env: { DOJO_SIM_TOKEN_DELAY_MS: "0" },
-  });
+  core = await startTestCore(dataDir);
 });
 
 afterAll(async () => {
