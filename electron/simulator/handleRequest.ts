@@ -2,8 +2,8 @@
 // failure, body, then the endpoint.
 import { ApiError, incorrectKey, missingKey } from "./apiError";
 import { streamChunks, completionBody } from "./chatBodies";
-import { parseChatParams } from "./chatParams";
-import { planChat } from "./chatPlan";
+import { parseChatParams, type ChatParams } from "./chatParams";
+import { planChat, type ChatPlan } from "./chatPlan";
 import { deliverJson, deliverStream } from "./deliver";
 import { embeddingsResponse } from "./embeddings";
 import { failureError, isDeliveryFailure, readFailure, SIMULATE_HEADER, type DeliveryFailure } from "./failures";
@@ -127,13 +127,23 @@ function latencyFor(ex: Exchange, settings: HandlerSettings): number {
   return Number.isFinite(asked) && asked >= 0 ? Math.min(asked, 60_000) : settings.fixedLatencyMs;
 }
 
+/** A chat request's parameters and its planned answer. */
+function planned(body: unknown): { params: ChatParams; plan: ChatPlan } {
+  const params = parseChatParams(body);
+  return { params, plan: planChat(params) };
+}
+
 async function answer(ex: Exchange, route: Route, id: string | undefined, delivery: DeliveryFailure | null, settings: HandlerSettings): Promise<void> {
   if (route === "files") {
     const file = await settings.batches.upload(String(ex.req.headers["content-type"] ?? ""), await readBody(ex));
     return sendJson(ex, 200, file);
   }
   const body = ex.req.method === "POST" && route !== "batchCancel" ? await readJson(ex) : undefined;
-  const latency = latencyFor(ex, settings);
+  // A chat answer is composed before the wait, so its cost is part of the latency, not added to it.
+  const chat = route === "chat" ? planned(body) : null;
+  // The latency runs from the request's arrival: the answer leaves `latency` ms after it came in,
+  // as from a server with a steady processing time, however long reading and planning took.
+  const latency = latencyFor(ex, settings) - (performance.now() - ex.startedAt);
   if (latency > 0 && !(await pause(latency, ex.signal))) return;
   if (delivery === "slow_first_byte" && !(await pause(settings.behaviour.firstByteDelayMs() ?? settings.slowFirstByteMs, ex.signal))) return;
   const failure = delivery === "slow_first_byte" ? null : delivery;
@@ -168,8 +178,7 @@ async function answer(ex: Exchange, route: Route, id: string | undefined, delive
     case "batchCancel":
       return sendJson(ex, 200, settings.batches.cancel(id ?? ""));
     case "chat": {
-      const params = parseChatParams(body);
-      const plan = planChat(params);
+      const { params, plan } = chat ?? planned(body);
       // Like the real service, the limit counts the longest answer the request allows, not the one it gets.
       admit(ex, settings, plan.usage.prompt_tokens + Math.max((params.maxTokens ?? 0) * params.n, plan.usage.completion_tokens), params.model);
       if (params.stream) return deliverStream(ex, streamChunks(plan, params.includeUsage), failure, settings.tokenDelayMs, plan.usage.total_tokens);

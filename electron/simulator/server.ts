@@ -51,9 +51,10 @@ export function startSimulator(options: SimulatorOptions = {}): Promise<RunningS
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const controller = new AbortController();
     inFlight.add(controller);
-    // "close" also fires after a normal end; aborting then is harmless and frees any waiter.
+    // "close" also fires after a normal end, when nothing waits on the signal any more: only a
+    // response cut short (the client left, a stall) is aborted, so a normal one costs no AbortError.
     res.on("close", () => {
-      controller.abort();
+      if (!res.writableFinished) controller.abort();
       inFlight.delete(controller);
     });
     const exchange = { req, res, requestId: newRequestId(), startedAt: performance.now(), signal: controller.signal, budget };
