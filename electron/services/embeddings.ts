@@ -167,7 +167,7 @@ export function createEmbeddingService(options: EmbeddingServiceOptions): Embedd
             policy,
             (signal) =>
               client.embeddings.create({ model, input: batch, encoding_format: "base64", ...(dimensions ? { dimensions } : {}) }, { signal }).withResponse(),
-            { signal: controller.signal, startedAt, random: options.random },
+            { signal: controller.signal, startedAt, random: options.random, wholeOnReturn: true },
           );
           response = data;
           report({ requestId: request_id, promptTokens: data.usage?.prompt_tokens ?? 0 }, null);

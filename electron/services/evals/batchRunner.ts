@@ -94,7 +94,8 @@ export async function runBatch(ctx: BatchRunContext): Promise<BatchState> {
   // Under a policy the SDK's own retries are off: our loop retries, honouring the saved settings.
   const { client } = createCountingClient(ctx.connection, policy ? { maxRetries: 0, requestTimeoutMs: policy.requestTimeoutMs } : { maxRetries: 2 });
   const send = <T>(call: (signal: AbortSignal) => Promise<T>, signal: AbortSignal | undefined = ctx.signal): Promise<T> =>
-    policy ? withPolicy(policy, call, { signal }) : call(signal ?? new AbortController().signal);
+    // Every call here returns a parsed body: none stays linked to the run's signal afterwards.
+    policy ? withPolicy(policy, call, { signal, wholeOnReturn: true }) : call(signal ?? new AbortController().signal);
   let state = ctx.run.batch;
   if (!state) {
     const lines = missingWork(ctx.run, ctx.dataset).map(({ variant, caseIndex }) => {

@@ -1,5 +1,6 @@
 // Tests: the policy's retry loop around SDK-shaped errors, with a pinned clock, random source and
 // sleep: attempts, waits and reasons, quota, the deadline, and a stop during a wait.
+import { getEventListeners } from "node:events";
 import { APIConnectionError, APIError, APIUserAbortError } from "openai";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_RETRY_POLICY, type ClientPolicy } from "../../../shared/retryPolicy";
@@ -123,5 +124,18 @@ describe("withPolicy", () => {
     const err = await withPolicy({ ...policy, deadlineMs: 100 }, (signal) => new Promise((_resolve, reject) => signal.addEventListener("abort", () => reject(new APIUserAbortError())))).catch((e: unknown) => e);
     expect(err).toMatchObject({ stop: "deadline" });
     expect((err as Error).message).toContain("deadline of 100 ms passed during attempt 1");
+  });
+
+  it("stays linked to the caller's signal after a success, unless the value is whole on return", async () => {
+    const shared = new AbortController();
+    for (let i = 0; i < 3; i++) await withPolicy(policy, async () => "body read whole", { signal: shared.signal, wholeOnReturn: true });
+    // Many calls sharing one run's signal leave nothing subscribed to it.
+    expect(getEventListeners(shared.signal, "abort")).toHaveLength(0);
+    // A stream is read after the call returns: Stop must still reach it through the link.
+    let attemptSignal: AbortSignal | null = null;
+    await withPolicy(policy, async (signal) => (attemptSignal = signal), { signal: shared.signal });
+    expect(getEventListeners(shared.signal, "abort")).toHaveLength(1);
+    shared.abort();
+    expect((attemptSignal as AbortSignal | null)?.aborted).toBe(true);
   });
 });

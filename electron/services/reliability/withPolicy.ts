@@ -43,6 +43,13 @@ export interface PolicyOptions {
   onWait?: (wait: PolicyWait) => void;
   /** Told why the policy stopped, before the error is thrown. */
   onStop?: (stop: { afterAttempt: number; stop: StopReason; why: string }) => void;
+  /**
+   * The call's value is whole when it resolves (not a stream still to be read), so nothing needs
+   * the caller's signal afterwards: the link to it is removed then too. Callers that share one
+   * signal across many calls (an evaluation run) need this, or every finished call would stay
+   * subscribed to it.
+   */
+  wholeOnReturn?: boolean;
 }
 
 /** What the policy needs to know about a thrown error; null when it is not an attempt's failure. */
@@ -110,6 +117,6 @@ export async function withPolicy<T>(policy: ClientPolicy, call: (signal: AbortSi
     clearTimeout(deadlineTimer);
     // After a success the caller's signal must still reach the call: a stream read after the
     // headers arrived is stopped through it. Otherwise the link is no longer needed.
-    if (!succeeded) options.signal?.removeEventListener("abort", onAbort);
+    if (!succeeded || options.wholeOnReturn) options.signal?.removeEventListener("abort", onAbort);
   }
 }
