@@ -214,4 +214,11 @@ describe("observationFromRun", () => {
     const results = await runAssertions([{ type: "is-json" }, { type: "min-attempts", count: 2 }, { type: "fact", fact: "redactionApplied", equals: true }], o);
     expect(allPassed(results)).toBe(true);
   });
+
+  it("reads every kind of JSON value, padded or not, and leaves prose and broken JSON unparsed", () => {
+    const jsonOf = (content: string) =>
+      observationFromRun({ choices: [{ index: 0, content, refusal: null, toolCalls: [], finishReason: "stop" }], usage: null, metrics: { ttftMs: 1, totalMs: 1, tokensPerSecond: null, attempts: 1 } }).json;
+    expect([jsonOf(' [1, 2] '), jsonOf('"hi"'), jsonOf("-4.5"), jsonOf("7"), jsonOf("true"), jsonOf("false"), jsonOf("\nnull\n")]).toEqual([[1, 2], "hi", -4.5, 7, true, false, null]);
+    expect([jsonOf("Tell me about Paris."), jsonOf("true story"), jsonOf('{"cut": '), jsonOf("   ")]).toEqual([undefined, undefined, undefined, undefined]);
+  });
 });

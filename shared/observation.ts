@@ -16,15 +16,23 @@ export interface ObservationExtras {
   facts?: Observation["facts"];
 }
 
+/** The first characters a JSON value can have: object, array, string, number, true, false, null. */
+const JSON_START = /^[{["\d\-tfn]/;
+
 /** The first choice's text, tool calls and finish reason, with usage, latency and attempts. */
 export function observationFromRun(run: RunOutcome, extras: ObservationExtras = {}): Observation {
   const first = run.choices.find((c) => c.index === 0) ?? run.choices[0];
   const output = first?.content ?? "";
   let json: unknown;
-  try {
-    json = output.trim() ? JSON.parse(output) : undefined;
-  } catch {
-    json = undefined;
+  const text = output.trim();
+  // Only text that can open a JSON value is parsed: prose would throw, and an exception per answer
+  // is the most expensive part of observing one.
+  if (text && JSON_START.test(text)) {
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
   }
   return {
     output,
