@@ -3,7 +3,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { DojoError } from "../errors";
-import { apiKeyFor, connectionSecrets, NO_KEY_PLACEHOLDER, createCountingClient, withQuotaNotRetried, type Connection } from "./openaiClient";
+import { apiKeyFor, connectionSecrets, NO_KEY_PLACEHOLDER, createCountingClient, observedBy, withQuotaNotRetried, type Connection, type ObservedAttempt } from "./openaiClient";
 
 const closers: (() => void)[] = [];
 afterEach(() => closers.splice(0).forEach((close) => close()));
@@ -65,6 +65,25 @@ describe("createCountingClient", () => {
     const { client, attempts } = createCountingClient(connection(url, "sk-test-key-123"), { maxRetries: 2 });
     await expect(client.models.list()).rejects.toMatchObject({ status: 429, code: "insufficient_quota" });
     expect(attempts()).toBe(1);
+  });
+});
+
+describe("observedBy", () => {
+  it("tells each call of a shared client about its own attempts only, retries included", async () => {
+    const { url } = await server(429, rateLimit("rate_limit_exceeded"));
+    const forClient: ObservedAttempt[] = [];
+    const { client } = createCountingClient(connection(url, "sk-test-key-123"), { maxRetries: 1 }, (a) => forClient.push(a));
+    const seenA: ObservedAttempt[] = [];
+    const seenB: ObservedAttempt[] = [];
+    await Promise.all([
+      expect(client.models.retrieve("model-a", observedBy((a) => seenA.push(a)))).rejects.toMatchObject({ status: 429 }),
+      expect(client.models.retrieve("model-b", observedBy((a) => seenB.push(a)))).rejects.toMatchObject({ status: 429 }),
+    ]);
+    expect(seenA.map((a) => [a.url.split("/").at(-1), a.status])).toEqual([["model-a", 429], ["model-a", 429]]);
+    expect(seenB.map((a) => [a.url.split("/").at(-1), a.status])).toEqual([["model-b", 429], ["model-b", 429]]);
+    expect(seenA[0]?.requestHeaders.authorization).not.toContain("sk-test-key-123");
+    // The client's own observer hears only calls that bring none.
+    expect(forClient).toEqual([]);
   });
 });
 

@@ -77,37 +77,77 @@ export async function withQuotaNotRetried(response: Response): Promise<Response>
 }
 
 /**
+ * The key under which a call's own observer rides in the SDK's per-request `fetchOptions`; the SDK
+ * spreads those options into the `init` it hands to `fetch`, so one client shared by many calls
+ * (an evaluation run's) still tells each call about its own attempts.
+ */
+const CALL_OBSERVER = Symbol("prompt-dojo.callObserver");
+
+type ObservedInit = RequestInit & { [CALL_OBSERVER]?: (attempt: ObservedAttempt) => void };
+
+type SdkFetchOptions = NonNullable<NonNullable<Parameters<OpenAI["models"]["list"]>[0]>["fetchOptions"]>;
+
+/** Per-request SDK options that route this call's attempts to `observe` (for a shared client). */
+export function observedBy(observe: (attempt: ObservedAttempt) => void): { fetchOptions: SdkFetchOptions } {
+  // No RequestInit field is set: only the marker, which the SDK copies through untouched.
+  return { fetchOptions: { [CALL_OBSERVER]: observe } as SdkFetchOptions };
+}
+
+/**
  * Creates the SDK client for one run or call. Every HTTP attempt goes through the wrapped
  * `fetch`, so the count includes the SDK's own retries.
  */
+/**
+ * Admits HTTP attempts: an evaluation run's limiter, so "concurrency" counts requests actually on
+ * the wire, while the SDK prepares the next ones and parses finished ones outside it.
+ */
+export interface RequestGate {
+  /** Resolves when the attempt may be sent; rejects when the run is cancelled. */
+  acquire(): Promise<void>;
+  /** The attempt's answer is in (or it failed). */
+  release(): void;
+}
+
 export function createCountingClient(
   connection: Connection,
-  policy: { requestTimeoutMs?: number; maxRetries?: number; fetch?: typeof fetch } = {},
+  policy: { requestTimeoutMs?: number; maxRetries?: number; fetch?: typeof fetch; gate?: RequestGate } = {},
   observe?: (attempt: ObservedAttempt) => void,
 ): CountingClient {
   // The HTTP layer under the counting: the global fetch, or one a caller pools connections with.
   const baseFetch = policy.fetch ?? fetch;
   const apiKey = apiKeyFor(connection);
   let attempts = 0;
-  const countingFetch: typeof fetch = async (input, init) => {
+  const gate = policy.gate;
+  const countingFetch: typeof fetch = async (input, init?: ObservedInit) => {
+    // Time spent waiting at the gate is the runner's queue, not the attempt's: the clock starts after.
+    if (gate) await gate.acquire();
+    try {
+      return await observedFetch(input, init);
+    } finally {
+      gate?.release();
+    }
+  };
+  const observedFetch: typeof fetch = async (input, init?: ObservedInit) => {
     attempts += 1;
+    // A call's own observer (observedBy) wins over the client's.
+    const seen = init?.[CALL_OBSERVER] ?? observe;
     const sentAt = performance.now();
     const base = {
       sentAt,
       method: init?.method ?? "GET",
       url: typeof input === "string" ? input : input instanceof URL ? input.href : input.url,
-      requestHeaders: observe ? maskedHeaders(init?.headers) : {},
+      requestHeaders: seen ? maskedHeaders(init?.headers) : {},
     };
     try {
       const response = await withQuotaNotRetried(await baseFetch(input, init));
-      if (observe) {
+      if (seen) {
         const responseHeaders: Record<string, string> = {};
         response.headers.forEach((value, name) => (responseHeaders[name] = value));
-        observe({ ...base, status: response.status, settledAt: performance.now(), responseHeaders, error: null });
+        seen({ ...base, status: response.status, settledAt: performance.now(), responseHeaders, error: null });
       }
       return response;
     } catch (err) {
-      observe?.({ ...base, status: null, settledAt: performance.now(), responseHeaders: {}, error: err instanceof Error ? err.message : String(err) });
+      seen?.({ ...base, status: null, settledAt: performance.now(), responseHeaders: {}, error: err instanceof Error ? err.message : String(err) });
       throw err;
     }
   };

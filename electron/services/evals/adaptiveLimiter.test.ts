@@ -20,6 +20,22 @@ describe("adaptive limiter", () => {
     expect(limiter.inFlight).toBe(0);
   });
 
+  it("gives freed slots to waiters in the order they asked, one slot to one waiter", async () => {
+    const limiter = new AdaptiveLimiter({ max: 1 });
+    const signal = new AbortController().signal;
+    await limiter.acquire(signal);
+    const order: number[] = [];
+    const waiting = [1, 2, 3].map((n) => limiter.acquire(signal).then(() => order.push(n)));
+    for (let i = 0; i < 3; i++) {
+      limiter.release();
+      await new Promise((r) => setImmediate(r));
+      expect(order).toHaveLength(i + 1);
+      expect(limiter.inFlight).toBe(1);
+    }
+    await Promise.all(waiting);
+    expect(order).toEqual([1, 2, 3]);
+  });
+
   it("halves on a 429, then raises the limit by one after a streak of successes", () => {
     const limiter = new AdaptiveLimiter({ max: 8 });
     limiter.rateLimited(0);

@@ -16,13 +16,19 @@ export interface LimiterOptions {
   now?: () => number;
 }
 
-/** An adaptive semaphore. */
+/** A caller waiting for a slot. */
+interface Waiter {
+  grant(): void;
+}
+
+/** An adaptive semaphore; waiters get slots in the order they asked. */
 export class AdaptiveLimiter {
   private current: number;
   private active = 0;
   private streak = 0;
   private pausedUntil = 0;
-  private waiters = new Set<() => void>();
+  private readonly queue: Waiter[] = [];
+  private pauseTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly max: number;
   private readonly now: () => number;
 
@@ -42,40 +48,53 @@ export class AdaptiveLimiter {
     return this.active;
   }
 
-  private wakeAll(): void {
-    const waiting = [...this.waiters];
-    this.waiters.clear();
-    for (const wake of waiting) wake();
+  /** Hands free slots to waiters, oldest first; while paused, re-checks when the pause ends. */
+  private pump(): void {
+    const pause = this.pausedUntil - this.now();
+    if (pause > 0) {
+      if (this.queue.length && !this.pauseTimer) {
+        this.pauseTimer = setTimeout(() => {
+          this.pauseTimer = null;
+          this.pump();
+        }, pause);
+      }
+      return;
+    }
+    while (this.queue.length && this.active < this.current) {
+      this.active += 1;
+      (this.queue.shift() as Waiter).grant();
+    }
   }
 
   /** Waits for a slot (and for any retry-after pause to end); rejects with LimiterAborted on abort. */
   async acquire(signal: AbortSignal): Promise<void> {
-    for (;;) {
-      if (signal.aborted) throw new LimiterAborted();
-      const pause = this.pausedUntil - this.now();
-      if (pause <= 0 && this.active < this.current) {
-        this.active += 1;
-        return;
-      }
-      await new Promise<void>((resolve) => {
-        const done = () => {
-          clearTimeout(timer);
-          signal.removeEventListener("abort", done);
-          this.waiters.delete(done);
-          resolve();
-        };
-        // A paused limiter re-checks when the pause ends; a full one when a slot frees.
-        const timer = pause > 0 ? setTimeout(done, pause) : undefined;
-        this.waiters.add(done);
-        signal.addEventListener("abort", done, { once: true });
-      });
+    if (signal.aborted) throw new LimiterAborted();
+    if (!this.queue.length && this.active < this.current && this.pausedUntil <= this.now()) {
+      this.active += 1;
+      return;
     }
+    await new Promise<void>((resolve, reject) => {
+      const waiter: Waiter = {
+        grant: () => {
+          signal.removeEventListener("abort", onAbort);
+          resolve();
+        },
+      };
+      const onAbort = () => {
+        const at = this.queue.indexOf(waiter);
+        if (at >= 0) this.queue.splice(at, 1);
+        reject(new LimiterAborted());
+      };
+      signal.addEventListener("abort", onAbort, { once: true });
+      this.queue.push(waiter);
+      this.pump();
+    });
   }
 
   /** Frees a slot. */
   release(): void {
     this.active = Math.max(0, this.active - 1);
-    this.wakeAll();
+    this.pump();
   }
 
   /** A request succeeded: after as many successes in a row as the current limit, allow one more. */
@@ -84,7 +103,7 @@ export class AdaptiveLimiter {
     if (this.streak >= this.current && this.current < this.max) {
       this.current += 1;
       this.streak = 0;
-      this.wakeAll();
+      this.pump();
     }
   }
 

@@ -6,9 +6,10 @@ import { fillRequest } from "../../../shared/template";
 import type { PriceTable } from "../../../shared/pricing";
 import type { RunRecord } from "../../../shared/runRecord";
 import type { ClientPolicy } from "../../../shared/retryPolicy";
+import type OpenAI from "openai";
 import { recordCost } from "../history/recordCost";
-import type { Connection } from "../openaiClient";
-import { LimiterAborted, type AdaptiveLimiter } from "./adaptiveLimiter";
+import { createCountingClient, type Connection, type RequestGate } from "../openaiClient";
+import type { AdaptiveLimiter } from "./adaptiveLimiter";
 import { cacheKey, type EvalCache } from "./evalCache";
 import { callForEval } from "./evalCall";
 import { gradeCell } from "./gradeCell";
@@ -68,12 +69,55 @@ export function missingWork(run: EvalRun, dataset: Dataset): WorkItem[] {
   return items;
 }
 
-/** Runs every missing cell; resolves when all are done or the signal aborts. */
+/**
+ * Runs every missing cell; resolves when all are done (every answered case recorded and graded)
+ * or the signal aborts.
+ */
 export async function runDirect(ctx: DirectRunContext): Promise<void> {
   const queue = missingWork(ctx.run, ctx.dataset);
   let next = 0;
   const retries: WorkItem[] = [];
   const take = (): WorkItem | undefined => retries.shift() ?? queue[next++];
+  // A policy that retries already retried a dropped connection, timeout or 5xx: no second round here.
+  const transientRetries = ctx.policy && ctx.policy.maxRetries > 0 ? 0 : MAX_TRANSIENT_RETRIES;
+
+  // The limiter admits each HTTP attempt, so the concurrency setting counts requests on the wire;
+  // building a request and reading an answer happen outside it (see workerCount).
+  const gate: RequestGate = { acquire: () => ctx.limiter.acquire(ctx.signal), release: () => ctx.limiter.release() };
+
+  // One SDK client per prompt version for the whole run (built on first use, so a missing key is
+  // each cell's error, as before); every call still sees only its own attempts.
+  const clients = new Map<number, OpenAI | undefined>();
+  const clientFor = (variant: number): OpenAI | undefined => {
+    if (!clients.has(variant)) {
+      const connection = ctx.connections[variant] as Connection;
+      try {
+        clients.set(variant, createCountingClient(connection, { requestTimeoutMs: ctx.requestTimeoutMs, maxRetries: 0, fetch: ctx.fetch, gate }).client);
+      } catch {
+        clients.set(variant, undefined);
+      }
+    }
+    return clients.get(variant);
+  };
+
+  // An answered case is recorded, cached and graded off the worker's path, so the worker sends the
+  // next request meanwhile; the run ends only when all of these have finished.
+  const settling = new Set<Promise<void>>();
+  // (An object held in a const: assigned from callbacks, which type narrowing does not see.)
+  const failure: { error?: unknown; failed: boolean } = { failed: false };
+  // The work starts after the current I/O callbacks (setImmediate), so the worker's next request,
+  // and every other answer that just arrived, go out first.
+  const settle = (work: () => Promise<void>) => {
+    const done: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(work)
+      .catch((error: unknown) => {
+        if (failure.failed) return;
+        failure.failed = true;
+        failure.error = error;
+      })
+      .finally(() => settling.delete(done));
+    settling.add(done);
+  };
 
   async function handle(item: WorkItem): Promise<void> {
     const variant = ctx.run.variants[item.variant];
@@ -88,40 +132,41 @@ export async function runDirect(ctx: DirectRunContext): Promise<void> {
       ctx.onCell(await gradeCell(ctx.dataset, testCase, item.variant, { runId: hit.runId, outcome, error: null, costUsd: 0, cached: true }, ctx.helpers[item.variant] ?? {}));
       return;
     }
-    await ctx.limiter.acquire(ctx.signal);
-    let call;
-    try {
-      call = await callForEval({ connection, request, experiment: variant.experiment, signal: ctx.signal, secrets: ctx.secrets(), requestTimeoutMs: ctx.requestTimeoutMs, headers: ctx.headers, fetch: ctx.fetch, policy: ctx.policy, onRateLimited: (ms) => ctx.limiter.rateLimited(ms) });
-    } finally {
-      ctx.limiter.release();
-    }
+    const call = await callForEval({ connection, request, experiment: variant.experiment, signal: ctx.signal, secrets: ctx.secrets(), requestTimeoutMs: ctx.requestTimeoutMs, headers: ctx.headers, fetch: ctx.fetch, gate, client: clientFor(item.variant), policy: ctx.policy, onRateLimited: (ms) => ctx.limiter.rateLimited(ms) });
     if (ctx.signal.aborted) return; // a cancelled request leaves its cell for the resume
     if (call.error?.kind === "rate_limited" && item.rateLimits < MAX_RATE_LIMIT_RETRIES) {
       ctx.limiter.rateLimited(call.error.retryAfterSeconds !== null ? call.error.retryAfterSeconds * 1000 : DEFAULT_RETRY_AFTER_MS);
       retries.push({ ...item, rateLimits: item.rateLimits + 1 });
       return;
     }
-    if (call.error && TRANSIENT.has(call.error.kind) && item.transient < MAX_TRANSIENT_RETRIES) {
+    if (call.error && TRANSIENT.has(call.error.kind) && item.transient < transientRetries) {
       await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** item.transient));
       retries.push({ ...item, transient: item.transient + 1 });
       return;
     }
     if (!call.error) ctx.limiter.succeeded();
-    const costUsd = recordCost(call.record, ctx.priceTable());
-    // The cell counts as done once its run is on disk, so a crash never leaves a cell without its run.
-    await ctx.recordRun(call.record, costUsd);
-    if (call.result && ctx.cache) await ctx.cache.put({ key, runId: call.record.runId, model: call.result.model, choices: call.result.choices, usage: call.result.usage });
-    const answer = { runId: call.record.runId, outcome: call.result, error: call.error?.message ?? null, costUsd, cached: false };
-    ctx.onCell(await gradeCell(ctx.dataset, testCase, item.variant, answer, ctx.helpers[item.variant] ?? {}));
+    const answered = call;
+    settle(async () => {
+      const costUsd = recordCost(answered.record, ctx.priceTable());
+      // The cell counts as done once its run is on disk, so a crash never leaves a cell without its run.
+      await ctx.recordRun(answered.record, costUsd);
+      if (answered.result && ctx.cache) await ctx.cache.put({ key, runId: answered.record.runId, model: answered.result.model, choices: answered.result.choices, usage: answered.result.usage });
+      const answer = { runId: answered.record.runId, outcome: answered.result, error: answered.error?.message ?? null, costUsd, cached: false };
+      ctx.onCell(await gradeCell(ctx.dataset, testCase, item.variant, answer, ctx.helpers[item.variant] ?? {}));
+    });
   }
 
-  // As many workers as the ceiling; the limiter decides how many may send at once.
-  const workerCount = Math.min(ctx.run.settings.concurrency, Math.max(1, queue.length));
+  // Twice as many workers as the ceiling: while the limiter's slots are all on the wire, the other
+  // half have their next request built and waiting at the gate, so a freed slot is refilled at once
+  // rather than after an answer is parsed and the next request prepared.
+  const workerCount = Math.min(2 * ctx.run.settings.concurrency, Math.max(1, queue.length));
   // A worker ends when the queue is empty and no item is still in flight (a 429'd item comes back).
   let inFlight = 0;
   async function worker(): Promise<void> {
     for (;;) {
-      if (ctx.signal.aborted) return;
+      if (ctx.signal.aborted || failure.failed) return;
+      // Never more answers waiting to be recorded than requests in flight.
+      if (settling.size >= workerCount) await Promise.race(settling);
       const item = take();
       if (!item) {
         if (inFlight === 0) return;
@@ -131,13 +176,16 @@ export async function runDirect(ctx: DirectRunContext): Promise<void> {
       inFlight += 1;
       try {
         await handle(item);
-      } catch (err) {
-        if (err instanceof LimiterAborted) return;
-        throw err;
       } finally {
         inFlight -= 1;
       }
     }
   }
-  await Promise.all(Array.from({ length: workerCount }, worker));
+  try {
+    await Promise.all(Array.from({ length: workerCount }, worker));
+  } finally {
+    // Answers already in are recorded and graded even when the run is cancelled or fails.
+    while (settling.size) await Promise.all(settling);
+  }
+  if (failure.failed) throw failure.error;
 }

@@ -9,7 +9,8 @@ import type { ExperimentRef } from "../../../shared/experiments";
 import { redactSecrets } from "../../../shared/redact";
 import { RECORDED_HEADER, type RunRecord } from "../../../shared/runRecord";
 import type { ClientPolicy } from "../../../shared/retryPolicy";
-import { connectionSecrets, createCountingClient, type Connection, type ObservedAttempt } from "../openaiClient";
+import type OpenAI from "openai";
+import { connectionSecrets, createCountingClient, observedBy, type Connection, type ObservedAttempt, type RequestGate } from "../openaiClient";
 import { mapPolicyError } from "../reliability/policyError";
 import { withPolicy, type PolicyWait } from "../reliability/withPolicy";
 
@@ -32,6 +33,13 @@ export interface EvalCallArgs {
   simulatorFailure?: SimulatorFailure;
   /** The HTTP layer to send with (an evaluation run's keep-alive fetch); default the global fetch. */
   fetch?: typeof fetch;
+  /** Admits each attempt (the run's limiter); only used when no `client` is given. */
+  gate?: RequestGate;
+  /**
+   * The SDK client of the run (createCountingClient for this connection, SDK retries off), shared
+   * by its calls; each call still sees only its own attempts. Absent: one is made for this call.
+   */
+  client?: OpenAI;
   /**
    * The client policy: retries, back-off, retry-after and the deadline apply to this call. Absent:
    * one attempt, and the runner alone decides what a failure means.
@@ -80,11 +88,14 @@ export async function callForEval(args: EvalCallArgs): Promise<EvalCallOutcome> 
   const secrets = [...args.secrets, ...connectionSecrets(connection)];
   let result: RunResult | null = null;
   let error: AppError | null = null;
-  let attempts = () => 1;
+  const attempts = () => observed.length;
+  // Latency runs from the first attempt's sending: time queued behind the run's limiter before it
+  // is the runner's, not the server's (retries and their waits after it do count).
+  const latencySince = () => tenths(performance.now() - (observed[0]?.sentAt ?? startedAt));
   const notes: { waitMs?: number; waitReason?: PolicyWait["reason"]; note?: string }[] = [];
   try {
-    const counting = createCountingClient(connection, { requestTimeoutMs: args.requestTimeoutMs, maxRetries: 0, fetch: args.fetch }, (a) => observed.push(a));
-    attempts = counting.attempts;
+    const client = args.client ?? createCountingClient(connection, { requestTimeoutMs: args.requestTimeoutMs, maxRetries: 0, fetch: args.fetch, gate: args.gate }).client;
+    const observe = observedBy((a) => observed.push(a));
     const policy: ClientPolicy = args.policy ?? { ...ONE_ATTEMPT, requestTimeoutMs: args.requestTimeoutMs };
     // Waits and stop reasons go on the attempt they follow, as in the playground's timeline.
     const annotate = (afterAttempt: number, fields: Partial<NonNullable<typeof notes[number]>>) => {
@@ -92,9 +103,11 @@ export async function callForEval(args: EvalCallArgs): Promise<EvalCallOutcome> 
     };
     const { data, request_id } = await withPolicy(
       policy,
-      (signal) => counting.client.chat.completions.create({ ...request, stream: false }, { signal, headers: args.headers }).withResponse(),
+      (signal) => client.chat.completions.create({ ...request, stream: false }, { ...observe, signal, headers: args.headers, timeout: args.requestTimeoutMs }).withResponse(),
       {
         signal: args.signal,
+        // A non-streamed answer is read whole before this resolves.
+        wholeOnReturn: true,
         startedAt,
         random: args.random,
         onWait: (wait: PolicyWait) => {
@@ -104,7 +117,7 @@ export async function callForEval(args: EvalCallArgs): Promise<EvalCallOutcome> 
         onStop: (stop) => annotate(stop.afterAttempt, { note: stop.why }),
       },
     );
-    const totalMs = tenths(performance.now() - startedAt);
+    const totalMs = latencySince();
     const usage = data.usage ? { promptTokens: data.usage.prompt_tokens, completionTokens: data.usage.completion_tokens, totalTokens: data.usage.total_tokens } : null;
     result = {
       runId,
@@ -120,7 +133,7 @@ export async function callForEval(args: EvalCallArgs): Promise<EvalCallOutcome> 
   } catch (err) {
     error = mapPolicyError(err, { secrets, phase: "request", profileName: connection.provider.profileName, attempts: attempts(), requestTimeoutMs: args.requestTimeoutMs });
   }
-  const metrics = result?.metrics ?? { ttftMs: null, totalMs: tenths(performance.now() - startedAt), tokensPerSecond: null, attempts: Math.max(1, attempts()) };
+  const metrics = result?.metrics ?? { ttftMs: null, totalMs: latencySince(), tokensPerSecond: null, attempts: Math.max(1, attempts()) };
   const last = observed.at(-1);
   const shown = (headers: Record<string, string>) => Object.fromEntries(Object.entries(headers).filter(([name]) => RECORDED_HEADER.test(name)));
   const record: RunRecord = {

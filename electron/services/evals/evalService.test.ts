@@ -1,7 +1,7 @@
 // Tests (main process): evaluations against the real simulator: a dataset with one failing case,
 // the cache, slowing down on 429, cancel and resume, and a run through the Batch API.
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer, type Server } from "node:http";
+import { createServer, type Server, type ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -74,6 +74,35 @@ function cities(count = 3) {
   });
 }
 
+/**
+ * A server in front of the simulator: `answer` may answer a request itself (returning true); the
+ * others are forwarded with `latencyMs` of simulated latency, and counted while in flight.
+ */
+async function proxyToSimulator(answer: (res: ServerResponse) => boolean, latencyMs: number) {
+  let inFlight = 0;
+  let peak = 0;
+  const proxy: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", async () => {
+      if (answer(res)) return;
+      inFlight += 1;
+      peak = Math.max(peak, inFlight);
+      const upstream = await fetch(`${sim.url}/chat/completions`, { method: "POST", headers: { "content-type": "application/json", authorization: "Bearer x", "x-dojo-latency-ms": String(latencyMs) }, body: Buffer.concat(chunks) });
+      const text = await upstream.text();
+      inFlight -= 1;
+      res.writeHead(upstream.status, { "content-type": "application/json" });
+      res.end(text);
+    });
+  });
+  await new Promise<void>((r) => proxy.listen(0, "127.0.0.1", () => r()));
+  return {
+    url: `http://127.0.0.1:${(proxy.address() as { port: number }).port}/v1`,
+    peak: () => peak,
+    close: () => new Promise((r) => proxy.close(r)),
+  };
+}
+
 describe("evaluation service", () => {
   it("runs every case for every version, fails the case whose assertion does not hold, and records each run", async () => {
     const dataset = cities();
@@ -109,44 +138,44 @@ describe("evaluation service", () => {
   });
 
   it("slows down on 429: honours retry-after, lowers concurrency, and still finishes every case", async () => {
-    // A server that refuses the first four requests with 429 and forwards the rest to the simulator.
+    // Refuses the first four requests with 429 and forwards the rest to the simulator.
     let refused = 0;
-    let inFlight = 0;
-    let peakAfterRefusal = 0;
-    const proxy: Server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on("data", (c: Buffer) => chunks.push(c));
-      req.on("end", async () => {
-        if (refused < 4) {
-          refused += 1;
-          res.writeHead(429, { "content-type": "application/json", "retry-after-ms": "20" });
-          res.end(JSON.stringify({ error: { message: "Rate limit reached", type: "requests", param: null, code: "rate_limit_exceeded" } }));
-          return;
-        }
-        inFlight += 1;
-        peakAfterRefusal = Math.max(peakAfterRefusal, inFlight);
-        const upstream = await fetch(`${sim.url}/chat/completions`, { method: "POST", headers: { "content-type": "application/json", authorization: "Bearer x", "x-dojo-latency-ms": "5" }, body: Buffer.concat(chunks) });
-        const text = await upstream.text();
-        inFlight -= 1;
-        res.writeHead(upstream.status, { "content-type": "application/json" });
-        res.end(text);
-      });
-    });
-    await new Promise<void>((r) => proxy.listen(0, "127.0.0.1", () => r()));
-    const port = (proxy.address() as { port: number }).port;
+    const proxy = await proxyToSimulator((res) => {
+      if (refused >= 4) return false;
+      refused += 1;
+      res.writeHead(429, { "content-type": "application/json", "retry-after-ms": "20" });
+      res.end(JSON.stringify({ error: { message: "Rate limit reached", type: "requests", param: null, code: "rate_limit_exceeded" } }));
+      return true;
+    }, 5);
     try {
       const dataset = cities(10);
       const events: EvalProgress[] = [];
-      const evals = open({}, `http://127.0.0.1:${port}/v1`);
+      const evals = open({}, proxy.url);
       const run = await evals.settled(evals.start({ datasetId: dataset.id, variants: [variant("v1")], settings: { concurrency: 8, cache: false, mode: "direct" } }, (p) => events.push(p)).id);
       expect(run.status).toBe("done");
       expect(run.cells.filter((c) => c.status === "pass")).toHaveLength(10);
       expect(refused).toBe(4);
       // Four 429s halve 8 down to 1 (8 -> 4 -> 2 -> 1 -> 1): the limit reported went below the setting.
       expect(Math.min(...events.map((e) => e.concurrency))).toBeLessThan(8);
-      expect(peakAfterRefusal).toBeLessThan(8);
+      expect(proxy.peak()).toBeLessThan(8);
     } finally {
-      await new Promise((r) => proxy.close(r));
+      await proxy.close();
+    }
+  });
+
+  it("keeps exactly the concurrency setting's number of requests on the wire, not more", async () => {
+    const proxy = await proxyToSimulator(() => false, 15);
+    try {
+      const dataset = cities(12);
+      const evals = open({}, proxy.url);
+      const run = await evals.settled(evals.start({ datasetId: dataset.id, variants: [variant("v1")], settings: { concurrency: 3, cache: false, mode: "direct" } }, () => {}).id);
+      expect(run.cells.filter((c) => c.status === "pass")).toHaveLength(12);
+      // More workers than slots prepare requests, but the limiter admits three at a time.
+      expect(proxy.peak()).toBe(3);
+      expect(recorded).toHaveLength(12);
+      expect(recorded.every((r) => r.attempts.length === 1 && r.metrics.attempts === 1)).toBe(true);
+    } finally {
+      await proxy.close();
     }
   });
 
