@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { EvalProgress, EvalVariant } from "../../../shared/evals";
 import { DEFAULT_PRICE_TABLE } from "../../../shared/pricing";
+import { DEFAULT_RETRY_POLICY } from "../../../shared/retryPolicy";
 import type { RunRecord } from "../../../shared/runRecord";
 import { startSimulator, type RunningSimulator } from "../../simulator/server";
 import type { Connection } from "../openaiClient";
@@ -174,6 +175,28 @@ describe("evaluation service", () => {
       expect(proxy.peak()).toBe(3);
       expect(recorded).toHaveLength(12);
       expect(recorded.every((r) => r.attempts.length === 1 && r.metrics.attempts === 1)).toBe(true);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it("leaves a server error's retries to the policy when one retries, instead of re-queueing the case too", async () => {
+    let answered = 0;
+    const proxy = await proxyToSimulator((res) => {
+      answered += 1;
+      res.writeHead(500, { "content-type": "application/json" });
+      res.end(JSON.stringify({ error: { message: "The server had an error", type: "server_error", param: null, code: null } }));
+      return true;
+    }, 0);
+    try {
+      const dataset = cities(2);
+      const policy = { ...DEFAULT_RETRY_POLICY, maxRetries: 1, baseDelayMs: 1, maxDelayMs: 1, jitter: 0 };
+      const evals = open({ policy: () => policy }, proxy.url);
+      const run = await evals.settled(evals.start({ datasetId: dataset.id, variants: [variant("v1")], settings: { concurrency: 2, cache: false, mode: "direct" } }, () => {}).id);
+      expect(run.cells.map((c) => c.status)).toEqual(["error", "error"]);
+      // Two attempts per case, both on its one record: the policy's, and no second round.
+      expect(answered).toBe(4);
+      expect(recorded.map((r) => r.attempts.map((a) => a.status))).toEqual([[500, 500], [500, 500]]);
     } finally {
       await proxy.close();
     }
