@@ -1,16 +1,16 @@
 // Tests (main process): the adaptive limiter caps requests in flight, halves on 429 and pauses for
 // retry-after, then climbs back after successes; cancelling frees every waiter.
+import { getEventListeners } from "node:events";
 import { describe, expect, it } from "vitest";
 import { AdaptiveLimiter, LimiterAborted } from "./adaptiveLimiter";
 
 describe("adaptive limiter", () => {
   it("never lets more than the limit in flight", async () => {
     const limiter = new AdaptiveLimiter({ max: 3 });
-    const signal = new AbortController().signal;
     let peak = 0;
     await Promise.all(
       Array.from({ length: 20 }, async () => {
-        await limiter.acquire(signal);
+        await limiter.acquire();
         peak = Math.max(peak, limiter.inFlight);
         await new Promise((r) => setImmediate(r));
         limiter.release();
@@ -22,10 +22,9 @@ describe("adaptive limiter", () => {
 
   it("gives freed slots to waiters in the order they asked, one slot to one waiter", async () => {
     const limiter = new AdaptiveLimiter({ max: 1 });
-    const signal = new AbortController().signal;
-    await limiter.acquire(signal);
+    await limiter.acquire();
     const order: number[] = [];
-    const waiting = [1, 2, 3].map((n) => limiter.acquire(signal).then(() => order.push(n)));
+    const waiting = [1, 2, 3].map((n) => limiter.acquire().then(() => order.push(n)));
     for (let i = 0; i < 3; i++) {
       limiter.release();
       await new Promise((r) => setImmediate(r));
@@ -53,10 +52,9 @@ describe("adaptive limiter", () => {
   it("holds every new request until the retry-after pause ends", async () => {
     let clock = 0;
     const limiter = new AdaptiveLimiter({ max: 2, now: () => clock });
-    const signal = new AbortController().signal;
     limiter.rateLimited(30);
     let got = false;
-    const waiting = limiter.acquire(signal).then(() => (got = true));
+    const waiting = limiter.acquire().then(() => (got = true));
     await new Promise((r) => setImmediate(r));
     expect(got).toBe(false);
     clock = 31; // the pause is over; the limiter's own timer re-checks
@@ -65,11 +63,14 @@ describe("adaptive limiter", () => {
   });
 
   it("rejects waiters when the run is cancelled", async () => {
-    const limiter = new AdaptiveLimiter({ max: 1 });
     const controller = new AbortController();
-    await limiter.acquire(controller.signal);
-    const waiting = limiter.acquire(controller.signal);
+    const limiter = new AdaptiveLimiter({ max: 1, signal: controller.signal });
+    await limiter.acquire();
+    const waiting = [limiter.acquire(), limiter.acquire()];
+    // Only the limiter itself listens to the run's signal, however many wait.
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(1);
     controller.abort();
-    await expect(waiting).rejects.toBeInstanceOf(LimiterAborted);
+    for (const w of waiting) await expect(w).rejects.toBeInstanceOf(LimiterAborted);
+    await expect(limiter.acquire()).rejects.toBeInstanceOf(LimiterAborted);
   });
 });

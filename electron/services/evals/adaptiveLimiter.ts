@@ -13,12 +13,18 @@ export class LimiterAborted extends Error {
 export interface LimiterOptions {
   /** The user's concurrency setting: the ceiling. */
   max: number;
+  /**
+   * The run's signal: when it aborts, every waiter is rejected. The limiter listens once; waiters
+   * add nothing to it (one listener per waiter made each wait cost a walk of all the others).
+   */
+  signal?: AbortSignal;
   now?: () => number;
 }
 
 /** A caller waiting for a slot. */
 interface Waiter {
   grant(): void;
+  abort(): void;
 }
 
 /** An adaptive semaphore; waiters get slots in the order they asked. */
@@ -31,11 +37,22 @@ export class AdaptiveLimiter {
   private pauseTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly max: number;
   private readonly now: () => number;
+  private readonly signal: AbortSignal | undefined;
 
   constructor(options: LimiterOptions) {
     this.max = Math.max(1, Math.floor(options.max));
     this.current = this.max;
     this.now = options.now ?? Date.now;
+    this.signal = options.signal;
+    this.signal?.addEventListener(
+      "abort",
+      () => {
+        for (const waiter of this.queue.splice(0)) waiter.abort();
+        if (this.pauseTimer) clearTimeout(this.pauseTimer);
+        this.pauseTimer = null;
+      },
+      { once: true },
+    );
   }
 
   /** Requests allowed in flight right now. */
@@ -66,27 +83,15 @@ export class AdaptiveLimiter {
     }
   }
 
-  /** Waits for a slot (and for any retry-after pause to end); rejects with LimiterAborted on abort. */
-  async acquire(signal: AbortSignal): Promise<void> {
-    if (signal.aborted) throw new LimiterAborted();
+  /** Waits for a slot (and for any retry-after pause to end); rejects with LimiterAborted once the run's signal aborts. */
+  async acquire(): Promise<void> {
+    if (this.signal?.aborted) throw new LimiterAborted();
     if (!this.queue.length && this.active < this.current && this.pausedUntil <= this.now()) {
       this.active += 1;
       return;
     }
     await new Promise<void>((resolve, reject) => {
-      const waiter: Waiter = {
-        grant: () => {
-          signal.removeEventListener("abort", onAbort);
-          resolve();
-        },
-      };
-      const onAbort = () => {
-        const at = this.queue.indexOf(waiter);
-        if (at >= 0) this.queue.splice(at, 1);
-        reject(new LimiterAborted());
-      };
-      signal.addEventListener("abort", onAbort, { once: true });
-      this.queue.push(waiter);
+      this.queue.push({ grant: resolve, abort: () => reject(new LimiterAborted()) });
       this.pump();
     });
   }

@@ -171,7 +171,7 @@ describe("evaluation service", () => {
       const evals = open({}, proxy.url);
       const run = await evals.settled(evals.start({ datasetId: dataset.id, variants: [variant("v1")], settings: { concurrency: 3, cache: false, mode: "direct" } }, () => {}).id);
       expect(run.cells.filter((c) => c.status === "pass")).toHaveLength(12);
-      // More workers than slots prepare requests, but the limiter admits three at a time.
+      // The limiter admits three at a time, and keeps all three slots busy.
       expect(proxy.peak()).toBe(3);
       expect(recorded).toHaveLength(12);
       expect(recorded.every((r) => r.attempts.length === 1 && r.metrics.attempts === 1)).toBe(true);

@@ -82,7 +82,7 @@ export function createEvalService(deps: EvalServiceDeps): EvalService {
     const controller = new AbortController();
     // Every request of the run listens to this one signal: many listeners are expected, not a leak.
     setMaxListeners(0, controller.signal);
-    const limiter = run.settings.mode === "direct" ? new AdaptiveLimiter({ max: run.settings.concurrency }) : null;
+    const limiter = run.settings.mode === "direct" ? new AdaptiveLimiter({ max: run.settings.concurrency, signal: controller.signal }) : null;
     run.status = "running";
     run.error = null;
     const startedAt = performance.now();
