@@ -31,6 +31,7 @@ import { createUsageLog } from "./services/usage/usageLog";
 import { usageEntryOf } from "./services/usage/usageEntry";
 import { createBudgetGuard } from "./services/usage/budgetGuard";
 import { runTexts, usageTextOf } from "./services/usage/usageText";
+import { createEvalRecorder } from "./services/evals/evalRecorder";
 import { requestEntryOf } from "./services/usage/requestEntry";
 import { estimateCost } from "../shared/pricing";
 import type { UsageFeature } from "../shared/usageFeature";
@@ -132,10 +133,11 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   // The usage log (metadata only, fsync'd JSON Lines) and the budgets checked against it.
   const usage = createUsageLog(options.dataDir);
   // With text logging on (Settings), the entry also carries the run's text, redacted (usageText.ts).
+  const usageText = (record: RunRecord) => (reliability.logUsageText() ? usageTextOf(runTexts(record), { custom: safety.get().redaction.custom, secrets: profiles.knownSecrets() }) : null);
   const logUsage = (record: RunRecord, feature: UsageFeature, costUsd: number | null) => {
     try {
-      const text = reliability.logUsageText() ? { text: usageTextOf(runTexts(record), { custom: safety.get().redaction.custom, secrets: profiles.knownSecrets() }) } : {};
-      usage.record({ ...usageEntryOf(record, { feature, costUsd }), ...text });
+      const text = usageText(record);
+      usage.record({ ...usageEntryOf(record, { feature, costUsd }), ...(text ? { text } : {}) });
     } catch (err) {
       console.error(`usage log: ${err instanceof Error ? err.message : String(err)}`);
     }
@@ -156,11 +158,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     secrets: () => profiles.knownSecrets(),
     priceTable: () => pricing.get().table,
     policy: () => reliability.policy(),
-    recordRun: (record, costUsd) => {
-      logUsage(record, "eval", costUsd);
-      // Concurrent evaluation runs share one fsync (group commit) instead of blocking on each.
-      return history.recordAsync(record, { source: "eval", costUsd });
-    },
+    // Concurrent requests share each file's fsync (group commit) instead of blocking on each.
+    recordRun: createEvalRecorder({ history, usage, usageText }),
     batchPollMs: Number(env.DOJO_BATCH_POLL_MS ?? 1_000) || 1_000,
   });
   const lessons = createLessonLibrary(options.lessonsDir ?? fileURLToPath(new URL("../lessons", import.meta.url)));

@@ -11,7 +11,9 @@ import type { EvalVariant } from "../../shared/evals";
 import { DEFAULT_PRICE_TABLE } from "../../shared/pricing";
 import { createDatasetStore } from "../../electron/services/evals/datasetStore";
 import { createEvalService } from "../../electron/services/evals/evalService";
+import { createEvalRecorder } from "../../electron/services/evals/evalRecorder";
 import { createRunHistory } from "../../electron/services/history/runHistory";
+import { createUsageLog } from "../../electron/services/usage/usageLog";
 import type { Connection } from "../../electron/services/openaiClient";
 import { startSimulator, type RunningSimulator } from "../../electron/simulator/server";
 import { startExternalSimulator } from "./externalSimulator";
@@ -38,15 +40,16 @@ export async function runApp(sim: Pick<RunningSimulator, "url">, cases: number, 
   const dir = mkdtempSync(join(tmpdir(), "dojo-evalbench-"));
   const connection: Connection = { provider: { profileId: "simulator", profileName: "Simulator", kind: "simulator", baseURL: sim.url }, baseURL: sim.url, apiKey: "simulator-no-key" };
   const datasets = createDatasetStore({ dir: () => join(dir, "datasets"), secrets: () => [] });
-  // Runs are recorded in a real history file, fsync'd per run, as the app does.
+  // Runs are kept as the app keeps them: the history file and the usage log, both fsync'd.
   const history = createRunHistory(dir);
+  const usage = createUsageLog(dir);
   const service = createEvalService({
     dataDir: dir,
     datasets,
     resolveConnection: async () => connection,
     secrets: () => [],
     priceTable: () => DEFAULT_PRICE_TABLE,
-    recordRun: (record, costUsd) => history.recordAsync(record, { source: "eval", costUsd }),
+    recordRun: createEvalRecorder({ history, usage }),
     progressIntervalMs: 100,
   });
   try {
@@ -70,6 +73,7 @@ export async function runApp(sim: Pick<RunningSimulator, "url">, cases: number, 
   } finally {
     service.close();
     history.close();
+    usage.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -192,7 +196,7 @@ export async function evalThroughputBench(print: (text: string) => void = consol
       rows,
       notes: [
         `Same simulator (its own process, a fresh one for each tool: ${sim.command}), same prompt and 'contains' assertion, same concurrency, one after the other.`,
-        "The app's time includes grading and writing every run to the fsync'd history file; promptfoo runs with --no-cache --no-write.",
+        "The app's time includes grading and writing every request to the history file and the usage log, both fsync'd; promptfoo runs with --no-cache --no-write.",
         "The simulator answers each request 50 ms after it arrives; the floor row is what it and the loopback add with a client doing nothing else.",
         "Aim: at or under promptfoo's time, within 10% of the ideal bound (x ideal <= 1.10).",
       ],

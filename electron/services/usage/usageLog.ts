@@ -14,8 +14,10 @@ export const MAX_LISTED = 20_000;
 /** Appends and reads the usage log. */
 export interface UsageLog {
   readonly path: string;
-  /** Appends one entry; returns once it is on disk. */
+  /** Appends one entry; returns once it is on disk (blocking: for one run at a time). */
   record(entry: UsageEntry): void;
+  /** The same without blocking: resolves once on disk; concurrent entries share one fsync. */
+  recordAsync(entry: UsageEntry): Promise<void>;
   /** Entries since `sinceMs`, oldest first, and how many damaged lines were skipped. */
   list(sinceMs: number): Promise<{ entries: UsageEntry[]; damaged: number }>;
   /** What a profile has spent since local midnight and since the 1st of the month. */
@@ -64,12 +66,22 @@ export function createUsageLog(dataDir: string): UsageLog {
     return loading;
   };
 
+  const remember = (entry: UsageEntry) => {
+    if (recent) recent.push(entry);
+    else if (loading) appendedWhileLoading.push(entry);
+  };
+
   return {
     path: file.path,
     record(entry) {
       file.append(entry);
-      if (recent) recent.push(entry);
-      else if (loading) appendedWhileLoading.push(entry);
+      remember(entry);
+    },
+    recordAsync(entry) {
+      const written = file.appendDurable(entry);
+      // Budgets count it from now: a run being written has been spent.
+      remember(entry);
+      return written;
     },
     async list(sinceMs) {
       const entries: UsageEntry[] = [];
