@@ -1,6 +1,6 @@
 // Tests: budget estimates, refusals and the 80% warnings.
 import { describe, expect, it } from "vitest";
-import { budgetRefusal, budgetWarnings, DEFAULT_ANSWER_ESTIMATE, estimateRun, formatUsd } from "./budget";
+import { budgetRefusal, budgetWarnings, DEFAULT_ANSWER_ESTIMATE, estimateRun, estimateRuns, formatUsd } from "./budget";
 import { DEFAULT_PRICE_TABLE } from "./pricing";
 import { NO_BUDGET } from "./reliability";
 import { countRequestTokens } from "./tokens";
@@ -24,6 +24,16 @@ describe("estimateRun", () => {
   });
 });
 
+describe("estimateRuns", () => {
+  it("adds up several requests, and has no price when any one has none", () => {
+    const one = estimateRun(request, DEFAULT_PRICE_TABLE);
+    const two = estimateRuns([request, request], DEFAULT_PRICE_TABLE);
+    expect(two).toEqual({ promptTokens: 2 * one.promptTokens, completionTokens: 400, usd: expect.closeTo(2 * (one.usd as number), 12) });
+    expect(estimateRuns([request, { ...request, model: "mystery-1" }], DEFAULT_PRICE_TABLE).usd).toBeNull();
+    expect(estimateRuns([], DEFAULT_PRICE_TABLE)).toEqual({ promptTokens: 0, completionTokens: 0, usd: 0 });
+  });
+});
+
 describe("budgetRefusal", () => {
   const estimate = { promptTokens: 50, completionTokens: 200, usd: 0.01 };
 
@@ -36,6 +46,7 @@ describe("budgetRefusal", () => {
     const text = budgetRefusal("Work", { ...NO_BUDGET, dailyTokens: 1000 }, { usd: 0, tokens: 751 }, none, estimate);
     expect(text).toMatch(/^Refused before sending: this run could use up to 250 tokens, and profile Work has 249 tokens left of its daily token cap of 1,000 tokens\./);
     expect(text).toContain("Nothing was sent and nothing was spent");
+    expect(budgetRefusal("Work", { ...NO_BUDGET, dailyTokens: 1000 }, { usd: 0, tokens: 751 }, none, estimate, "this evaluation (3 requests)")).toMatch(/^Refused before sending: this evaluation \(3 requests\) could use up to 250 tokens/);
     expect(budgetRefusal("Work", { ...NO_BUDGET, monthlyUsd: 1 }, none, { usd: 0.995, tokens: 0 }, estimate)).toMatch(/monthly dollar cap of \$1\.00/);
   });
 

@@ -30,6 +30,18 @@ export function estimateRun(request: ChatRequest, table: PriceTable): RunEstimat
   return { promptTokens, completionTokens, usd: estimateCost(request.model, { promptTokens, completionTokens }, table) };
 }
 
+/** The most several requests can cost together (an evaluation's); unpriced when any one is. */
+export function estimateRuns(requests: readonly ChatRequest[], table: PriceTable): RunEstimate {
+  const total: RunEstimate = { promptTokens: 0, completionTokens: 0, usd: 0 };
+  for (const request of requests) {
+    const one = estimateRun(request, table);
+    total.promptTokens += one.promptTokens;
+    total.completionTokens += one.completionTokens;
+    total.usd = total.usd === null || one.usd === null ? null : total.usd + one.usd;
+  }
+  return total;
+}
+
 /** "$0.0123" for small amounts, "$12.34" for larger. */
 export function formatUsd(usd: number): string {
   return usd >= 1 ? `$${usd.toFixed(2)}` : `$${usd.toPrecision(3).replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "")}`;
@@ -62,13 +74,13 @@ const amount = (n: number, unit: CapCheck["unit"]) => (unit === "usd" ? formatUs
  * Why a run must be refused before it is sent, or null when every cap allows it. A dollar cap
  * cannot judge a model with no known price; that run is allowed, and a token cap still applies.
  */
-export function budgetRefusal(profileName: string, budget: Budget, day: PeriodSpend, month: PeriodSpend, estimate: RunEstimate): string | null {
+export function budgetRefusal(profileName: string, budget: Budget, day: PeriodSpend, month: PeriodSpend, estimate: RunEstimate, what = "this run"): string | null {
   for (const check of caps(budget, day, month, estimate)) {
     if (check.cost === null) continue;
     if (check.spent + check.cost > check.cap) {
       const left = Math.max(0, check.cap - check.spent);
       return (
-        `Refused before sending: this run could use up to ${amount(check.cost, check.unit)}, and profile ${profileName} has ` +
+        `Refused before sending: ${what} could use up to ${amount(check.cost, check.unit)}, and profile ${profileName} has ` +
         `${amount(left, check.unit)} left of its ${check.label} of ${amount(check.cap, check.unit)}. Nothing was sent and nothing was spent. ` +
         "Lower max_completion_tokens, wait for the next period, or raise the cap in Usage."
       );

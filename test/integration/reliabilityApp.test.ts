@@ -118,6 +118,45 @@ describe("budgets", () => {
   });
 });
 
+describe("budgets for evaluations", () => {
+  it("refuses an evaluation whole before its first request, logs it, and resumes it once the cap allows", async () => {
+    await call("budgets.save", { profileId: "simulator", budget: NO_BUDGET });
+    const dataset = await call<{ id: string }>("evals.datasets.save", {
+      name: "Budgeted",
+      columns: ["city"],
+      cases: ["Paris", "Rome", "Oslo"].map((city, i) => ({ id: `c${i}`, vars: { city }, assertions: [] })),
+      assertions: [],
+    });
+    const status = (await call<{ budgets: BudgetStatus[] }>("budgets.get")).budgets.find((b) => b.profileId === "simulator") as BudgetStatus;
+    // Room for two of the three requests (each may use 100 answer tokens plus its prompt), not three.
+    await call("budgets.save", { profileId: "simulator", budget: { ...NO_BUDGET, dailyTokens: status.day.tokens + 250 } });
+    await call("simulator.clearBehaviour"); // resets the simulator's request count
+    const variant = { label: "v1", profileId: "simulator", request: { model: "sim-chat-1", messages: [{ role: "user", content: "Tell me about {{city}}." }], max_completion_tokens: 100 } };
+    const { evalRunId } = await call<{ evalRunId: string }>("evals.start", { datasetId: dataset.id, variants: [variant], settings: { concurrency: 2, cache: false, mode: "direct" } });
+    const refused = await settledEval(evalRunId);
+    expect(refused.status).toBe("failed");
+    expect(refused.error).toMatch(/^Refused before sending: this evaluation \(3 requests\) could use up to 3\d\d tokens, and profile Simulator \(offline\) has 250 tokens left/);
+    expect(refused.cells).toEqual([]);
+    expect((await call<SimBehaviourState>("simulator.behaviour")).served).toBe(0);
+    const { entries } = await call<{ entries: UsageEntry[] }>("usage.list", {});
+    expect(entries.at(-1)).toMatchObject({ runId: evalRunId, feature: "eval", status: "refused", costUsd: 0 });
+    await call("budgets.save", { profileId: "simulator", budget: NO_BUDGET });
+    await call("evals.resume", { evalRunId });
+    const resumed = await settledEval(evalRunId);
+    expect(resumed.status).toBe("done");
+    expect(resumed.cells).toHaveLength(3);
+  });
+});
+
+/** Polls an evaluation until it is no longer running. */
+async function settledEval(evalRunId: string): Promise<{ status: string; error: string | null; cells: unknown[] }> {
+  for (;;) {
+    const run = await call<{ status: string; error: string | null; cells: unknown[] }>("evals.get", { evalRunId });
+    if (run.status !== "running") return run;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 describe("the usage log", () => {
   it("keeps each request's metadata, never the message text, fsync'd as JSON Lines, and exports CSV", async () => {
     const secretish = "The customer's note: call me on the cellphone number in the file";

@@ -3,7 +3,9 @@
 import { randomUUID } from "node:crypto";
 import { setMaxListeners } from "node:events";
 import { join } from "node:path";
-import type { BatchState, EvalCell, EvalProgress, EvalRun, EvalSettings, EvalVariant } from "../../../shared/evals";
+import type { ChatRequest } from "../../../shared/contract";
+import type { BatchState, Dataset, EvalCell, EvalProgress, EvalRun, EvalSettings, EvalVariant } from "../../../shared/evals";
+import { fillRequest } from "../../../shared/template";
 import { progressOf } from "../../../shared/evalResults";
 import type { PriceTable } from "../../../shared/pricing";
 import type { ClientPolicy } from "../../../shared/retryPolicy";
@@ -13,7 +15,7 @@ import type { Connection } from "../openaiClient";
 import { AdaptiveLimiter } from "./adaptiveLimiter";
 import { runBatch } from "./batchRunner";
 import type { DatasetStore } from "./datasetStore";
-import { runDirect } from "./directRunner";
+import { missingWork, runDirect } from "./directRunner";
 import { createKeepAliveFetch } from "./keepAliveFetch";
 import { openEvalCache, type EvalCache } from "./evalCache";
 import { createEvalRunStore, summarizeEvalRun, type EvalRunStore } from "./evalRunStore";
@@ -36,6 +38,26 @@ export interface EvalServiceDeps {
   progressIntervalMs?: number;
   /** Extra headers on every direct request (benchmarks ask the simulator for a fixed latency). */
   headers?: Record<string, string>;
+  /**
+   * Throws when a profile's budget cannot cover these requests (the usage budgets); asked once per
+   * profile before a run or resume sends anything.
+   */
+  checkBudget?: (args: { evalRunId: string; connection: Connection; requests: readonly ChatRequest[] }) => Promise<void>;
+}
+
+/** The requests a run still has to send, grouped by the profile they go to. */
+function pendingRequests(run: EvalRun, dataset: Dataset, connections: readonly Connection[]): { connection: Connection; requests: ChatRequest[] }[] {
+  const byProfile = new Map<string, { connection: Connection; requests: ChatRequest[] }>();
+  for (const { variant, caseIndex } of missingWork(run, dataset)) {
+    const request = run.variants[variant]?.request;
+    const connection = connections[variant];
+    const vars = dataset.cases[caseIndex]?.vars;
+    if (!request || !connection || !vars) continue;
+    const group = byProfile.get(connection.provider.profileId) ?? { connection, requests: [] };
+    group.requests.push(fillRequest(request, vars));
+    byProfile.set(connection.provider.profileId, group);
+  }
+  return [...byProfile.values()];
 }
 
 export type ProgressListener = (progress: EvalProgress) => void;
@@ -117,6 +139,8 @@ export function createEvalService(deps: EvalServiceDeps): EvalService {
     const done = (async () => {
       try {
         const connections = await Promise.all(run.variants.map((v) => deps.resolveConnection(v.profileId)));
+        // Refused whole before anything is sent when a budget cannot cover it; resumable later.
+        if (deps.checkBudget) for (const group of pendingRequests(run, dataset, connections)) await deps.checkBudget({ evalRunId: run.id, ...group });
         const helpers = run.variants.map((v, i) => createGradingHelpers(connections[i] as Connection, v.request.model, controller.signal));
         if (run.settings.mode === "batch") {
           const connection = connections[0] as Connection;

@@ -1,7 +1,7 @@
 // Main process: the budget check before a run is sent (a run over a cap is refused, logged as
 // refused, and spends nothing), and each profile's budget status with its 80% warnings.
 import type { BudgetStatus, UsageFeature } from "../../../shared/contracts/usage";
-import { budgetRefusal, budgetWarnings, estimateRun } from "../../../shared/budget";
+import { budgetRefusal, budgetWarnings, estimateRun, estimateRuns, type RunEstimate } from "../../../shared/budget";
 import type { ChatRequest } from "../../../shared/contract";
 import type { PriceTable } from "../../../shared/pricing";
 import type { Budget } from "../../../shared/reliability";
@@ -13,44 +13,67 @@ import type { UsageLog } from "./usageLog";
 export interface BudgetGuard {
   /** Throws a DojoError (kind quota, code budget_exceeded) when the run could pass a cap; logs the refusal. */
   check(args: { runId: string; connection: Connection; request: ChatRequest; promptVersion: string | null; feature?: UsageFeature }): Promise<void>;
+  /**
+   * The same for an evaluation's requests to one profile, taken together: a run that could pass a
+   * cap is refused whole before its first request, and can be resumed once the cap allows.
+   */
+  checkEvaluation(args: { evalRunId: string; connection: Connection; requests: readonly ChatRequest[] }): Promise<void>;
   /** A profile's caps, spend and warnings. */
   status(profileId: string, profileName: string): Promise<BudgetStatus>;
+}
+
+interface Refusable {
+  runId: string;
+  connection: Connection;
+  model: string;
+  promptVersion: string | null;
+  feature: UsageFeature;
+  estimate: () => RunEstimate;
+  what?: string;
 }
 
 /** The guard over the usage log, the saved budgets and the prices in use. */
 export function createBudgetGuard(deps: { usage: UsageLog; budget: (profileId: string) => Budget; priceTable: () => PriceTable; now?: () => Date }): BudgetGuard {
   const now = deps.now ?? (() => new Date());
+  /** Refuses (logged, thrown) what could pass a cap; the estimate is only made when a cap is set. */
+  async function refuseOverBudget({ runId, connection, model, promptVersion, feature, estimate, what }: Refusable): Promise<void> {
+    const { profileId, profileName } = connection.provider;
+    const budget = deps.budget(profileId);
+    if (budget.dailyUsd === null && budget.monthlyUsd === null && budget.dailyTokens === null && budget.monthlyTokens === null) return;
+    const at = now();
+    const { day, month } = await deps.usage.spend(profileId, at);
+    const refusal = budgetRefusal(profileName, budget, day, month, estimate(), what);
+    if (!refusal) return;
+    deps.usage.record({
+      entryVersion: 1,
+      time: at.getTime(),
+      runId,
+      profileId,
+      profileName: profileName.slice(0, 80),
+      providerKind: connection.provider.kind,
+      model: model.slice(0, 200),
+      feature,
+      promptVersion,
+      promptTokens: 0,
+      completionTokens: 0,
+      costUsd: 0,
+      latencyMs: 0,
+      attempts: 0,
+      status: "refused",
+      errorKind: "quota",
+      httpStatus: null,
+      requestId: null,
+      fallbackStep: null,
+    });
+    throw new DojoError("quota", refusal, { code: "budget_exceeded" });
+  }
   return {
-    async check({ runId, connection, request, promptVersion, feature }) {
-      const { profileId, profileName } = connection.provider;
-      const budget = deps.budget(profileId);
-      if (budget.dailyUsd === null && budget.monthlyUsd === null && budget.dailyTokens === null && budget.monthlyTokens === null) return;
-      const at = now();
-      const { day, month } = await deps.usage.spend(profileId, at);
-      const refusal = budgetRefusal(profileName, budget, day, month, estimateRun(request, deps.priceTable()));
-      if (!refusal) return;
-      deps.usage.record({
-        entryVersion: 1,
-        time: at.getTime(),
-        runId,
-        profileId,
-        profileName: profileName.slice(0, 80),
-        providerKind: connection.provider.kind,
-        model: request.model,
-        feature: feature ?? "playground",
-        promptVersion,
-        promptTokens: 0,
-        completionTokens: 0,
-        costUsd: 0,
-        latencyMs: 0,
-        attempts: 0,
-        status: "refused",
-        errorKind: "quota",
-        httpStatus: null,
-        requestId: null,
-        fallbackStep: null,
-      });
-      throw new DojoError("quota", refusal, { code: "budget_exceeded" });
+    check: ({ runId, connection, request, promptVersion, feature }) =>
+      refuseOverBudget({ runId, connection, model: request.model, promptVersion, feature: feature ?? "playground", estimate: () => estimateRun(request, deps.priceTable()) }),
+    async checkEvaluation({ evalRunId, connection, requests }) {
+      if (!requests.length) return;
+      const what = `this evaluation (${requests.length.toLocaleString("en-US")} request${requests.length === 1 ? "" : "s"})`;
+      await refuseOverBudget({ runId: evalRunId, connection, model: requests[0]?.model ?? "", promptVersion: null, feature: "eval", estimate: () => estimateRuns(requests, deps.priceTable()), what });
     },
     async status(profileId, profileName) {
       const budget = deps.budget(profileId);
