@@ -32,6 +32,7 @@ import { usageEntryOf } from "./services/usage/usageEntry";
 import { createBudgetGuard } from "./services/usage/budgetGuard";
 import { runTexts, usageTextOf } from "./services/usage/usageText";
 import { createEvalRecorder } from "./services/evals/evalRecorder";
+import { createLessonSettingsBackup } from "./services/lessonSettingsBackup";
 import { requestEntryOf } from "./services/usage/requestEntry";
 import { estimateCost } from "../shared/pricing";
 import type { UsageFeature } from "../shared/usageFeature";
@@ -201,6 +202,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     evals,
     lessons,
     learning,
+    settingsBackup: createLessonSettingsBackup({ store, safety, reliability }),
     embeddings,
     safety,
     reliabilityDeps: { reliability, simulatorControl: createSimulatorControl(simulator.behaviourURL), effects: createEffectLedger() },

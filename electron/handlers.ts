@@ -12,6 +12,7 @@ import { createSchemaHandlers } from "./handlers/schema";
 import { createLessonsHandlers } from "./handlers/lessons";
 import type { LearningService } from "./services/learning";
 import type { LessonLibrary } from "./services/lessons";
+import type { LessonSettingsBackupService } from "./services/lessonSettingsBackup";
 import type { PricingService } from "./services/pricing";
 import type { RunLog } from "./services/runLog";
 import { createHistoryHandlers } from "./handlers/history";
@@ -53,6 +54,8 @@ export interface HandlerDeps {
   lessons: LessonLibrary;
   /** Lesson progress, review cards and mock scores. */
   learning: LearningService;
+  /** The learner's settings kept before a lesson's "Try it" replaced them. */
+  settingsBackup: LessonSettingsBackupService;
   /** Embeddings in batches, with the vector cache. */
   embeddings: EmbeddingService;
   /** Moderation and redaction around chat runs. */

@@ -6,6 +6,7 @@ import type { Handlers } from "../dispatch";
 import { DojoError } from "../errors";
 import { gradeWithModel } from "../services/interviewGrader";
 import type { LearningService } from "../services/learning";
+import type { LessonSettingsBackupService } from "../services/lessonSettingsBackup";
 import type { LessonLibrary } from "../services/lessons";
 import type { ProfileService } from "../services/profiles";
 
@@ -16,6 +17,8 @@ export interface LessonHandlerDeps {
   profiles: ProfileService;
   /** The saved client policy, so the interviewer's call retries like every other call. */
   reliabilityDeps?: { reliability: { policy(): ClientPolicy } };
+  /** The learner's settings kept before a lesson replaced them. */
+  settingsBackup: LessonSettingsBackupService;
 }
 
 /** Why an answer is graded by the learner rather than by a model on this profile, or null. */
@@ -50,6 +53,13 @@ export function createLessonsHandlers(deps: LessonHandlerDeps): Pick<Handlers, k
       const grade = await gradeWithModel(await profiles.resolveConnection(profileId), chosen, card, answer, deps.reliabilityDeps?.reliability.policy());
       learning.recordMock(lessonId, grade.score / 100, "model");
       return { mode: "model", keyPoints: card.keyPoints, grade, model: chosen };
+    },
+    "lessons.keepSettings": async (parts) => ({ backup: deps.settingsBackup.keep(parts) }),
+    "lessons.settingsBackup": async () => ({ backup: deps.settingsBackup.get() }),
+    "lessons.restoreSettings": async () => ({ restored: deps.settingsBackup.restore() }),
+    "lessons.discardSettingsBackup": async () => {
+      deps.settingsBackup.discard();
+      return { ok: true };
     },
     "interview.recordSelfGrade": async ({ lessonId, score }) => {
       learning.recordMock(lessonId, score, "self");

@@ -35,7 +35,7 @@ describe("openSettingsStore", () => {
   it("starts from defaults on first launch and writes a versioned file", () => {
     const { store, notices } = open();
     expect(notices).toEqual([]);
-    expect(store.read()).toEqual({ schemaVersion: SETTINGS_VERSION, profiles: [], activeId: "simulator", draft: null, pricing: { models: {} }, workspaceDir: "", learning: { lessons: {}, cards: {}, mocks: [] }, reliability: defaultReliabilitySettings(), safety: defaultSafetySettings() });
+    expect(store.read()).toEqual({ schemaVersion: SETTINGS_VERSION, profiles: [], activeId: "simulator", draft: null, pricing: { models: {} }, workspaceDir: "", learning: { lessons: {}, cards: {}, mocks: [] }, reliability: defaultReliabilitySettings(), safety: defaultSafetySettings(), lessonBackup: null });
     expect(store.path).toBe(file);
     expect(onDisk().schemaVersion).toBe(SETTINGS_VERSION);
   });
@@ -131,7 +131,7 @@ describe("SettingsStore writes", () => {
     store.update((s) => ({ ...s, profiles: [local], activeId: "local", draft }));
     const reopened = open();
     expect(reopened.notices).toEqual([]);
-    expect(reopened.store.read()).toEqual({ schemaVersion: 1, profiles: [local], activeId: "local", draft, pricing: { models: {} }, workspaceDir: "", learning: { lessons: {}, cards: {}, mocks: [] }, reliability: defaultReliabilitySettings(), safety: defaultSafetySettings() });
+    expect(reopened.store.read()).toEqual({ schemaVersion: 1, profiles: [local], activeId: "local", draft, pricing: { models: {} }, workspaceDir: "", learning: { lessons: {}, cards: {}, mocks: [] }, reliability: defaultReliabilitySettings(), safety: defaultSafetySettings(), lessonBackup: null });
   });
 
   it("refuses a write that fails validation and leaves the file as it was", () => {

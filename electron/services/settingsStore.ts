@@ -7,6 +7,7 @@ import { PlaygroundDraft, Profile, SIMULATOR_PROFILE_ID } from "../../shared/con
 import { describeZodError } from "../../shared/errors";
 import { PriceOverrides } from "../../shared/pricing";
 import { LearningState, emptyLearningState } from "../../shared/lessonProgress";
+import { LessonSettingsBackup } from "../../shared/lessonSettingsBackup";
 import { ReliabilitySettings, defaultReliabilitySettings } from "../../shared/reliability";
 import { SafetySettings, defaultSafetySettings } from "../../shared/safety";
 import { DojoError } from "../errors";
@@ -41,6 +42,8 @@ export const Settings = z
     reliability: ReliabilitySettings.default(defaultReliabilitySettings),
     /** Moderation and redaction switches; absent in older files, hence the default (all off). */
     safety: SafetySettings.default(defaultSafetySettings),
+    /** The learner's own settings from before a lesson replaced them; absent in older files. */
+    lessonBackup: LessonSettingsBackup.nullable().default(null),
   })
   .superRefine((settings, ctx) => {
     const seen = new Set<string>();

@@ -5,6 +5,7 @@ import type { Lesson, PlaygroundPreset } from "../../shared/lesson";
 import type { ProgressView } from "../../shared/lessonProgress";
 import type { LessonHit } from "../../shared/lessonSearch";
 import type { QuizAnswer, QuizResult } from "../../shared/lessonQuiz";
+import { backupParts, type LessonSettingsBackup } from "../../shared/lessonSettingsBackup";
 import { applyPresetSettings } from "./presetSettings";
 import { toAppError } from "./toAppError";
 import type { SliceCreator, StoreDeps } from "./types";
@@ -31,6 +32,16 @@ export interface LessonsSlice {
   /** Why the last check could not run (no run yet, call failed). */
   exerciseError: string | null;
   quizOutcome: QuizOutcome | null;
+  /** The learner's own settings kept before a lesson replaced them (undefined: not read yet). */
+  settingsBackup: LessonSettingsBackup | null | undefined;
+  /** Reads the kept settings, if any. */
+  loadSettingsBackup(): Promise<void>;
+  /** Shows what the main side kept (after a lesson's settings were applied). */
+  setSettingsBackup(backup: LessonSettingsBackup | null): void;
+  /** Puts the kept settings back, refreshing the settings shown. */
+  restoreLessonSettings(): Promise<void>;
+  /** Forgets the kept settings: the lesson's stay. */
+  discardLessonSettings(): Promise<void>;
   /** Reads the lesson list and progress. */
   loadCourse(): Promise<void>;
   /** Refreshes progress only. */
@@ -68,6 +79,37 @@ export function createLessonsSlice(deps: StoreDeps): SliceCreator<LessonsSlice> 
     exerciseChecking: false,
     exerciseError: null,
     quizOutcome: null,
+    settingsBackup: undefined,
+
+    loadSettingsBackup: async () => {
+      try {
+        set({ settingsBackup: (await bridge.call("lessons.settingsBackup", {})).backup });
+      } catch (err) {
+        get().addNotice(`The settings kept before a lesson could not be read: ${toAppError(err).message}`, "warning");
+      }
+    },
+
+    setSettingsBackup: (backup) => set({ settingsBackup: backup }),
+
+    restoreLessonSettings: async () => {
+      try {
+        const { restored } = await bridge.call("lessons.restoreSettings", {});
+        set({ settingsBackup: null });
+        await Promise.all([get().loadSafety(), get().loadPolicy(), restored.fallbacks ? get().loadFallbacks(restored.fallbacks.profileId) : Promise.resolve()]);
+        get().addNotice(`Restored ${backupParts(restored).join(", ")} as they were before the lesson "${restored.lessonTitle}".`, "info");
+      } catch (err) {
+        get().addNotice(`Your settings could not be restored: ${toAppError(err).message}`, "error");
+      }
+    },
+
+    discardLessonSettings: async () => {
+      try {
+        await bridge.call("lessons.discardSettingsBackup", {});
+        set({ settingsBackup: null });
+      } catch (err) {
+        get().addNotice(`The kept settings could not be forgotten: ${toAppError(err).message}`, "warning");
+      }
+    },
 
     loadCourse: async () => {
       try {
@@ -131,7 +173,7 @@ export function createLessonsSlice(deps: StoreDeps): SliceCreator<LessonsSlice> 
       void get().applyPresetSettings(preset);
     },
 
-    applyPresetSettings: (preset) => applyPresetSettings(preset, get, bridge),
+    applyPresetSettings: (preset) => applyPresetSettings(preset, get, bridge, get().openLesson?.frontMatter.title ?? ""),
 
     checkExercise: async () => {
       const lesson = get().openLesson;

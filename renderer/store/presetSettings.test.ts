@@ -10,15 +10,24 @@ const request = { model: "sim-chat-1", messages: [{ role: "user" as const, conte
 
 function setup() {
   const { bridge, store } = createTestStore();
-  const learner = defaultSafetySettings();
-  learner.moderation.model = "my-moderation-model";
-  learner.redaction.groups.phone = false;
+  const learner = defaultSafetySettingsWithLearnerEdits();
   bridge.handle("safety.get", () => learner);
   bridge.handle("safety.save", (next) => next);
   bridge.handle("policy.get", () => ({ ...DEFAULT_RETRY_POLICY, maxDelayMs: 2_000 }));
   bridge.handle("policy.save", (next) => next);
   bridge.handle("fallbacks.save", ({ steps }) => ({ steps }));
+  bridge.handle("lessons.keepSettings", (parts) => ({
+    backup: { lessonTitle: parts.lessonTitle, savedAt: 1, safety: parts.safety ? learner : null, policy: null, fallbacks: null },
+  }));
   return { bridge, store };
+}
+
+/** The learner's safety settings as setup() makes them. */
+function defaultSafetySettingsWithLearnerEdits() {
+  const learner = defaultSafetySettings();
+  learner.moderation.model = "my-moderation-model";
+  learner.redaction.groups.phone = false;
+  return learner;
 }
 
 describe("applyPresetSettings", () => {
@@ -30,7 +39,24 @@ describe("applyPresetSettings", () => {
     expect(saved.redaction.enabled).toBe(true);
     expect(saved.redaction.groups.phone).toBe(false);
     expect(saved.moderation).toEqual({ input: true, output: false, model: "my-moderation-model" });
-    expect(store.getState().notices.at(-1)?.text).toMatch(/input moderation on, redaction on/);
+    expect(store.getState().notices.at(-1)?.text).toMatch(/input moderation on, redaction on\. Your own settings are kept/);
+    // The learner's settings were kept before anything was replaced.
+    const order = bridge.calls.map((c) => c.channel).filter((c) => c === "lessons.keepSettings" || c === "safety.save");
+    expect(order).toEqual(["lessons.keepSettings", "safety.save"]);
+    expect(bridge.callsTo("lessons.keepSettings")[0]).toEqual({ lessonTitle: "a lesson", safety: true, policy: false, fallbacksProfileId: null });
+    expect(store.getState().settingsBackup?.safety).toEqual(defaultSafetySettingsWithLearnerEdits());
+  });
+
+  it("replaces nothing when the learner's settings cannot be kept first", async () => {
+    const { bridge, store } = setup();
+    bridge.handle("lessons.keepSettings", () => {
+      throw new Error("the settings file is read-only");
+    });
+    const problems = await store.getState().applyPresetSettings({ request, simulatorFailure: "none", safety: { redaction: true }, policy: { maxRetries: 3 } });
+    expect(problems.join()).toMatch(/read-only/);
+    expect(bridge.callsTo("safety.save")).toEqual([]);
+    expect(bridge.callsTo("policy.save")).toEqual([]);
+    expect(store.getState().notices.at(-1)?.text).toMatch(/were not applied: your own could not be kept first/);
   });
 
   it("merges policy fields over the saved policy and saves the chain for the active profile", async () => {
@@ -53,6 +79,6 @@ describe("applyPresetSettings", () => {
     const { bridge, store } = setup();
     const preset: PlaygroundPreset = { request, simulatorFailure: "none" };
     expect(await store.getState().applyPresetSettings(preset)).toEqual([]);
-    expect(bridge.calls.filter((c) => /^(safety|policy|fallbacks)\./.test(c.channel))).toEqual([]);
+    expect(bridge.calls.filter((c) => /^(safety|policy|fallbacks)\.|keepSettings/.test(c.channel))).toEqual([]);
   });
 });

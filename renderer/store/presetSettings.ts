@@ -7,14 +7,28 @@ import { toAppError } from "./toAppError";
 import type { AppState } from "./types";
 
 /**
- * Saves the preset's settings over the learner's (read first when not loaded yet) and tells the
- * learner what changed, since these settings outlive the lesson. Resolves with the problems met
+ * Keeps the learner's settings, saves the preset's over them and tells the learner what changed,
+ * since these settings outlive the lesson. Resolves with the problems met
  * (empty when everything was applied); a preset without settings changes nothing.
  */
-export async function applyPresetSettings(preset: PlaygroundPreset, get: () => AppState, bridge: Bridge): Promise<string[]> {
+export async function applyPresetSettings(preset: PlaygroundPreset, get: () => AppState, bridge: Bridge, lessonTitle = ""): Promise<string[]> {
   const changes = presetSettingsPhrases(preset);
   if (!changes.length) return [];
   const problems: string[] = [];
+  // The learner's own settings are kept first (main side, in the settings file); without that,
+  // nothing is replaced.
+  try {
+    const { backup } = await bridge.call("lessons.keepSettings", {
+      lessonTitle: lessonTitle.slice(0, 200) || "a lesson",
+      safety: preset.safety !== undefined,
+      policy: preset.policy !== undefined,
+      fallbacksProfileId: preset.fallbacks ? get().activeId : null,
+    });
+    get().setSettingsBackup(backup);
+  } catch (err) {
+    get().addNotice(`The lesson's settings were not applied: your own could not be kept first (${toAppError(err).message}).`, "warning");
+    return [toAppError(err).message];
+  }
   try {
     if (preset.safety) {
       const current = get().safety.settings ?? (await bridge.call("safety.get", {}));
@@ -36,6 +50,6 @@ export async function applyPresetSettings(preset: PlaygroundPreset, get: () => A
     problems.push(toAppError(err).message);
   }
   if (problems.length) get().addNotice(`The lesson's settings were not all applied: ${problems.join("; ")}.`, "warning");
-  else get().addNotice(`The lesson set ${changes.join(", ")} (saved in Settings; change them back there when you are done).`, "info");
+  else get().addNotice(`The lesson set ${changes.join(", ")}. Your own settings are kept: "Restore my settings" in Lessons or Settings puts them back.`, "info");
   return problems;
 }

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { Lesson, LessonTrack } from "../lesson";
 import { CardSchedule, LessonProgress, ProgressView } from "../lessonProgress";
 import { QuizAnswer, QuizResult } from "../lessonQuiz";
+import { LessonSettingsBackup, SettingsToKeep } from "../lessonSettingsBackup";
 import { EmptyInput, OkOutput, Profile } from "../schemas";
 
 const LessonId = z.string().min(1).max(80).regex(/^[a-z0-9-]+$/);
@@ -105,6 +106,14 @@ export const lessonsChannels = {
     input: z.object({ lessonId: LessonId, answer: z.string().max(8000), profileId: Profile.shape.id, model: z.string().max(200).optional() }).strict(),
     output: InterviewFeedback,
   },
+  /** Keeps the learner's settings a lesson's "Try it" is about to replace (the first lesson's only). */
+  "lessons.keepSettings": { input: SettingsToKeep, output: z.object({ backup: LessonSettingsBackup.nullable() }) },
+  /** The settings kept before a lesson changed them, if any. */
+  "lessons.settingsBackup": { input: EmptyInput, output: z.object({ backup: LessonSettingsBackup.nullable() }) },
+  /** Puts the kept settings back and forgets them; returns what was restored. */
+  "lessons.restoreSettings": { input: EmptyInput, output: z.object({ restored: LessonSettingsBackup }) },
+  /** Forgets the kept settings, keeping the lesson's. */
+  "lessons.discardSettingsBackup": { input: EmptyInput, output: OkOutput },
   /** Records the learner's own grade of a mock answer (0 to 1). */
   "interview.recordSelfGrade": { input: z.object({ lessonId: LessonId, score: z.number().min(0).max(1) }).strict(), output: OkOutput },
 } as const;

@@ -2,7 +2,7 @@
 // run, answer its quiz, review a card, and find the progress still there after a restart.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { openApp, startApp, type RunningApp, startSuite, stopSuite } from "./harness";
+import { callApp, openApp, startApp, type RunningApp, startSuite, stopSuite } from "./harness";
 
 let browser: Browser;
 let app: RunningApp;
@@ -76,5 +76,27 @@ describe("a lesson from start to finish", () => {
     await again.getByTestId("nav-review").click();
     await again.getByTestId("review-card").waitFor({ timeout: 10_000 });
     expect(await again.getByTestId("review-card").getAttribute("data-card-id")).not.toBe(firstCard);
+  });
+
+  it("keeps the learner's settings when a lesson's solution changes them, and restores them from the banner", async () => {
+    const page = await openApp(browser, app);
+    const redactionOn = async () => (await callApp<{ redaction: { enabled: boolean } }>(app, "safety.get")).redaction.enabled;
+    expect(await redactionOn()).toBe(false);
+    // The redaction lesson's solution turns redaction on when loaded into the playground.
+    await openLesson(page, "redaction");
+    await page.getByTestId("show-solution").click();
+    await page.getByTestId("load-solution").click();
+    await expect.poll(redactionOn, { timeout: 10_000 }).toBe(true);
+
+    // The banner says what the lesson changed, in Lessons and in Settings.
+    await page.getByTestId("nav-lessons").click();
+    await expect.poll(() => page.getByTestId("settings-backup").innerText(), { timeout: 10_000 }).toMatch(/The lesson "[^"]+" changed the safety switches/);
+    await page.getByTestId("nav-settings").click();
+    await page.getByTestId("settings-backup").waitFor({ timeout: 10_000 });
+    await page.getByTestId("restore-settings").click();
+    await page.getByTestId("settings-backup").waitFor({ state: "detached", timeout: 10_000 });
+    expect(await redactionOn()).toBe(false);
+    expect(await callApp<{ backup: unknown }>(app, "lessons.settingsBackup")).toEqual({ backup: null });
+    await page.close();
   });
 });

@@ -3,6 +3,7 @@ import { useEffect } from "react";
 import { useAppStore } from "../../store/appStore";
 import { CourseMap } from "./CourseMap";
 import { LessonView } from "./LessonView";
+import { SettingsBackupBanner } from "./SettingsBackupBanner";
 import "./lessons.css";
 
 /** The course: all fifty topics by track, and the open lesson. */
@@ -18,6 +19,7 @@ export function Lessons() {
   return (
     <div className="lessons">
       {error ? <p className="field-error" role="alert">{error}</p> : null}
+      <SettingsBackupBanner />
       {problems.length ? (
         <details className="banner banner-warning">
           <summary>{problems.length} lesson file problem(s)</summary>

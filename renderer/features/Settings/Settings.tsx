@@ -9,6 +9,7 @@ import { PolicySettings } from "../Reliability/PolicySettings";
 import { FallbackSettings } from "../Reliability/FallbackSettings";
 import { SafetySettingsSection } from "../Safety/SafetySettingsSection";
 import { UsageTextSetting } from "../Usage/UsageTextSetting";
+import { SettingsBackupBanner } from "../Lessons/SettingsBackupBanner";
 
 /** What the details pane shows: a saved profile, or the form of a new one. */
 export type Selection = { kind: "profile"; id: string } | { kind: "new" };
@@ -28,6 +29,7 @@ export function Settings() {
         </p>
       ) : null}
       <KeychainHelp />
+      <SettingsBackupBanner />
       <div className="settings-columns">
         <ProfileList selection={current} onSelect={setSelection} />
         {current ? <ProfileDetails key={current.kind === "new" ? "new" : current.id} selection={current} onSelect={setSelection} /> : null}
