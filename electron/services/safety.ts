@@ -44,6 +44,11 @@ export interface SafetyService {
   get(): SafetySettings;
   /** Validates (by the settings schema) and saves the switches. */
   save(next: SafetySettings): SafetySettings;
+  /**
+   * Redaction as saved now, for requests sent outside the playground (an evaluation's): null when
+   * it is off, else a function giving the request to send and its counts.
+   */
+  redactor(): ((request: ChatRequest) => { request: ChatRequest; summary: RedactionSummary }) | null;
   /** Exactly the body a run of `request` would send now, and the redaction counts. */
   preview(request: ChatRequest): { applied: boolean; counts: Record<string, number>; body: Record<string, unknown> };
   /** Moderates texts now with a connection. */
@@ -123,6 +128,10 @@ export function createSafetyService(deps: { store: SettingsStore; moderate?: Mod
   return {
     get,
     save: (next) => deps.store.update((current) => ({ ...current, safety: next })).safety,
+    redactor() {
+      const settings = get();
+      return settings.redaction.enabled ? (request) => redact(request, settings) : null;
+    },
     preview(request) {
       const { request: sent, summary } = redact(request, get());
       return { applied: summary.applied, counts: summary.counts, body: chatWireBody(sent) };

@@ -127,6 +127,42 @@ describe("redaction of what is sent", () => {
     for (const s of samples) expect(onDisk).not.toContain(JSON.stringify(s.secret).slice(1, -1));
   });
 
+  it("sends an evaluation's requests redacted too, directly and in a batch file, and keeps none of the values in the runs' files", async () => {
+    await saveSafety((s) => (s.redaction.enabled = true));
+    const rand = seededRandom(11);
+    const rows = Array.from({ length: 6 }, () => sampleMessage(rand));
+    const dataset = (await call("evals.datasets.save", {
+      name: "Sensitive rows",
+      columns: ["note"],
+      cases: rows.map((r, i) => ({ id: `r${i}`, vars: { note: r.text }, assertions: [] })),
+      assertions: [],
+    })) as { id: string };
+    const variant = { label: "v1", profileId: "capture", request: { model: "sim-chat-1", max_completion_tokens: 40, messages: [{ role: "user", content: "Summarise: {{note}}" }] } };
+    const before = captured.length;
+    for (const mode of ["direct", "batch"]) {
+      const { evalRunId } = (await call("evals.start", { datasetId: dataset.id, variants: [variant], settings: { concurrency: 3, cache: false, mode } })) as { evalRunId: string };
+      for (;;) {
+        const evalRun = (await call("evals.get", { evalRunId })) as { status: string; cells: unknown[] };
+        if (evalRun.status !== "running") {
+          expect(evalRun.status).toBe("done");
+          expect(evalRun.cells).toHaveLength(rows.length);
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    }
+    const sent = captured.slice(before);
+    // Six chat requests, then the batch's upload (its JSON Lines file), placeholders in its lines.
+    expect(sent.filter((c) => c.path.endsWith("/chat/completions"))).toHaveLength(rows.length);
+    expect(sent.find((c) => c.path.endsWith("/files"))?.body).toMatch(/Summarise: [^"]*\[[A-Z_]+_\d+\]/);
+    // The dataset file keeps the user's own rows; what the runs leave (history, usage log, results) must not.
+    const left = [sent.map((c) => c.body).join("\n"), ...["history", "usage", "evals"].map((d) => readAll(join(dataDir, d)))];
+    expect(left.every((text) => text.length > 0)).toBe(true);
+    for (const sample of rows.flatMap((r) => r.samples)) {
+      for (const text of left) expect(text, `${sample.kind} left the machine or stayed in a run's files`).not.toContain(JSON.stringify(sample.secret).slice(1, -1));
+    }
+  });
+
   it("restores placeholders the answer repeats, locally, from the same redaction of the original", async () => {
     await saveSafety((s) => (s.redaction.enabled = true));
     const request: ChatRequest = {

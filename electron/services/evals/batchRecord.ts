@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import type { ChatRequest, ChoiceResult, Usage } from "../../../shared/contract";
 import { appError, type AppError } from "../../../shared/errors";
 import type { RunRecord } from "../../../shared/runRecord";
+import type { RedactionSummary } from "../../../shared/safety";
 import type { Connection } from "../openaiClient";
 
 /** What is known of one answer of a batch: what was asked, and the output file's line about it. */
@@ -22,6 +23,8 @@ export interface BatchAnswer {
   answer: { model: string; choices: ChoiceResult[]; usage: Usage | null } | null;
   /** Why the line failed, when it did (already redacted by the caller). */
   errorMessage: string | null;
+  /** What redaction replaced in the request line, when it was on. */
+  redaction?: RedactionSummary | null;
 }
 
 /** The error of a failed line, its kind from the status the server gave the request. */
@@ -52,5 +55,6 @@ export function batchAnswerRecord(a: BatchAnswer): RunRecord {
     result: a.answer ? { runId, model: a.answer.model, choices: a.answer.choices, usage: a.answer.usage, requestId: a.requestId, provider: a.connection.provider, metrics, stopped: false } : null,
     error: a.answer ? null : lineError(a.statusCode, a.errorMessage ?? "The batch request failed.", a.requestId),
     metrics,
+    ...(a.redaction ? { redaction: a.redaction } : {}),
   };
 }

@@ -9,13 +9,12 @@ import type { PriceTable } from "../../../shared/pricing";
 import type { RunRecord } from "../../../shared/runRecord";
 import { redactSecrets } from "../../../shared/redact";
 import { estimateCost } from "../../../shared/pricing";
-import { fillRequest } from "../../../shared/template";
 import type { ClientPolicy } from "../../../shared/retryPolicy";
 import { connectionSecrets, createCountingClient, type Connection } from "../openaiClient";
 import { withPolicy } from "../reliability/withPolicy";
 import { batchAnswerRecord } from "./batchRecord";
 import { choicesOf } from "./evalCall";
-import { missingWork } from "./directRunner";
+import { missingWork, prepareRequest, type EvalRedactor } from "./directRunner";
 import { gradeCell } from "./gradeCell";
 
 /** Batch states that will not change any more. */
@@ -38,6 +37,8 @@ export interface BatchRunContext {
   recordRun: (record: RunRecord, costUsd: number | null) => void | Promise<void>;
   /** Secrets to scrub from a failed line's message. */
   secrets: () => readonly string[];
+  /** Redaction as saved when the run started (null or absent: off), applied to each request line. */
+  redact?: EvalRedactor | null;
 }
 
 /** One line of a batch's output or error file (the spec has no schema for it; this is its documented shape). */
@@ -102,7 +103,7 @@ export async function runBatch(ctx: BatchRunContext): Promise<BatchState> {
       const v = ctx.run.variants[variant];
       const c = ctx.dataset.cases[caseIndex];
       if (!v || !c) throw new Error(`no variant ${variant} or case ${caseIndex}`);
-      return JSON.stringify({ custom_id: customIdFor(variant, caseIndex), method: "POST", url: "/v1/chat/completions", body: fillRequest(v.request, c.vars) });
+      return JSON.stringify({ custom_id: customIdFor(variant, caseIndex), method: "POST", url: "/v1/chat/completions", body: prepareRequest(v.request, c.vars, ctx.redact).request });
     });
     const body = Buffer.from(`${lines.join("\n")}\n`);
     // A fresh upload body per attempt: a retried multipart request must not reuse a read stream.
@@ -142,7 +143,9 @@ export async function runBatch(ctx: BatchRunContext): Promise<BatchState> {
       if (!variant) continue;
       const statusCode = line.data.response?.status_code ?? null;
       const requestId = line.data.response?.request_id ?? null;
-      const base = { connection: ctx.connection, request: fillRequest(variant.request, testCase.vars), lineUrl: "/v1/chat/completions", collectedAt, statusCode, requestId };
+      // The same redaction as the uploaded line (it is deterministic), so the record holds what was sent.
+      const sent = prepareRequest(variant.request, testCase.vars, ctx.redact);
+      const base = { connection: ctx.connection, request: sent.request, redaction: sent.redaction, lineUrl: "/v1/chat/completions", collectedAt, statusCode, requestId };
       const body = statusCode === 200 ? CompletionBody.safeParse(line.data.response?.body) : null;
       if (!body?.success) {
         const reason = line.data.error?.message ?? JSON.stringify(line.data.response?.body ?? "no response").slice(0, 300);

@@ -1,6 +1,8 @@
 // Main process: runs the missing cells of an evaluation one request each, through the adaptive
 // limiter: a 429 halves the concurrency and pauses for retry-after, then the case is tried again.
 import type { AssertionHelpers } from "../../../shared/assertions";
+import type { ChatRequest } from "../../../shared/contract";
+import type { RedactionSummary } from "../../../shared/safety";
 import { cellKey, type Dataset, type EvalCell, type EvalRun } from "../../../shared/evals";
 import { fillRequest } from "../../../shared/template";
 import type { PriceTable } from "../../../shared/pricing";
@@ -38,6 +40,8 @@ export interface DirectRunContext {
   headers?: Record<string, string>;
   /** The run's HTTP layer (one keep-alive pool for all its requests); default the global fetch. */
   fetch?: typeof fetch;
+  /** Redaction as saved when the run started (null or absent: off), applied to each filled request. */
+  redact?: EvalRedactor | null;
   /**
    * The client policy: each request retries under it (a 429's wait also pauses the limiter, so the
    * whole run slows down); when it gives up on a 429, the case goes back in the queue as before.
@@ -56,6 +60,20 @@ interface WorkItem {
 /** How often a case is retried after a dropped connection, a timeout or a 5xx. */
 export const MAX_TRANSIENT_RETRIES = 3;
 const TRANSIENT = new Set(["network", "timeout", "server"]);
+
+/** Redaction of one request: what to send and what was replaced. */
+export type EvalRedactor = (request: ChatRequest) => { request: ChatRequest; summary: RedactionSummary };
+
+/**
+ * A case's request as it is sent: the prompt version with the case's variables filled in, then
+ * redacted when redaction is on (the record keeps what was sent, and the counts).
+ */
+export function prepareRequest(template: ChatRequest, vars: Record<string, string>, redact: EvalRedactor | null | undefined): { request: ChatRequest; redaction: RedactionSummary | null } {
+  const filled = fillRequest(template, vars);
+  if (!redact) return { request: filled, redaction: null };
+  const { request, summary } = redact(filled);
+  return { request, redaction: summary };
+}
 
 /** Every (variant, case) pair without a cell yet, case by case so early rows fill across variants. */
 export function missingWork(run: EvalRun, dataset: Dataset): WorkItem[] {
@@ -129,7 +147,7 @@ export async function runDirect(ctx: DirectRunContext): Promise<void> {
     const connection = ctx.connections[item.variant];
     const testCase = ctx.dataset.cases[item.caseIndex];
     if (!variant || !connection || !testCase) return;
-    const request = fillRequest(variant.request, testCase.vars);
+    const { request, redaction } = prepareRequest(variant.request, testCase.vars, ctx.redact);
     const key = ctx.cache ? cacheKey(connection.baseURL, request) : "";
     const hit = ctx.cache ? await ctx.cache.get(key) : null;
     if (hit) {
@@ -150,7 +168,7 @@ export async function runDirect(ctx: DirectRunContext): Promise<void> {
       return;
     }
     if (!call.error) ctx.limiter.succeeded();
-    const answered = call;
+    const answered = redaction ? { ...call, record: { ...call.record, redaction } } : call;
     settle(async () => {
       const costUsd = recordCost(answered.record, ctx.priceTable());
       // The cell counts as done once its run is on disk, so a crash never leaves a cell without its run.

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { EvalProgress, EvalVariant } from "../../../shared/evals";
 import { DEFAULT_PRICE_TABLE } from "../../../shared/pricing";
+import { defaultRedactionOptions, redactChatRequest } from "../../../shared/redaction";
 import { DEFAULT_RETRY_POLICY } from "../../../shared/retryPolicy";
 import type { RunRecord } from "../../../shared/runRecord";
 import { startSimulator, type RunningSimulator } from "../../simulator/server";
@@ -199,6 +200,29 @@ describe("evaluation service", () => {
       expect(recorded.map((r) => r.attempts.map((a) => a.status))).toEqual([[500, 500], [500, 500]]);
     } finally {
       await proxy.close();
+    }
+  });
+
+  it("sends every request redacted when redaction is on, directly and through the Batch API, and records what was sent", async () => {
+    const email = "maria.lopez@example.com";
+    const dataset = datasets.save({ name: "Contacts", columns: ["who"], cases: [{ id: "c1", vars: { who: email }, assertions: [] }], assertions: [] });
+    const redactor = () => (request: EvalVariant["request"]) => {
+      const out = redactChatRequest(request, defaultRedactionOptions());
+      return { request: out.request, summary: { applied: true, counts: out.counts } };
+    };
+    const contact: EvalVariant = { ...variant("v1"), request: { ...variant("v1").request, messages: [{ role: "user", content: "Write to {{who}}." }] } };
+    for (const mode of ["direct", "batch"] as const) {
+      recorded = [];
+      const evals = open({ redactor });
+      const run = await evals.settled(evals.start({ datasetId: dataset.id, variants: [contact], settings: { concurrency: 1, cache: false, mode } }, () => {}).id);
+      expect(run.status).toBe("done");
+      // The simulator restates what it received: the placeholder, never the address.
+      expect(run.cells[0]?.output).toContain("[EMAIL_1]");
+      expect(JSON.stringify(run)).not.toContain(email);
+      expect(recorded).toHaveLength(1);
+      expect(recorded[0]?.request.messages[0]?.content).toBe("Write to [EMAIL_1].");
+      expect(recorded[0]?.redaction).toEqual({ applied: true, counts: { EMAIL: 1 } });
+      expect(JSON.stringify(recorded[0])).not.toContain(email);
     }
   });
 

@@ -15,7 +15,7 @@ import type { Connection } from "../openaiClient";
 import { AdaptiveLimiter } from "./adaptiveLimiter";
 import { runBatch } from "./batchRunner";
 import type { DatasetStore } from "./datasetStore";
-import { missingWork, runDirect } from "./directRunner";
+import { missingWork, runDirect, type EvalRedactor } from "./directRunner";
 import { createKeepAliveFetch } from "./keepAliveFetch";
 import { openEvalCache, type EvalCache } from "./evalCache";
 import { createEvalRunStore, summarizeEvalRun, type EvalRunStore } from "./evalRunStore";
@@ -43,6 +43,8 @@ export interface EvalServiceDeps {
    * profile before a run or resume sends anything.
    */
   checkBudget?: (args: { evalRunId: string; connection: Connection; requests: readonly ChatRequest[] }) => Promise<void>;
+  /** Redaction as saved now (null: off), read when a run starts or resumes. */
+  redactor?: () => EvalRedactor | null;
 }
 
 /** The requests a run still has to send, grouped by the profile they go to. */
@@ -139,12 +141,14 @@ export function createEvalService(deps: EvalServiceDeps): EvalService {
     const done = (async () => {
       try {
         const connections = await Promise.all(run.variants.map((v) => deps.resolveConnection(v.profileId)));
+        // Requests are sent redacted when redaction is on (the saved switch, read once per run).
+        const redact = deps.redactor?.() ?? null;
         // Refused whole before anything is sent when a budget cannot cover it; resumable later.
         if (deps.checkBudget) for (const group of pendingRequests(run, dataset, connections)) await deps.checkBudget({ evalRunId: run.id, ...group });
         const helpers = run.variants.map((v, i) => createGradingHelpers(connections[i] as Connection, v.request.model, controller.signal));
         if (run.settings.mode === "batch") {
           const connection = connections[0] as Connection;
-          const state = await runBatch({ run, dataset, connection, helpers, signal: controller.signal, priceTable: deps.priceTable, pollMs: deps.batchPollMs ?? 1_000, policy: deps.policy?.(), onBatch, onCell, recordRun: deps.recordRun, secrets: deps.secrets });
+          const state = await runBatch({ run, dataset, connection, helpers, signal: controller.signal, priceTable: deps.priceTable, pollMs: deps.batchPollMs ?? 1_000, policy: deps.policy?.(), onBatch, onCell, recordRun: deps.recordRun, secrets: deps.secrets, redact });
           run.status = controller.signal.aborted ? "cancelled" : state.status === "completed" ? "done" : "failed";
           if (run.status === "failed") run.error = `The batch ended as "${state.status}".`;
         } else {
@@ -167,6 +171,7 @@ export function createEvalService(deps: EvalServiceDeps): EvalService {
               headers: deps.headers,
               fetch: http.fetch,
               policy: deps.policy?.(),
+              redact,
             });
           } finally {
             http.close();
