@@ -46,8 +46,24 @@ export interface RunRecordParts {
 const tenths = (ms: number) => Math.round(ms * 10) / 10;
 
 /** The headers worth showing. */
-function shown(headers: Record<string, string>): Record<string, string> {
+export function shownHeaders(headers: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(headers).filter(([name]) => RECORDED_HEADER.test(name)));
+}
+
+/** The request as it went out: the last attempt's URL and masked headers (or the endpoint's URL), and `body`. */
+export function wireOf(connection: Connection, last: ObservedAttempt | undefined, body: Record<string, unknown>): RunRecord["wire"] {
+  return { method: "POST", url: last?.url ?? `${connection.baseURL.replace(/\/$/, "")}/chat/completions`, headers: last?.requestHeaders ?? {}, body };
+}
+
+/** One attempt's timing, status, retry-after and error (secrets scrubbed), `startedAt` being the run's clock origin. */
+export function recordedAttempt(a: ObservedAttempt, startedAt: number, secrets: readonly string[]): RunRecord["attempts"][number] {
+  return {
+    t: tenths(a.sentAt - startedAt),
+    status: a.status,
+    durationMs: tenths(a.settledAt - a.sentAt),
+    retryAfter: a.responseHeaders["retry-after-ms"] ?? a.responseHeaders["retry-after"] ?? null,
+    error: a.error === null ? null : redactSecrets(a.error, secrets),
+  };
 }
 
 /** The record of a settled run; the key appears only as a hint. */
@@ -61,22 +77,13 @@ export function buildRunRecord(parts: RunRecordParts): RunRecord {
     startedAt: parts.startedAtEpoch,
     provider: connection.provider,
     request,
-    wire: {
-      method: "POST",
-      url: last?.url ?? `${connection.baseURL.replace(/\/$/, "")}/chat/completions`,
-      headers: last?.requestHeaders ?? {},
-      body: { ...request, stream: true, stream_options: { include_usage: true } },
-    },
+    wire: wireOf(connection, last, { ...request, stream: true, stream_options: { include_usage: true } }),
     simulatorFailure: parts.simulatorFailure,
     ...(parts.experiment ? { experiment: parts.experiment } : {}),
     ...(parts.feature ? { feature: parts.feature } : {}),
-    response: answered ? { status: answered.status ?? 0, headers: shown(answered.responseHeaders) } : null,
+    response: answered ? { status: answered.status ?? 0, headers: shownHeaders(answered.responseHeaders) } : null,
     attempts: attempts.map((a) => ({
-      t: tenths(a.sentAt - parts.startedAt),
-      status: a.status,
-      durationMs: tenths(a.settledAt - a.sentAt),
-      retryAfter: a.responseHeaders["retry-after-ms"] ?? a.responseHeaders["retry-after"] ?? null,
-      error: a.error === null ? null : redactSecrets(a.error, parts.secrets),
+      ...recordedAttempt(a, parts.startedAt, parts.secrets),
       waitMs: a.waitMs,
       waitReason: a.waitReason,
       note: a.note === null ? null : redactSecrets(a.note, parts.secrets),

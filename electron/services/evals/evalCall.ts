@@ -7,7 +7,8 @@ import type { ChatRequest, ChoiceResult, RunResult, SimulatorFailure } from "../
 import type { AppError } from "../../../shared/errors";
 import type { ExperimentRef } from "../../../shared/experiments";
 import { redactSecrets } from "../../../shared/redact";
-import { RECORDED_HEADER, type RunRecord } from "../../../shared/runRecord";
+import type { RunRecord } from "../../../shared/runRecord";
+import { recordedAttempt, shownHeaders, wireOf } from "../chatRunRecord";
 import type { ClientPolicy } from "../../../shared/retryPolicy";
 import type OpenAI from "openai";
 import { connectionSecrets, createCountingClient, observedBy, type Connection, type ObservedAttempt, type RequestGate } from "../openaiClient";
@@ -135,27 +136,17 @@ export async function callForEval(args: EvalCallArgs): Promise<EvalCallOutcome> 
   }
   const metrics = result?.metrics ?? { ttftMs: null, totalMs: latencySince(), tokensPerSecond: null, attempts: Math.max(1, attempts()) };
   const last = observed.at(-1);
-  const shown = (headers: Record<string, string>) => Object.fromEntries(Object.entries(headers).filter(([name]) => RECORDED_HEADER.test(name)));
   const record: RunRecord = {
     runId,
     startedAt: startedAtEpoch,
     provider: connection.provider,
     request,
-    wire: {
-      method: "POST",
-      url: last?.url ?? `${connection.baseURL.replace(/\/$/, "")}/chat/completions`,
-      headers: last?.requestHeaders ?? {},
-      body: { ...request, stream: false },
-    },
+    wire: wireOf(connection, last, { ...request, stream: false }),
     ...(args.simulatorFailure ? { simulatorFailure: args.simulatorFailure } : {}),
     ...(args.experiment ? { experiment: args.experiment } : {}),
-    response: last && last.status !== null ? { status: last.status, headers: shown(last.responseHeaders) } : null,
+    response: last && last.status !== null ? { status: last.status, headers: shownHeaders(last.responseHeaders) } : null,
     attempts: observed.map((a, i) => ({
-      t: tenths(a.sentAt - startedAt),
-      status: a.status,
-      durationMs: tenths(a.settledAt - a.sentAt),
-      retryAfter: a.responseHeaders["retry-after-ms"] ?? a.responseHeaders["retry-after"] ?? null,
-      error: a.error === null ? null : redactSecrets(a.error, secrets),
+      ...recordedAttempt(a, startedAt, secrets),
       ...(notes[i] ? { waitMs: notes[i].waitMs ?? null, waitReason: notes[i].waitReason ?? null, note: notes[i].note === undefined ? null : redactSecrets(notes[i].note, secrets) } : {}),
     })),
     chunks: [],
