@@ -8,8 +8,8 @@ import { DEFAULT_RETRY_POLICY, type ClientPolicy } from "../../shared/retryPolic
 import type { HandlerContext } from "../dispatch";
 import { DojoError } from "../errors";
 import type { EmbeddingCache } from "./embeddingCache";
-import { connectionSecrets, createCountingClient, type Connection } from "./openaiClient";
-import { mapPolicyError } from "./reliability/policyError";
+import { createCountingClient, type Connection } from "./openaiClient";
+import { requestError } from "./reliability/policyError";
 import { withPolicy } from "./reliability/withPolicy";
 
 /** Texts per request: well under the API's 2,048, so progress moves and one failure costs little. */
@@ -148,7 +148,7 @@ export function createEmbeddingService(options: EmbeddingServiceOptions): Embedd
         const attemptsBefore = attempts();
         const report = (response: { requestId: string | null; promptTokens: number } | null, err: unknown) => {
           if (!options.onRequest) return;
-          const mapped = err === null ? null : mapPolicyError(err, { secrets: [], phase: "request", profileName: connection.provider.profileName, attempts: attempts() - attemptsBefore, requestTimeoutMs });
+          const mapped = err === null ? null : requestError(err, connection, attempts() - attemptsBefore, requestTimeoutMs);
           options.onRequest({
             connection,
             model,
@@ -195,15 +195,7 @@ export function createEmbeddingService(options: EmbeddingServiceOptions): Embedd
         progress();
       }
     } catch (err) {
-      throw DojoError.from(
-        mapPolicyError(err, {
-          secrets: [...args.secrets(), ...connectionSecrets(connection)],
-          phase: "request",
-          profileName: connection.provider.profileName,
-          attempts: attempts(),
-          requestTimeoutMs,
-        }),
-      );
+      throw DojoError.from(requestError(err, connection, attempts(), requestTimeoutMs, args.secrets()));
     } finally {
       jobs.delete(jobId);
     }

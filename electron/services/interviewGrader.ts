@@ -5,8 +5,8 @@ import { InterviewGrade } from "../../shared/contracts/lessons";
 import type { ReviewCard } from "../../shared/lesson";
 import { DEFAULT_RETRY_POLICY, type ClientPolicy } from "../../shared/retryPolicy";
 import { DojoError } from "../errors";
-import { connectionSecrets, createCountingClient, type Connection } from "./openaiClient";
-import { mapPolicyError } from "./reliability/policyError";
+import { createCountingClient, type Connection } from "./openaiClient";
+import { requestError } from "./reliability/policyError";
 import { withPolicy } from "./reliability/withPolicy";
 
 /** The JSON Schema of InterviewGrade, in the subset strict structured outputs accept. */
@@ -63,15 +63,7 @@ export async function gradeWithModel(connection: Connection, model: string, card
     content = choice?.message.content;
   } catch (err) {
     if (err instanceof DojoError) throw err;
-    throw DojoError.from(
-      mapPolicyError(err, {
-        secrets: connectionSecrets(connection),
-        phase: "request",
-        profileName: connection.provider.profileName,
-        attempts: attempts(),
-        requestTimeoutMs: policy.requestTimeoutMs,
-      }),
-    );
+    throw DojoError.from(requestError(err, connection, attempts(), policy.requestTimeoutMs));
   }
   let raw: unknown;
   try {

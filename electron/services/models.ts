@@ -3,8 +3,8 @@
 import type { ModelInfo } from "../../shared/contract";
 import { DEFAULT_RETRY_POLICY, type ClientPolicy } from "../../shared/retryPolicy";
 import { DojoError } from "../errors";
-import { connectionSecrets, createCountingClient, type Connection } from "./openaiClient";
-import { mapPolicyError } from "./reliability/policyError";
+import { createCountingClient, type Connection } from "./openaiClient";
+import { requestError } from "./reliability/policyError";
 import { withPolicy } from "./reliability/withPolicy";
 
 /** The models the connection's server lists, sorted by id; throws a DojoError saying what failed. */
@@ -23,15 +23,7 @@ export async function listModels(connection: Connection, policy: ClientPolicy = 
       return models.sort((a, b) => a.id.localeCompare(b.id));
     });
   } catch (err) {
-    throw DojoError.from(
-      mapPolicyError(err, {
-        secrets: connectionSecrets(connection),
-        phase: "request",
-        profileName: connection.provider.profileName,
-        attempts: attempts(),
-        requestTimeoutMs: policy.requestTimeoutMs,
-      }),
-    );
+    throw DojoError.from(requestError(err, connection, attempts(), policy.requestTimeoutMs));
   }
 }
 

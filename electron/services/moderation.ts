@@ -4,8 +4,8 @@
 import type { ModerationVerdict } from "../../shared/safety";
 import { DEFAULT_RETRY_POLICY, type ClientPolicy } from "../../shared/retryPolicy";
 import { DojoError } from "../errors";
-import { connectionSecrets, createCountingClient, type Connection } from "./openaiClient";
-import { mapPolicyError } from "./reliability/policyError";
+import { createCountingClient, type Connection } from "./openaiClient";
+import { requestError } from "./reliability/policyError";
 import { withPolicy } from "./reliability/withPolicy";
 import type { PlainRequest } from "./usage/requestEntry";
 
@@ -60,13 +60,7 @@ export const moderateTexts: Moderate = async (connection, texts, model, policy =
     });
     return { model: response.model, flagged: results.some((r) => r.flagged), results };
   } catch (err) {
-    const error = mapPolicyError(err, {
-      secrets: connectionSecrets(connection),
-      phase: "request",
-      profileName: connection.provider.profileName,
-      attempts: counting.attempts(),
-      requestTimeoutMs: policy.requestTimeoutMs,
-    });
+    const error = requestError(err, connection, counting.attempts(), policy.requestTimeoutMs);
     report(null, { kind: error.kind, status: error.status, requestId: error.requestId });
     throw DojoError.from(error);
   }

@@ -12,7 +12,7 @@ import { recordedAttempt, shownHeaders, wireOf } from "../chatRunRecord";
 import type { ClientPolicy } from "../../../shared/retryPolicy";
 import type OpenAI from "openai";
 import { connectionSecrets, createCountingClient, observedBy, type Connection, type ObservedAttempt, type RequestGate } from "../openaiClient";
-import { mapPolicyError } from "../reliability/policyError";
+import { requestError } from "../reliability/policyError";
 import { withPolicy, type PolicyWait } from "../reliability/withPolicy";
 
 /** What one call produced. */
@@ -132,7 +132,7 @@ export async function callForEval(args: EvalCallArgs): Promise<EvalCallOutcome> 
       stopped: false,
     };
   } catch (err) {
-    error = mapPolicyError(err, { secrets, phase: "request", profileName: connection.provider.profileName, attempts: attempts(), requestTimeoutMs: args.requestTimeoutMs });
+    error = requestError(err, connection, attempts(), args.requestTimeoutMs, args.secrets);
   }
   const metrics = result?.metrics ?? { ttftMs: null, totalMs: latencySince(), tokensPerSecond: null, attempts: Math.max(1, attempts()) };
   const last = observed.at(-1);
