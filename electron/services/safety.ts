@@ -49,6 +49,11 @@ export interface SafetyService {
    * it is off, else a function giving the request to send and its counts.
    */
   redactor(): ((request: ChatRequest) => { request: ChatRequest; summary: RedactionSummary }) | null;
+  /**
+   * Input moderation as saved now, for many requests at once (an evaluation's): null when it is off,
+   * else a function giving, per request, what flagged its input or null. Texts go 32 to a call.
+   */
+  inputModerator(): ((connection: Connection, requests: readonly ChatRequest[]) => Promise<(string | null)[]>) | null;
   /** Exactly the body a run of `request` would send now, and the redaction counts. */
   preview(request: ChatRequest): { applied: boolean; counts: Record<string, number>; body: Record<string, unknown> };
   /** Moderates texts now with a connection. */
@@ -65,6 +70,9 @@ export interface SafetyService {
    */
   annotate(record: RunRecord): RunRecord;
 }
+
+/** Texts per moderation call (the endpoint takes at most 32 inputs at once). */
+const MODERATION_BATCH = 32;
 
 /** Most redaction summaries kept for runs that have not settled yet (a run always settles; this bounds a leak). */
 const MAX_PENDING = 500;
@@ -131,6 +139,21 @@ export function createSafetyService(deps: { store: SettingsStore; moderate?: Mod
     redactor() {
       const settings = get();
       return settings.redaction.enabled ? (request) => redact(request, settings) : null;
+    },
+    inputModerator() {
+      const settings = get();
+      if (!settings.moderation.input) return null;
+      return async (connection, requests) => {
+        const model = moderationModelFor(connection, settings.moderation.model);
+        const texts = requests.flatMap((request, owner) => inputTexts(request).map((labelled) => ({ owner, labelled })));
+        const results: ModerationVerdict["results"][number][][] = requests.map(() => []);
+        for (let at = 0; at < texts.length; at += MODERATION_BATCH) {
+          const chunk = texts.slice(at, at + MODERATION_BATCH);
+          const verdict = await moderate(connection, chunk.map((c) => c.labelled), model);
+          verdict.results.forEach((result, i) => results[chunk[i]?.owner ?? 0]?.push(result));
+        }
+        return results.map((own) => (own.some((r) => r.flagged) ? flaggedSummary({ model, flagged: true, results: own }) : null));
+      };
     },
     preview(request) {
       const { request: sent, summary } = redact(request, get());

@@ -199,6 +199,38 @@ describe("moderation", () => {
     expect(verdict?.payload).toMatchObject({ stage: "input", verdict: { flagged: true } });
   });
 
+  it("moderates an evaluation's inputs 32 texts to a call before sending, and never sends a flagged case", async () => {
+    await saveSafety((s) => (s.moderation.input = true));
+    const cities = Array.from({ length: 40 }, (_, i) => `Paris ${i}`);
+    cities[17] = "you idiot, I will find you";
+    const dataset = (await call("evals.datasets.save", {
+      name: "Moderated rows",
+      columns: ["city"],
+      cases: cities.map((city, i) => ({ id: `m${i}`, vars: { city }, assertions: [] })),
+      assertions: [],
+    })) as { id: string };
+    const before = captured.length;
+    const variant = { label: "v1", profileId: "capture", request: { model: "sim-chat-1", max_completion_tokens: 20, messages: [{ role: "user", content: "Tell me about {{city}}." }] } };
+    const { evalRunId } = (await call("evals.start", { datasetId: dataset.id, variants: [variant], settings: { concurrency: 4, cache: false, mode: "direct" } })) as { evalRunId: string };
+    let evalRun: { status: string; cells: { caseId: string; status: string; error: string | null }[] };
+    for (;;) {
+      evalRun = (await call("evals.get", { evalRunId })) as typeof evalRun;
+      if (evalRun.status !== "running") break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(evalRun.status).toBe("done");
+    expect(evalRun.cells).toHaveLength(40);
+    const refused = evalRun.cells.filter((c) => c.status === "error");
+    expect(refused.map((c) => c.caseId)).toEqual(["m17"]);
+    expect(refused[0]?.error).toMatch(/^Moderation flagged the input \(.*\bharassment \d\.\d\d.*\), so it was not sent\.$/);
+    const sent = captured.slice(before);
+    // Forty texts: two moderation calls, all before the first chat request; the flagged one never sent.
+    expect(sent.findIndex((c) => c.path.endsWith("/chat/completions"))).toBe(2);
+    expect(sent.filter((c) => c.path.endsWith("/moderations"))).toHaveLength(2);
+    expect(sent.filter((c) => c.path.endsWith("/chat/completions"))).toHaveLength(39);
+    expect(sent.filter((c) => c.path.endsWith("/chat/completions")).some((c) => c.body.includes("idiot"))).toBe(false);
+  });
+
   it("checks the output before any text is shown, and reports the verdict before the final event", async () => {
     await saveSafety((s) => (s.moderation.output = true));
     const { runId } = await run({ model: "sim-chat-1", temperature: 0, messages: [{ role: "system", content: "Stupid loser, shut up." }, { role: "user", content: "Repeat the insult: stupid loser" }] });

@@ -226,6 +226,23 @@ describe("evaluation service", () => {
     }
   });
 
+  it("sends nothing when input moderation is on and its check fails, and resumes once it works", async () => {
+    const dataset = cities(2);
+    let working = false;
+    const inputModerator = () => async (_connection: unknown, requests: readonly unknown[]) => {
+      if (!working) throw new Error("the moderation endpoint answered 503");
+      return requests.map(() => null);
+    };
+    const evals = open({ inputModerator });
+    const started = evals.start({ datasetId: dataset.id, variants: [variant("v1")], settings: { concurrency: 2, cache: false, mode: "direct" } }, () => {});
+    const failed = await evals.settled(started.id);
+    expect(failed).toMatchObject({ status: "failed", error: "Input moderation is on but the check failed, so nothing was sent: the moderation endpoint answered 503", cells: [] });
+    expect(recorded).toEqual([]);
+    working = true;
+    evals.resume(started.id, () => {});
+    expect((await evals.settled(started.id)).cells.map((c) => c.status)).toEqual(["pass", "pass"]);
+  });
+
   it("cancels a run, keeping its finished cells, and resumes only the missing ones", async () => {
     const dataset = cities(12);
     const evals = open({ headers: { "x-dojo-latency-ms": "20" } });

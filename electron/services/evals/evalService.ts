@@ -4,8 +4,7 @@ import { randomUUID } from "node:crypto";
 import { setMaxListeners } from "node:events";
 import { join } from "node:path";
 import type { ChatRequest } from "../../../shared/contract";
-import type { BatchState, Dataset, EvalCell, EvalProgress, EvalRun, EvalSettings, EvalVariant } from "../../../shared/evals";
-import { fillRequest } from "../../../shared/template";
+import type { BatchState, EvalCell, EvalProgress, EvalRun, EvalSettings, EvalVariant } from "../../../shared/evals";
 import { progressOf } from "../../../shared/evalResults";
 import type { PriceTable } from "../../../shared/pricing";
 import type { ClientPolicy } from "../../../shared/retryPolicy";
@@ -15,7 +14,8 @@ import type { Connection } from "../openaiClient";
 import { AdaptiveLimiter } from "./adaptiveLimiter";
 import { runBatch } from "./batchRunner";
 import type { DatasetStore } from "./datasetStore";
-import { missingWork, runDirect, type EvalRedactor } from "./directRunner";
+import { runDirect, type EvalRedactor } from "./directRunner";
+import { flaggedInputCells, pendingByProfile, type InputModerator } from "./pendingRequests";
 import { createKeepAliveFetch } from "./keepAliveFetch";
 import { openEvalCache, type EvalCache } from "./evalCache";
 import { createEvalRunStore, summarizeEvalRun, type EvalRunStore } from "./evalRunStore";
@@ -45,21 +45,8 @@ export interface EvalServiceDeps {
   checkBudget?: (args: { evalRunId: string; connection: Connection; requests: readonly ChatRequest[] }) => Promise<void>;
   /** Redaction as saved now (null: off), read when a run starts or resumes. */
   redactor?: () => EvalRedactor | null;
-}
-
-/** The requests a run still has to send, grouped by the profile they go to. */
-function pendingRequests(run: EvalRun, dataset: Dataset, connections: readonly Connection[]): { connection: Connection; requests: ChatRequest[] }[] {
-  const byProfile = new Map<string, { connection: Connection; requests: ChatRequest[] }>();
-  for (const { variant, caseIndex } of missingWork(run, dataset)) {
-    const request = run.variants[variant]?.request;
-    const connection = connections[variant];
-    const vars = dataset.cases[caseIndex]?.vars;
-    if (!request || !connection || !vars) continue;
-    const group = byProfile.get(connection.provider.profileId) ?? { connection, requests: [] };
-    group.requests.push(fillRequest(request, vars));
-    byProfile.set(connection.provider.profileId, group);
-  }
-  return [...byProfile.values()];
+  /** Input moderation as saved now (null: off), read when a run starts or resumes. */
+  inputModerator?: () => InputModerator | null;
 }
 
 export type ProgressListener = (progress: EvalProgress) => void;
@@ -143,8 +130,21 @@ export function createEvalService(deps: EvalServiceDeps): EvalService {
         const connections = await Promise.all(run.variants.map((v) => deps.resolveConnection(v.profileId)));
         // Requests are sent redacted when redaction is on (the saved switch, read once per run).
         const redact = deps.redactor?.() ?? null;
+        const pending = pendingByProfile(run, dataset, connections, redact);
         // Refused whole before anything is sent when a budget cannot cover it; resumable later.
-        if (deps.checkBudget) for (const group of pendingRequests(run, dataset, connections)) await deps.checkBudget({ evalRunId: run.id, ...group });
+        if (deps.checkBudget) for (const { connection, items } of pending) await deps.checkBudget({ evalRunId: run.id, connection, requests: items.map((i) => i.request) });
+        // With input moderation on, every input is checked first (in batches); a flagged case is an
+        // error cell and is never sent. A check that fails stops the run before anything is sent.
+        const moderateInputs = deps.inputModerator?.() ?? null;
+        if (moderateInputs) {
+          let flagged: EvalCell[];
+          try {
+            flagged = await flaggedInputCells(pending, moderateInputs);
+          } catch (err) {
+            throw new DojoError("invalid_input", `Input moderation is on but the check failed, so nothing was sent: ${err instanceof Error ? err.message : String(err)}`, { code: "moderation_failed" });
+          }
+          for (const cell of flagged) onCell(cell);
+        }
         const helpers = run.variants.map((v, i) => createGradingHelpers(connections[i] as Connection, v.request.model, controller.signal));
         if (run.settings.mode === "batch") {
           const connection = connections[0] as Connection;
