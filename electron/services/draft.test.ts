@@ -2,13 +2,12 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import Conf from "conf";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { defaultChatRequest } from "../../shared/chatRequest";
 import type { PlaygroundDraft } from "../../shared/contract";
+import { openTestSettingsStore } from "../../test/fixtures/settingsStore";
 import { DojoError } from "../errors";
 import { createDraftService } from "./draft";
-import { openSettingsStore } from "./settingsStore";
 
 let dir: string;
 beforeEach(() => {
@@ -16,12 +15,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const open = () =>
-  openSettingsStore({
-    cwd: dir,
-    configName: "settings",
-    open: ({ cwd, configName }) => new Conf<Record<string, unknown>>({ cwd, configName, projectName: "prompt-dojo" }),
-  }).store;
+const open = () => openTestSettingsStore(dir);
 
 const draft: PlaygroundDraft = {
   version: 1,

@@ -1,38 +1,20 @@
 // Tests (Node): embeddings under the client policy, through the real SDK and the simulator: a 429 is
 // retried by our loop (SDK retries off) with the attempts counted, quota is not retried, and a
 // cancel during a back-off wait ends the job at once.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { SimBehaviour } from "../../shared/contracts/reliability";
 import { NORMAL_BEHAVIOUR } from "../../shared/contracts/reliability";
 import { DEFAULT_RETRY_POLICY, type ClientPolicy } from "../../shared/retryPolicy";
-import { startSimulator, type RunningSimulator } from "../simulator/server";
+import { simulatorSuite } from "../../test/fixtures/simulatorSuite";
 import { createEmbeddingCache } from "./embeddingCache";
 import { createEmbeddingService, type EmbeddingRequestReport } from "./embeddings";
-import type { Connection } from "./openaiClient";
-import { createSimulatorControl, type SimulatorControl } from "./reliability/simulatorControl";
 
-let sim: RunningSimulator;
-let control: SimulatorControl;
-beforeAll(async () => {
-  sim = await startSimulator({ tokenDelayMs: 0 });
-  control = createSimulatorControl(sim.behaviourURL);
-});
-afterEach(async () => {
-  await control.clear();
-});
-afterAll(async () => {
-  await sim.close();
-});
-
-const connection = (): Connection => ({
-  provider: { profileId: "simulator", profileName: "Simulator", kind: "simulator", baseURL: sim.url },
-  baseURL: sim.url,
-  apiKey: "simulator-no-key",
-});
+// One simulator serves the whole file; the suite clears the failures each test sets.
+const { control, connection } = simulatorSuite();
 
 const fastPolicy: ClientPolicy = { ...DEFAULT_RETRY_POLICY, baseDelayMs: 5, maxDelayMs: 5, jitter: 0, maxRetries: 2 };
 
-const failNext = (failure: SimBehaviour["failure"], remaining: number) => control.set({ ...NORMAL_BEHAVIOUR, failure, remaining });
+const failNext = (failure: SimBehaviour["failure"], remaining: number) => control().set({ ...NORMAL_BEHAVIOUR, failure, remaining });
 
 function service(policy: ClientPolicy) {
   const reports: EmbeddingRequestReport[] = [];
@@ -51,7 +33,7 @@ describe("embeddings under the client policy", () => {
     expect(reports).toHaveLength(1);
     expect(reports[0]).toMatchObject({ attempts: 2, error: null, model: "sim-embedding-1" });
     expect(reports[0]?.promptTokens).toBeGreaterThan(0);
-    expect((await control.get()).failed).toBe(1);
+    expect((await control().get()).failed).toBe(1);
   });
 
   it("gives up after the attempts the policy allows, saying so", async () => {
@@ -61,7 +43,7 @@ describe("embeddings under the client policy", () => {
     expect(err).toMatchObject({ error: { kind: "server", status: 500 } });
     expect((err as Error).message).toContain("all 2 attempts");
     expect(reports[0]).toMatchObject({ attempts: 2, error: { kind: "server", status: 500 } });
-    expect((await control.get()).failed).toBe(2);
+    expect((await control().get()).failed).toBe(2);
   });
 
   it("does not retry insufficient_quota", async () => {
@@ -71,7 +53,7 @@ describe("embeddings under the client policy", () => {
     expect(err).toMatchObject({ error: { kind: "quota" } });
     expect((err as Error).message).toContain("Not retried");
     expect(reports[0]?.attempts).toBe(1);
-    expect((await control.get()).failed).toBe(1);
+    expect((await control().get()).failed).toBe(1);
   });
 
   it("ends at once when cancelled during a back-off wait", async () => {
@@ -81,7 +63,7 @@ describe("embeddings under the client policy", () => {
     const job = args(["four"]);
     const running = svc.embed(job);
     // Wait until the simulator has answered the 429, so the job is in its back-off wait.
-    while ((await control.get()).failed < 1) await new Promise((resolve) => setTimeout(resolve, 5));
+    while ((await control().get()).failed < 1) await new Promise((resolve) => setTimeout(resolve, 5));
     expect(svc.cancel(job.jobId)).toBe(true);
     await expect(running).rejects.toMatchObject({ error: { kind: "cancelled" } });
   });

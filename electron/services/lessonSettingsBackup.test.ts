@@ -1,6 +1,5 @@
 // Tests of the settings kept before a lesson's "Try it": the first lesson's copy wins, it survives
 // reopening the settings file, and restoring puts every kept part back through the real services.
-import Conf from "conf";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,7 +8,7 @@ import { DEFAULT_RETRY_POLICY } from "../../shared/retryPolicy";
 import { createLessonSettingsBackup } from "./lessonSettingsBackup";
 import { createReliabilityStore } from "./reliability/reliabilityStore";
 import { createSafetyService } from "./safety";
-import { openSettingsStore } from "./settingsStore";
+import { openTestSettingsStore } from "../../test/fixtures/settingsStore";
 
 let dir: string;
 beforeEach(() => {
@@ -19,11 +18,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The real services over the settings file in `dir` (reopened on every call, as after a restart). */
 function open() {
-  const { store } = openSettingsStore({
-    cwd: dir,
-    configName: "settings",
-    open: ({ cwd, configName }) => new Conf<Record<string, unknown>>({ cwd, configName, projectName: "prompt-dojo" }),
-  });
+  const store = openTestSettingsStore(dir);
   const safety = createSafetyService({ store });
   const reliability = createReliabilityStore(store);
   return { safety, reliability, backup: createLessonSettingsBackup({ store, safety, reliability, now: () => 1_700_000_000_000 }) };

@@ -5,46 +5,40 @@ import { describe, expect, it } from "vitest";
 
 const cli = fileURLToPath(new URL("./cli.ts", import.meta.url));
 
+/** Spawns the CLI with `args` and waits for its base URL; `output()` is what it printed on stdout and stderr so far. */
+async function startCli(args: string[]) {
+  const child = spawn(process.execPath, ["--import", "tsx", cli, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stderr.on("data", (d: Buffer) => (output += d.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on("data", (d: Buffer) => {
+      output += d.toString();
+      const match = /http:\/\/127\.0\.0\.1:\d+\/v1/.exec(output);
+      if (match) resolve(match[0]);
+    });
+    child.once("exit", () => reject(new Error(`the CLI exited early: ${output}`)));
+  });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  return { child, url, exited, output: () => output };
+}
+
 describe("simulator CLI", () => {
   it("prints the base URL, answers there, and closes on SIGTERM with exit code 0", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", cli, "--port", "0", "--token-delay-ms", "0", "--require-key", "sk-cli-test-key-0000"], {
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stderr.on("data", (d: Buffer) => (output += d.toString()));
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.on("data", (d: Buffer) => {
-        output += d.toString();
-        const match = /http:\/\/127\.0\.0\.1:\d+\/v1/.exec(output);
-        if (match) resolve(match[0]);
-      });
-      child.once("exit", () => reject(new Error(`the CLI exited early: ${output}`)));
-    });
-    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    const { child, url, exited, output } = await startCli(["--port", "0", "--token-delay-ms", "0", "--require-key", "sk-cli-test-key-0000"]);
     try {
       expect((await fetch(`${url}/models`, { headers: { authorization: "Bearer sk-cli-test-key-0000" } })).status).toBe(200);
       expect((await fetch(`${url}/models`, { headers: { authorization: "Bearer another-key" } })).status).toBe(401);
       // The key is used, never printed.
-      expect(output).not.toContain("sk-cli-test-key-0000");
+      expect(output()).not.toContain("sk-cli-test-key-0000");
     } finally {
       child.kill("SIGTERM");
     }
     expect(await exited).toBe(0);
-    expect(output).toContain("SIGTERM: closing the simulator");
+    expect(output()).toContain("SIGTERM: closing the simulator");
   });
 
   it("pauses every answer for --fixed-latency-ms, and refuses a value that is not a whole number", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", cli, "--port", "0", "--token-delay-ms", "0", "--fixed-latency-ms", "400"], { stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.on("data", (d: Buffer) => {
-        output += d.toString();
-        const match = /http:\/\/127\.0\.0\.1:\d+\/v1/.exec(output);
-        if (match) resolve(match[0]);
-      });
-      child.once("exit", () => reject(new Error(`the CLI exited early: ${output}`)));
-    });
-    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    const { child, url, exited } = await startCli(["--port", "0", "--token-delay-ms", "0", "--fixed-latency-ms", "400"]);
     try {
       const body = JSON.stringify({ model: "sim-chat-1", messages: [{ role: "user", content: "hi" }] });
       const started = performance.now();

@@ -1,28 +1,16 @@
 // End-to-end (Chromium, web mode): embed a set in the embeddings lab, read a similarity off the
 // heat map, and search it by keywords and by meaning.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, makeDataDir, openApp, removeDataDir, startApp, type RunningApp } from "./harness";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { pageSuite } from "./harness";
 
 const TEXTS = ["The cat sat on the mat.", "A cat naps on the rug.", "Stock markets fell sharply today.", "Investors sold stock as markets fell.", "Bake bread in a hot oven."];
 
-let app: RunningApp;
-let browser: Browser;
 let page: Page;
-let dataDir: string;
 
-beforeAll(async () => {
-  dataDir = makeDataDir();
-  app = await startApp(dataDir);
-  browser = await launchBrowser();
-  page = await openApp(browser, app);
+pageSuite(async (suite) => {
+  page = suite.page;
   await page.getByTestId("nav-embeddings").click();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  removeDataDir(dataDir);
 });
 
 /** Hovers the centre of cell (row, column) of the n x n heat map and returns the value shown. */

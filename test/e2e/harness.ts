@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 
 export const CHROMIUM_PATH = process.env.DOJO_CHROMIUM ?? "/usr/bin/chromium";
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync"];
@@ -115,4 +116,32 @@ export async function stopSuite(suite: Partial<Suite>): Promise<void> {
   await suite.browser?.close();
   await suite.app?.stop();
   if (suite.dataDir) removeDataDir(suite.dataDir);
+}
+
+/** A suite with the app already open in a page, for files whose tests share one page. */
+export interface PageSuite extends Suite {
+  page: Page;
+}
+
+/** Starts a suite and opens the app in a page, stopping the suite again if the page does not open. */
+export async function startPageSuite(env: Record<string, string> = {}): Promise<PageSuite> {
+  const suite = await startSuite(env);
+  try {
+    return { ...suite, page: await openApp(suite.browser, suite.app) };
+  } catch (err) {
+    // The caller never receives this suite, so its afterAll cannot stop it: stop it here.
+    await stopSuite(suite);
+    throw err;
+  }
+}
+
+/** Registers a file's hooks: beforeAll starts a page suite and runs the file's `prepare` on it, afterAll stops it. */
+export function pageSuite(prepare: (suite: PageSuite) => Promise<void>): void {
+  let suite: PageSuite | undefined;
+  beforeAll(async () => {
+    suite = await startPageSuite();
+    await prepare(suite);
+  });
+  // The suite is kept before `prepare` runs, so a failing step still leaves it for afterAll to stop.
+  afterAll(() => stopSuite(suite ?? {}));
 }

@@ -1,8 +1,8 @@
 // End-to-end (Chromium, web mode): the RAG lab embeds a document's chunks, answers a question from
 // them with a citation that points at a retrieved chunk, and answers "not found" when it is absent.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, makeDataDir, openApp, removeDataDir, startApp, type RunningApp } from "./harness";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { pageSuite } from "./harness";
 
 const DOCUMENT = [
   "Bread dough must rise for two hours in a warm place. Bake the loaf at 220 degrees for thirty minutes.",
@@ -10,28 +10,16 @@ const DOCUMENT = [
   "Rivers carry water to the sea. The Nile is the longest river in Africa.",
 ].join("\n\n");
 
-let app: RunningApp;
-let browser: Browser;
 let page: Page;
-let dataDir: string;
 
-beforeAll(async () => {
-  dataDir = makeDataDir();
-  app = await startApp(dataDir);
-  browser = await launchBrowser();
-  page = await openApp(browser, app);
+pageSuite(async (suite) => {
+  page = suite.page;
   await page.getByTestId("nav-rag").click();
   await page.getByTestId("rag-paste").fill(DOCUMENT);
   await page.getByTestId("rag-chunk-size").fill("120");
   await page.getByTestId("rag-chunk-overlap").fill("20");
   await page.getByTestId("rag-embed").click();
   await page.getByTestId("rag-index-status").waitFor({ timeout: 20_000 });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  removeDataDir(dataDir);
 });
 
 async function ask(question: string): Promise<void> {

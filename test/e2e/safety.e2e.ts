@@ -1,27 +1,16 @@
 // End-to-end (Chromium, web mode): the playground's safety panel (the preview of exactly what is
 // sent, redaction applied to the real run, a flagged input not sent, a flagged output withheld
 // until "show anyway") and the injection lab's score table.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { callApp, launchBrowser, makeDataDir, openApp, removeDataDir, startApp, type RunningApp } from "./harness";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { callApp, pageSuite, type RunningApp } from "./harness";
 
 let app: RunningApp;
-let browser: Browser;
 let page: Page;
-let dataDir: string;
 
-beforeAll(async () => {
-  dataDir = makeDataDir();
-  app = await startApp(dataDir);
-  browser = await launchBrowser();
-  page = await openApp(browser, app);
+pageSuite(async (suite) => {
+  ({ app, page } = suite);
   await page.getByTestId("safety-panel").locator("summary").click();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  removeDataDir(dataDir);
 });
 
 const userBox = () => page.getByTestId("answer").page().locator(".message-row.role-user textarea").first();

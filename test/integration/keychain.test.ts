@@ -5,11 +5,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
-import Conf from "conf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOsKeychain } from "../../electron/services/keychain";
 import { createProfileService } from "../../electron/services/profiles";
-import { openSettingsStore } from "../../electron/services/settingsStore";
+import { openTestSettingsStore } from "../fixtures/settingsStore";
 
 const run = promisify(execFile);
 const repo = resolve(import.meta.dirname, "../..");
@@ -74,14 +73,8 @@ describe("the profile service over the real keychain", () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  const open = () =>
-    openSettingsStore({
-      cwd: dir,
-      configName: "settings",
-      open: ({ cwd, configName }) => new Conf<Record<string, unknown>>({ cwd, configName, projectName: "prompt-dojo" }),
-    }).store;
   const service = () =>
-    createProfileService({ store: open(), keychain: createOsKeychain(SERVICE), env: {}, simulatorURL: () => "http://127.0.0.1:1/v1" });
+    createProfileService({ store: openTestSettingsStore(dir), keychain: createOsKeychain(SERVICE), env: {}, simulatorURL: () => "http://127.0.0.1:1/v1" });
 
   it("keeps a key across restarts in the keychain, never in the settings file, and deletes it with the profile", async () => {
     const key = "sk-proj-integration-0000000000cdef";

@@ -1,36 +1,18 @@
 // Tests (Node): one evaluation request under the client policy, through the real SDK and the
 // simulator: a 429 is retried by our loop with the wait on the record and the runner told (so its
 // adaptive limiter slows the whole run), quota is not retried, and without a policy one attempt.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { NORMAL_BEHAVIOUR, type SimBehaviour } from "../../../shared/contracts/reliability";
 import type { ChatRequest } from "../../../shared/contract";
 import { DEFAULT_RETRY_POLICY, type ClientPolicy } from "../../../shared/retryPolicy";
-import { startSimulator, type RunningSimulator } from "../../simulator/server";
-import type { Connection } from "../openaiClient";
-import { createSimulatorControl, type SimulatorControl } from "../reliability/simulatorControl";
+import { simulatorSuite } from "../../../test/fixtures/simulatorSuite";
 import { callForEval } from "./evalCall";
 
-let sim: RunningSimulator;
-let control: SimulatorControl;
-beforeAll(async () => {
-  sim = await startSimulator({ tokenDelayMs: 0 });
-  control = createSimulatorControl(sim.behaviourURL);
-});
-afterEach(async () => {
-  await control.clear();
-});
-afterAll(async () => {
-  await sim.close();
-});
-
-const connection = (): Connection => ({
-  provider: { profileId: "simulator", profileName: "Simulator", kind: "simulator", baseURL: sim.url },
-  baseURL: sim.url,
-  apiKey: "simulator-no-key",
-});
+// One simulator serves the whole file; the suite clears the failures each test sets.
+const { control, connection } = simulatorSuite();
 const request: ChatRequest = { model: "sim-chat-1", messages: [{ role: "user", content: "Say ok." }], max_completion_tokens: 20 };
 const policy: ClientPolicy = { ...DEFAULT_RETRY_POLICY, baseDelayMs: 5, maxDelayMs: 5, jitter: 0, maxRetries: 2 };
-const failNext = (failure: SimBehaviour["failure"], remaining: number) => control.set({ ...NORMAL_BEHAVIOUR, failure, remaining });
+const failNext = (failure: SimBehaviour["failure"], remaining: number) => control().set({ ...NORMAL_BEHAVIOUR, failure, remaining });
 
 function send(extra: { policy?: ClientPolicy } = {}) {
   const rateLimited: number[] = [];

@@ -27,6 +27,20 @@ function fakeTime() {
   };
 }
 
+/** Runs `withPolicy` on fake time with an attempt that always throws `fail()`; returns the error it ends with and the calls made. */
+async function runAlwaysFailing(time: ReturnType<typeof fakeTime>, fail: () => Error) {
+  let calls = 0;
+  const err = await withPolicy(
+    policy,
+    async () => {
+      calls += 1;
+      throw fail();
+    },
+    { now: time.now, sleep: time.sleep },
+  ).catch((e: unknown) => e);
+  return { err, calls };
+}
+
 describe("withPolicy", () => {
   it("retries with the waits the policy chose and returns the first success", async () => {
     const time = fakeTime();
@@ -53,16 +67,7 @@ describe("withPolicy", () => {
   });
 
   it("retries connection errors and gives up when the attempts are used, keeping the last error as cause", async () => {
-    const time = fakeTime();
-    let calls = 0;
-    const err = await withPolicy(
-      policy,
-      async () => {
-        calls += 1;
-        throw new APIConnectionError({ message: "refused" });
-      },
-      { now: time.now, sleep: time.sleep },
-    ).catch((e: unknown) => e);
+    const { err, calls } = await runAlwaysFailing(fakeTime(), () => new APIConnectionError({ message: "refused" }));
     expect(calls).toBe(3);
     expect(err).toBeInstanceOf(PolicyStopError);
     expect(err).toMatchObject({ stop: "attempts", attempts: 3 });
@@ -71,15 +76,7 @@ describe("withPolicy", () => {
 
   it("does not retry an out-of-quota 429", async () => {
     const time = fakeTime();
-    let calls = 0;
-    const err = await withPolicy(
-      policy,
-      async () => {
-        calls += 1;
-        throw apiError(429, {}, "insufficient_quota");
-      },
-      { now: time.now, sleep: time.sleep },
-    ).catch((e: unknown) => e);
+    const { err, calls } = await runAlwaysFailing(time, () => apiError(429, {}, "insufficient_quota"));
     expect(calls).toBe(1);
     expect(err).toMatchObject({ stop: "quota" });
     expect(time.slept).toEqual([]);
