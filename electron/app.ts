@@ -162,6 +162,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     checkBudget: (args) => budgets.checkEvaluation(args),
     redactor: () => safety.redactor(),
     inputModerator: () => safety.inputModerator(),
+    outputModerator: () => safety.outputModerator(),
     // Concurrent requests share each file's fsync (group commit) instead of blocking on each.
     recordRun: createEvalRecorder({ history, usage, usageText }),
     batchPollMs: Number(env.DOJO_BATCH_POLL_MS ?? 1_000) || 1_000,

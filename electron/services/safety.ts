@@ -54,6 +54,8 @@ export interface SafetyService {
    * else a function giving, per request, what flagged its input or null. Texts go 32 to a call.
    */
   inputModerator(): ((connection: Connection, requests: readonly ChatRequest[]) => Promise<(string | null)[]>) | null;
+  /** Output moderation as saved now, for answers outside the playground: null when it is off. */
+  outputModerator(): ((connection: Connection, texts: readonly LabelledText[]) => Promise<ModerationVerdict>) | null;
   /** Exactly the body a run of `request` would send now, and the redaction counts. */
   preview(request: ChatRequest): { applied: boolean; counts: Record<string, number>; body: Record<string, unknown> };
   /** Moderates texts now with a connection. */
@@ -154,6 +156,11 @@ export function createSafetyService(deps: { store: SettingsStore; moderate?: Mod
         }
         return results.map((own) => (own.some((r) => r.flagged) ? flaggedSummary({ model, flagged: true, results: own }) : null));
       };
+    },
+    outputModerator() {
+      const settings = get();
+      if (!settings.moderation.output) return null;
+      return (connection, texts) => moderate(connection, texts, moderationModelFor(connection, settings.moderation.model));
     },
     preview(request) {
       const { request: sent, summary } = redact(request, get());

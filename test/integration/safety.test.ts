@@ -231,6 +231,33 @@ describe("moderation", () => {
     expect(sent.filter((c) => c.path.endsWith("/chat/completions")).some((c) => c.body.includes("idiot"))).toBe(false);
   });
 
+  it("withholds an evaluation answer that output moderation flags, directly and in a batch, keeping the verdict on its run", async () => {
+    await saveSafety((s) => (s.moderation.output = true));
+    const dataset = (await call("evals.datasets.save", {
+      name: "Moderated answers",
+      columns: ["topic"],
+      cases: ["bread", "stupid loser", "rivers"].map((topic, i) => ({ id: `o${i}`, vars: { topic }, assertions: [] })),
+      assertions: [],
+    })) as { id: string };
+    const variant = { label: "v1", profileId: "capture", request: { model: "sim-chat-1", temperature: 0, messages: [{ role: "user", content: "Repeat after me: {{topic}}" }] } };
+    for (const mode of ["direct", "batch"]) {
+      const { evalRunId } = (await call("evals.start", { datasetId: dataset.id, variants: [variant], settings: { concurrency: 3, cache: false, mode } })) as { evalRunId: string };
+      let evalRun: { status: string; cells: { caseId: string; status: string; output: string; error: string | null; runId: string | null }[] };
+      for (;;) {
+        evalRun = (await call("evals.get", { evalRunId })) as typeof evalRun;
+        if (evalRun.status !== "running") break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(evalRun.status).toBe("done");
+      const byCase = Object.fromEntries(evalRun.cells.map((c) => [c.caseId, c]));
+      expect([byCase.o0?.status, byCase.o2?.status]).toEqual(["pass", "pass"]);
+      expect(byCase.o1).toMatchObject({ status: "error", output: "" });
+      expect(byCase.o1?.error).toMatch(/^Moderation flagged the answer \(.*\bharassment \d\.\d\d.*\), so it is withheld\.$/);
+      const entry = (await call("history.get", { runId: byCase.o1?.runId })) as { record: RunRecord };
+      expect(entry.record.moderation).toEqual([expect.objectContaining({ stage: "output", flagged: true, categories: expect.arrayContaining(["harassment"]) })]);
+    }
+  });
+
   it("checks the output before any text is shown, and reports the verdict before the final event", async () => {
     await saveSafety((s) => (s.moderation.output = true));
     const { runId } = await run({ model: "sim-chat-1", temperature: 0, messages: [{ role: "system", content: "Stupid loser, shut up." }, { role: "user", content: "Repeat the insult: stupid loser" }] });

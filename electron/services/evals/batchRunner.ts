@@ -15,6 +15,7 @@ import { withPolicy } from "../reliability/withPolicy";
 import { batchAnswerRecord } from "./batchRecord";
 import { choicesOf } from "./evalCall";
 import { missingWork, prepareRequest, type EvalRedactor } from "./directRunner";
+import { checkOutput, type OutputModerator } from "./outputGate";
 import { gradeCell } from "./gradeCell";
 
 /** Batch states that will not change any more. */
@@ -39,6 +40,8 @@ export interface BatchRunContext {
   secrets: () => readonly string[];
   /** Redaction as saved when the run started (null or absent: off), applied to each request line. */
   redact?: EvalRedactor | null;
+  /** Output moderation as saved when the run started (null or absent: off): a flagged answer is withheld. */
+  moderateOutput?: OutputModerator | null;
 }
 
 /** One line of a batch's output or error file (the spec has no schema for it; this is its documented shape). */
@@ -161,10 +164,12 @@ export async function runBatch(ctx: BatchRunContext): Promise<BatchState> {
       const full = usage ? estimateCost(body.data.model, usage, ctx.priceTable()) : null;
       const costUsd = full === null ? null : full / 2;
       // The answer's run is on disk before its cell counts as done, as in a direct run.
-      const record = batchAnswerRecord({ ...base, answer: { model: body.data.model, choices, usage }, errorMessage: null });
+      const check = ctx.moderateOutput ? await checkOutput(ctx.moderateOutput, ctx.connection, choices) : null;
+      const answered = batchAnswerRecord({ ...base, answer: { model: body.data.model, choices, usage }, errorMessage: null });
+      const record = check ? { ...answered, moderation: [check.record] } : answered;
       await ctx.recordRun(record, costUsd);
-      const outcome = { choices, usage, metrics: record.metrics };
-      const cell = await gradeCell(ctx.dataset, testCase, where.variant, { runId: record.runId, outcome, error: null, costUsd, cached: false }, ctx.helpers[where.variant] ?? {});
+      const outcome = check?.withheld ? null : { choices, usage, metrics: record.metrics };
+      const cell = await gradeCell(ctx.dataset, testCase, where.variant, { runId: record.runId, outcome, error: check?.withheld ?? null, costUsd, cached: false }, ctx.helpers[where.variant] ?? {});
       ctx.onCell({ ...cell, latencyMs: null });
     }
   }

@@ -15,6 +15,7 @@ import type { AdaptiveLimiter } from "./adaptiveLimiter";
 import { cacheKey, type EvalCache } from "./evalCache";
 import { callForEval } from "./evalCall";
 import { gradeCell } from "./gradeCell";
+import { checkOutput, type OutputModerator } from "./outputGate";
 
 /** How often one case may meet a 429 before its cell is an error. */
 export const MAX_RATE_LIMIT_RETRIES = 8;
@@ -42,6 +43,8 @@ export interface DirectRunContext {
   fetch?: typeof fetch;
   /** Redaction as saved when the run started (null or absent: off), applied to each filled request. */
   redact?: EvalRedactor | null;
+  /** Output moderation as saved when the run started (null or absent: off): a flagged answer is withheld. */
+  moderateOutput?: OutputModerator | null;
   /**
    * The client policy: each request retries under it (a 429's wait also pauses the limiter, so the
    * whole run slows down); when it gives up on a 429, the case goes back in the queue as before.
@@ -151,8 +154,10 @@ export async function runDirect(ctx: DirectRunContext): Promise<void> {
     const key = ctx.cache ? cacheKey(connection.baseURL, request) : "";
     const hit = ctx.cache ? await ctx.cache.get(key) : null;
     if (hit) {
-      const outcome = { choices: hit.choices, usage: hit.usage, metrics: { ttftMs: 0, totalMs: 0, tokensPerSecond: null, attempts: 0 } };
-      ctx.onCell(await gradeCell(ctx.dataset, testCase, item.variant, { runId: hit.runId, outcome, error: null, costUsd: 0, cached: true }, ctx.helpers[item.variant] ?? {}));
+      // A cached answer is checked like a fresh one: moderation may have been off when it was kept.
+      const check = ctx.moderateOutput ? await checkOutput(ctx.moderateOutput, connection, hit.choices) : null;
+      const outcome = check?.withheld ? null : { choices: hit.choices, usage: hit.usage, metrics: { ttftMs: 0, totalMs: 0, tokensPerSecond: null, attempts: 0 } };
+      ctx.onCell(await gradeCell(ctx.dataset, testCase, item.variant, { runId: hit.runId, outcome, error: check?.withheld ?? null, costUsd: 0, cached: true }, ctx.helpers[item.variant] ?? {}));
       return;
     }
     const call = await callForEval({ connection, request, experiment: variant.experiment, signal, secrets: ctx.secrets(), requestTimeoutMs: ctx.requestTimeoutMs, headers: ctx.headers, fetch: ctx.fetch, gate, client: clientFor(item.variant), policy: ctx.policy, onRateLimited: (ms) => ctx.limiter.rateLimited(ms) });
@@ -170,11 +175,14 @@ export async function runDirect(ctx: DirectRunContext): Promise<void> {
     if (!call.error) ctx.limiter.succeeded();
     const answered = redaction ? { ...call, record: { ...call.record, redaction } } : call;
     settle(async () => {
-      const costUsd = recordCost(answered.record, ctx.priceTable());
+      const check = answered.result && ctx.moderateOutput ? await checkOutput(ctx.moderateOutput, connection, answered.result.choices) : null;
+      const record = check ? { ...answered.record, moderation: [...(answered.record.moderation ?? []), check.record] } : answered.record;
+      const costUsd = recordCost(record, ctx.priceTable());
       // The cell counts as done once its run is on disk, so a crash never leaves a cell without its run.
-      await ctx.recordRun(answered.record, costUsd);
-      if (answered.result && ctx.cache) await ctx.cache.put({ key, runId: answered.record.runId, model: answered.result.model, choices: answered.result.choices, usage: answered.result.usage });
-      const answer = { runId: answered.record.runId, outcome: answered.result, error: answered.error?.message ?? null, costUsd, cached: false };
+      await ctx.recordRun(record, costUsd);
+      if (answered.result && ctx.cache && !check?.withheld) await ctx.cache.put({ key, runId: record.runId, model: answered.result.model, choices: answered.result.choices, usage: answered.result.usage });
+      // A withheld answer is not graded: its cell says why, and the run (in history) keeps the verdict.
+      const answer = { runId: record.runId, outcome: check?.withheld ? null : answered.result, error: check?.withheld ?? answered.error?.message ?? null, costUsd, cached: false };
       ctx.onCell(await gradeCell(ctx.dataset, testCase, item.variant, answer, ctx.helpers[item.variant] ?? {}));
     });
   }

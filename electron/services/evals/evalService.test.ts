@@ -243,6 +243,21 @@ describe("evaluation service", () => {
     expect((await evals.settled(started.id)).cells.map((c) => c.status)).toEqual(["pass", "pass"]);
   });
 
+  it("checks a cached answer with output moderation too, since it may have been kept while moderation was off", async () => {
+    const dataset = cities(2);
+    const settings = { concurrency: 2, cache: true, mode: "direct" as const };
+    const first = open();
+    await first.settled(first.start({ datasetId: dataset.id, variants: [variant("v1")], settings }, () => {}).id);
+    first.close();
+    const flagAll = () => async () => ({ model: "sim-moderation-1", flagged: true, results: [{ label: "answer", flagged: true, scores: [{ category: "hate", score: 0.9, flagged: true }] }] });
+    const second = open({ outputModerator: flagAll });
+    const run = await second.settled(second.start({ datasetId: dataset.id, variants: [variant("v1")], settings }, () => {}).id);
+    expect(run.cells.map((c) => [c.cached, c.status, c.output, c.error])).toEqual([
+      [true, "error", "", "Moderation flagged the answer (hate 0.90), so it is withheld."],
+      [true, "error", "", "Moderation flagged the answer (hate 0.90), so it is withheld."],
+    ]);
+  });
+
   it("cancels a run, keeping its finished cells, and resumes only the missing ones", async () => {
     const dataset = cities(12);
     const evals = open({ headers: { "x-dojo-latency-ms": "20" } });

@@ -15,6 +15,7 @@ import { AdaptiveLimiter } from "./adaptiveLimiter";
 import { runBatch } from "./batchRunner";
 import type { DatasetStore } from "./datasetStore";
 import { runDirect, type EvalRedactor } from "./directRunner";
+import type { OutputModerator } from "./outputGate";
 import { flaggedInputCells, pendingByProfile, type InputModerator } from "./pendingRequests";
 import { createKeepAliveFetch } from "./keepAliveFetch";
 import { openEvalCache, type EvalCache } from "./evalCache";
@@ -47,6 +48,8 @@ export interface EvalServiceDeps {
   redactor?: () => EvalRedactor | null;
   /** Input moderation as saved now (null: off), read when a run starts or resumes. */
   inputModerator?: () => InputModerator | null;
+  /** Output moderation as saved now (null: off), read when a run starts or resumes. */
+  outputModerator?: () => OutputModerator | null;
 }
 
 export type ProgressListener = (progress: EvalProgress) => void;
@@ -136,6 +139,7 @@ export function createEvalService(deps: EvalServiceDeps): EvalService {
         // With input moderation on, every input is checked first (in batches); a flagged case is an
         // error cell and is never sent. A check that fails stops the run before anything is sent.
         const moderateInputs = deps.inputModerator?.() ?? null;
+        const moderateOutput = deps.outputModerator?.() ?? null;
         if (moderateInputs) {
           let flagged: EvalCell[];
           try {
@@ -148,7 +152,7 @@ export function createEvalService(deps: EvalServiceDeps): EvalService {
         const helpers = run.variants.map((v, i) => createGradingHelpers(connections[i] as Connection, v.request.model, controller.signal));
         if (run.settings.mode === "batch") {
           const connection = connections[0] as Connection;
-          const state = await runBatch({ run, dataset, connection, helpers, signal: controller.signal, priceTable: deps.priceTable, pollMs: deps.batchPollMs ?? 1_000, policy: deps.policy?.(), onBatch, onCell, recordRun: deps.recordRun, secrets: deps.secrets, redact });
+          const state = await runBatch({ run, dataset, connection, helpers, signal: controller.signal, priceTable: deps.priceTable, pollMs: deps.batchPollMs ?? 1_000, policy: deps.policy?.(), onBatch, onCell, recordRun: deps.recordRun, secrets: deps.secrets, redact, moderateOutput });
           run.status = controller.signal.aborted ? "cancelled" : state.status === "completed" ? "done" : "failed";
           if (run.status === "failed") run.error = `The batch ended as "${state.status}".`;
         } else {
@@ -172,6 +176,7 @@ export function createEvalService(deps: EvalServiceDeps): EvalService {
               fetch: http.fetch,
               policy: deps.policy?.(),
               redact,
+              moderateOutput,
             });
           } finally {
             http.close();
