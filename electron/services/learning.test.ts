@@ -1,6 +1,5 @@
 // Tests of the learning service: progress that survives reopening the settings file, quiz scores,
 // the FSRS review queue and grades, mock-interview scores, and exercises graded on embeddings and evaluation runs.
-import Conf from "conf";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,18 +9,14 @@ import { DEFAULT_PRICE_TABLE } from "../../shared/pricing";
 import { createLearningService } from "./learning";
 import { createLessonLibrary } from "./lessons";
 import { NEW_CARDS_PER_DAY } from "./reviewScheduler";
-import { openSettingsStore } from "./settingsStore";
+import { openTestSettingsStore } from "../../test/fixtures/settingsStore";
 
 const library = createLessonLibrary(join(import.meta.dirname, "../../lessons"));
 let dir: string;
 let clock: Date;
 
 const open = () => {
-  const { store } = openSettingsStore({
-    cwd: dir,
-    configName: "settings",
-    open: ({ cwd, configName }) => new Conf<Record<string, unknown>>({ cwd, configName, projectName: "prompt-dojo" }),
-  });
+  const store = openTestSettingsStore(dir);
   return createLearningService({ store, library, findRun: () => null, priceTable: () => DEFAULT_PRICE_TABLE, now: () => clock });
 };
 
@@ -55,11 +50,7 @@ describe("lesson progress", () => {
   });
 
   it("grades an embeddings exercise on the embed job it names, with the probes' figures, and records a pass", async () => {
-    const { store } = openSettingsStore({
-      cwd: dir,
-      configName: "settings",
-      open: ({ cwd, configName }) => new Conf<Record<string, unknown>>({ cwd, configName, projectName: "prompt-dojo" }),
-    });
+    const store = openTestSettingsStore(dir);
     const exercise = library.get("embeddings").frontMatter.exercise;
     if (exercise.source !== "embeddings") throw new Error("lesson 18 should have an embeddings exercise");
     // Hand-made 2-D vectors: the cat pair points one way, the markets pair another, pasta a third.
@@ -185,11 +176,7 @@ describe("eval exercises", () => {
     elapsedMs: 10,
   });
   const openWith = (found: EvalRun | null) => {
-    const { store } = openSettingsStore({
-      cwd: dir,
-      configName: "settings",
-      open: ({ cwd, configName }) => new Conf<Record<string, unknown>>({ cwd, configName, projectName: "prompt-dojo" }),
-    });
+    const store = openTestSettingsStore(dir);
     return createLearningService({ store, library, findRun: () => null, priceTable: () => DEFAULT_PRICE_TABLE, findEvalRun: (id) => (id === found?.id ? found : null), findDataset: () => null, now: () => clock });
   };
 

@@ -2,12 +2,11 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import Conf from "conf";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_PRICE_TABLE } from "../../shared/pricing";
 import { DojoError } from "../errors";
 import { createPricingService } from "./pricing";
-import { openSettingsStore } from "./settingsStore";
+import { openTestSettingsStore } from "../../test/fixtures/settingsStore";
 
 let dir: string;
 beforeEach(() => {
@@ -16,7 +15,7 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const open = () =>
-  openSettingsStore({ cwd: dir, configName: "settings", open: ({ cwd, configName }) => new Conf<Record<string, unknown>>({ cwd, configName, projectName: "prompt-dojo" }) }).store;
+  openTestSettingsStore(dir);
 
 describe("pricing service", () => {
   it("serves the shipped table, with its source and date, before any edit", () => {

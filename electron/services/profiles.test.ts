@@ -3,13 +3,13 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import Conf from "conf";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Profile } from "../../shared/contract";
 import { DojoError } from "../errors";
 import { keychainUnavailable, type Keychain } from "./keychain";
 import { createProfileService, OPENAI_DEFAULT_BASE_URL, SIMULATOR_API_KEY } from "./profiles";
-import { openSettingsStore, type SettingsStore } from "./settingsStore";
+import type { SettingsStore } from "./settingsStore";
+import { openTestSettingsStore } from "../../test/fixtures/settingsStore";
 
 /** A keychain in a Map; `mode` makes it behave like a machine without one, or one that fails deletes. */
 class MemoryKeychain implements Keychain {
@@ -48,11 +48,7 @@ let keychain: MemoryKeychain;
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), "dojo-profiles-"));
-  store = openSettingsStore({
-    cwd: dir,
-    configName: "settings",
-    open: ({ cwd, configName }) => new Conf<Record<string, unknown>>({ cwd, configName, projectName: "prompt-dojo" }),
-  }).store;
+  store = openTestSettingsStore(dir);
   keychain = new MemoryKeychain();
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));

@@ -3,7 +3,6 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import Conf from "conf";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ChatRequest, EventName, EventPayload } from "../../shared/contract";
 import { appError } from "../../shared/errors";
@@ -13,13 +12,14 @@ import { DojoError } from "../errors";
 import type { LabelledText, Moderate } from "./moderation";
 import type { Connection } from "./openaiClient";
 import { createSafetyService } from "./safety";
-import { openSettingsStore, type SettingsStore } from "./settingsStore";
+import type { SettingsStore } from "./settingsStore";
+import { openTestSettingsStore } from "../../test/fixtures/settingsStore";
 
 let dir: string;
 let store: SettingsStore;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), "dojo-safety-"));
-  store = openSettingsStore({ cwd: dir, configName: "settings", open: (o) => new Conf<Record<string, unknown>>({ ...o, projectName: "prompt-dojo" }) }).store;
+  store = openTestSettingsStore(dir);
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 

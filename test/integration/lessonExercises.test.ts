@@ -3,7 +3,6 @@
 // evaluation service): its solution must pass and its wrong attempt must fail, graded by the
 // learning service exactly as the app grades them. A playground attempt runs with its preset's
 // settings applied (safety switches through the real safety gate, fallback chain, client policy).
-import Conf from "conf";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -23,7 +22,7 @@ import { createLearningService, type LearningService } from "../../electron/serv
 import { createLessonLibrary, loadLessons } from "../../electron/services/lessons";
 import { resolveFallbacks } from "../../electron/services/reliability/resolveFallbacks";
 import { createSafetyService, type SafetyService } from "../../electron/services/safety";
-import { openSettingsStore } from "../../electron/services/settingsStore";
+import { openTestSettingsStore } from "../fixtures/settingsStore";
 import { startSimulator, type RunningSimulator } from "../../electron/simulator/server";
 
 const LESSONS_DIR = join(import.meta.dirname, "../../lessons");
@@ -66,11 +65,7 @@ beforeAll(async () => {
     batchPollMs: 10,
     progressIntervalMs: 0,
   });
-  const { store } = openSettingsStore({
-    cwd: dir,
-    configName: "settings",
-    open: ({ cwd, configName }) => new Conf<Record<string, unknown>>({ cwd, configName, projectName: "prompt-dojo" }),
-  });
+  const store = openTestSettingsStore(dir);
   safety = createSafetyService({ store, onRefused: settle });
   learning = createLearningService({
     store,
