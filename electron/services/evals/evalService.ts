@@ -16,7 +16,7 @@ import { runBatch } from "./batchRunner";
 import type { DatasetStore } from "./datasetStore";
 import { runDirect, type EvalRedactor } from "./directRunner";
 import type { OutputModerator } from "./outputGate";
-import { flaggedInputCells, pendingByProfile, type InputModerator } from "./pendingRequests";
+import { flaggedInputCells, pendingByProfile, type InputModerator, type PendingGroup } from "./pendingRequests";
 import { createKeepAliveFetch } from "./keepAliveFetch";
 import { openEvalCache, type EvalCache } from "./evalCache";
 import { createEvalRunStore, summarizeEvalRun, type EvalRunStore } from "./evalRunStore";
@@ -43,7 +43,7 @@ export interface EvalServiceDeps {
    * Throws when a profile's budget cannot cover these requests (the usage budgets); asked once per
    * profile before a run or resume sends anything.
    */
-  checkBudget?: (args: { evalRunId: string; connection: Connection; requests: readonly ChatRequest[] }) => Promise<void>;
+  checkBudget?: (args: { evalRunId: string; connection: Connection; requests: () => readonly ChatRequest[] }) => Promise<void>;
   /** Redaction as saved now (null: off), read when a run starts or resumes. */
   redactor?: () => EvalRedactor | null;
   /** Input moderation as saved now (null: off), read when a run starts or resumes. */
@@ -133,9 +133,16 @@ export function createEvalService(deps: EvalServiceDeps): EvalService {
         const connections = await Promise.all(run.variants.map((v) => deps.resolveConnection(v.profileId)));
         // Requests are sent redacted when redaction is on (the saved switch, read once per run).
         const redact = deps.redactor?.() ?? null;
-        const pending = pendingByProfile(run, dataset, connections, redact);
+        // The requests still to send, as they will be sent: made once, and only if a check needs them.
+        let pendingGroups: PendingGroup[] | null = null;
+        const pending = () => (pendingGroups ??= pendingByProfile(run, dataset, connections, redact));
         // Refused whole before anything is sent when a budget cannot cover it; resumable later.
-        if (deps.checkBudget) for (const { connection, items } of pending) await deps.checkBudget({ evalRunId: run.id, connection, requests: items.map((i) => i.request) });
+        if (deps.checkBudget) {
+          for (const connection of new Map(connections.map((c) => [c.provider.profileId, c])).values()) {
+            const requests = () => pending().find((g) => g.connection.provider.profileId === connection.provider.profileId)?.items.map((i) => i.request) ?? [];
+            await deps.checkBudget({ evalRunId: run.id, connection, requests });
+          }
+        }
         // With input moderation on, every input is checked first (in batches); a flagged case is an
         // error cell and is never sent. A check that fails stops the run before anything is sent.
         const moderateInputs = deps.inputModerator?.() ?? null;
@@ -143,7 +150,7 @@ export function createEvalService(deps: EvalServiceDeps): EvalService {
         if (moderateInputs) {
           let flagged: EvalCell[];
           try {
-            flagged = await flaggedInputCells(pending, moderateInputs);
+            flagged = await flaggedInputCells(pending(), moderateInputs);
           } catch (err) {
             throw new DojoError("invalid_input", `Input moderation is on but the check failed, so nothing was sent: ${err instanceof Error ? err.message : String(err)}`, { code: "moderation_failed" });
           }

@@ -17,32 +17,34 @@ export interface BudgetGuard {
    * The same for an evaluation's requests to one profile, taken together: a run that could pass a
    * cap is refused whole before its first request, and can be resumed once the cap allows.
    */
-  checkEvaluation(args: { evalRunId: string; connection: Connection; requests: readonly ChatRequest[] }): Promise<void>;
+  checkEvaluation(args: { evalRunId: string; connection: Connection; requests: () => readonly ChatRequest[] }): Promise<void>;
   /** A profile's caps, spend and warnings. */
   status(profileId: string, profileName: string): Promise<BudgetStatus>;
 }
 
+/** What is checked; `measure` is only called when the profile has a cap (it may fill thousands of requests). */
 interface Refusable {
   runId: string;
   connection: Connection;
-  model: string;
   promptVersion: string | null;
   feature: UsageFeature;
-  estimate: () => RunEstimate;
-  what?: string;
+  measure: () => { model: string; estimate: RunEstimate; what?: string } | null;
 }
 
 /** The guard over the usage log, the saved budgets and the prices in use. */
 export function createBudgetGuard(deps: { usage: UsageLog; budget: (profileId: string) => Budget; priceTable: () => PriceTable; now?: () => Date }): BudgetGuard {
   const now = deps.now ?? (() => new Date());
   /** Refuses (logged, thrown) what could pass a cap; the estimate is only made when a cap is set. */
-  async function refuseOverBudget({ runId, connection, model, promptVersion, feature, estimate, what }: Refusable): Promise<void> {
+  async function refuseOverBudget({ runId, connection, promptVersion, feature, measure }: Refusable): Promise<void> {
     const { profileId, profileName } = connection.provider;
     const budget = deps.budget(profileId);
     if (budget.dailyUsd === null && budget.monthlyUsd === null && budget.dailyTokens === null && budget.monthlyTokens === null) return;
+    const measured = measure();
+    if (!measured) return;
+    const { model, estimate, what } = measured;
     const at = now();
     const { day, month } = await deps.usage.spend(profileId, at);
-    const refusal = budgetRefusal(profileName, budget, day, month, estimate(), what);
+    const refusal = budgetRefusal(profileName, budget, day, month, estimate, what);
     if (!refusal) return;
     deps.usage.record({
       entryVersion: 1,
@@ -69,12 +71,19 @@ export function createBudgetGuard(deps: { usage: UsageLog; budget: (profileId: s
   }
   return {
     check: ({ runId, connection, request, promptVersion, feature }) =>
-      refuseOverBudget({ runId, connection, model: request.model, promptVersion, feature: feature ?? "playground", estimate: () => estimateRun(request, deps.priceTable()) }),
-    async checkEvaluation({ evalRunId, connection, requests }) {
-      if (!requests.length) return;
-      const what = `this evaluation (${requests.length.toLocaleString("en-US")} request${requests.length === 1 ? "" : "s"})`;
-      await refuseOverBudget({ runId: evalRunId, connection, model: requests[0]?.model ?? "", promptVersion: null, feature: "eval", estimate: () => estimateRuns(requests, deps.priceTable()), what });
-    },
+      refuseOverBudget({ runId, connection, promptVersion, feature: feature ?? "playground", measure: () => ({ model: request.model, estimate: estimateRun(request, deps.priceTable()) }) }),
+    checkEvaluation: ({ evalRunId, connection, requests }) =>
+      refuseOverBudget({
+        runId: evalRunId,
+        connection,
+        promptVersion: null,
+        feature: "eval",
+        measure: () => {
+          const all = requests();
+          if (!all.length) return null;
+          return { model: all[0]?.model ?? "", estimate: estimateRuns(all, deps.priceTable()), what: `this evaluation (${all.length.toLocaleString("en-US")} request${all.length === 1 ? "" : "s"})` };
+        },
+      }),
     async status(profileId, profileName) {
       const budget = deps.budget(profileId);
       const { day, month } = await deps.usage.spend(profileId, now());
