@@ -62,6 +62,11 @@ export interface LessonsSlice {
   applyPresetSettings(preset: PlaygroundPreset): Promise<string[]>;
   /** Grades the open lesson's exercise on the playground's latest run. */
   checkExercise(): Promise<void>;
+  /**
+   * Grades a lesson's exercise on a finished run, embedded set or evaluation (by its id), and shows
+   * the grade and the new progress; the playground, the Embeddings lab and the Evals view share it.
+   */
+  gradeExerciseRun(lessonId: string, runId: string): Promise<void>;
   submitQuiz(answers: (QuizAnswer | null)[]): Promise<void>;
 }
 
@@ -183,14 +188,18 @@ export function createLessonsSlice(deps: StoreDeps): SliceCreator<LessonsSlice> 
         set({ exerciseError: "Run the exercise in the playground first; the check uses your latest finished run.", exerciseGrade: null });
         return;
       }
+      await get().gradeExerciseRun(lesson.frontMatter.id, runId);
+    },
+
+    gradeExerciseRun: async (lessonId, runId) => {
       set({ exerciseChecking: true, exerciseError: null });
       try {
-        const grade = await bridge.call("lessons.gradeExercise", { lessonId: lesson.frontMatter.id, runId });
+        const grade = await bridge.call("lessons.gradeExercise", { lessonId, runId });
         const progress = get().progress;
         set({
           exerciseGrade: grade,
           exerciseChecking: false,
-          progress: progress ? { ...progress, lessons: { ...progress.lessons, [lesson.frontMatter.id]: grade.progress } } : progress,
+          progress: progress ? { ...progress, lessons: { ...progress.lessons, [lessonId]: grade.progress } } : progress,
         });
       } catch (err) {
         set({ exerciseChecking: false, exerciseGrade: null, exerciseError: toAppError(err).message });

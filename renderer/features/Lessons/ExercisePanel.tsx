@@ -3,7 +3,6 @@
 // or evaluation run) with the assertion engine, and the solution on request.
 import { useState } from "react";
 import type { EmbeddingsPreset, EvalPreset, Lesson } from "../../../shared/lesson";
-import { bridge } from "../../bridge";
 import { appStore, useAppStore } from "../../store/appStore";
 import { checkEmbeddingsExercise, loadEmbeddingsPreset } from "./embeddingsExercise";
 import { checkEvalExercise, evalPresetSteps, loadEvalPreset } from "./evalExercise";
@@ -38,7 +37,7 @@ export function ExercisePanel({ lesson }: { lesson: Lesson }) {
           className="button-primary"
           data-testid="check-exercise"
           disabled={checking}
-          onClick={() => void (inLab ? checkEmbeddingsExercise(appStore, bridge) : inEvals ? checkEvalExercise(appStore, bridge) : checkExercise())}
+          onClick={() => void (inLab ? checkEmbeddingsExercise(appStore) : inEvals ? checkEvalExercise(appStore) : checkExercise())}
         >
           {checking ? "Checking..." : inLab ? "Check my latest embeddings" : inEvals ? "Check my evaluation run" : "Check my latest run"}
         </button>

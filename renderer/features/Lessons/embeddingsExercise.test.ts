@@ -41,7 +41,7 @@ describe("embeddings exercises", () => {
   it("ask for embeddings before checking, without calling the main side", async () => {
     const { bridge, store } = createTestStore();
     store.setState({ openLesson: lesson });
-    await checkEmbeddingsExercise(store, bridge);
+    await checkEmbeddingsExercise(store);
     expect(store.getState().exerciseError).toMatch(/Embed the texts in the Embeddings lab first/);
     expect(bridge.callsTo("lessons.gradeExercise")).toHaveLength(0);
   });
@@ -52,17 +52,17 @@ describe("embeddings exercises", () => {
     bridge.handle("lessons.gradeExercise", () => grade);
     store.setState({ openLesson: lesson, progress: { lessons: {}, cards: {}, mocks: [] } });
     store.setState((s) => ({ embeddings: { ...s.embeddings, status: "ready", set: embeddedSet } }));
-    await checkEmbeddingsExercise(store, bridge);
+    await checkEmbeddingsExercise(store);
     expect(bridge.callsTo("lessons.gradeExercise")).toEqual([{ lessonId: "embeddings", runId: JOB_ID }]);
     expect(store.getState()).toMatchObject({ exerciseGrade: grade, exerciseChecking: false, exerciseError: null });
     expect(store.getState().progress?.lessons.embeddings?.exercisePassed).toBe(true);
   });
 
   it("show the main side's refusal as the check's error", async () => {
-    const { bridge, store } = createTestStore();
+    const { store } = createTestStore();
     store.setState({ openLesson: lesson });
     store.setState((s) => ({ embeddings: { ...s.embeddings, status: "ready", set: embeddedSet } }));
-    await checkEmbeddingsExercise(store, bridge);
+    await checkEmbeddingsExercise(store);
     expect(store.getState()).toMatchObject({ exerciseGrade: null, exerciseChecking: false });
     expect(store.getState().exerciseError).toBeTruthy();
   });

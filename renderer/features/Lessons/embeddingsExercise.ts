@@ -1,9 +1,7 @@
 // Renderer: lessons taught in the Embeddings lab: loading a lesson's texts and width into the lab,
 // and grading an embeddings exercise on the lab's latest embedded set (by its job id).
 import type { EmbeddingsPreset } from "../../../shared/lesson";
-import type { Bridge } from "../../bridge";
 import type { AppStore } from "../../store/createAppStore";
-import { toAppError } from "../../store/toAppError";
 
 /** Puts a preset's texts (one per line) and width into the Embeddings lab and shows the lab. */
 export function loadEmbeddingsPreset(store: AppStore, preset: EmbeddingsPreset): void {
@@ -17,7 +15,7 @@ export function loadEmbeddingsPreset(store: AppStore, preset: EmbeddingsPreset):
  * Grades the open lesson's embeddings exercise on the lab's latest set; the result lands where the
  * playground check puts its own (exerciseGrade, exerciseError, progress), so the panel shows either.
  */
-export async function checkEmbeddingsExercise(store: AppStore, bridge: Bridge): Promise<void> {
+export async function checkEmbeddingsExercise(store: AppStore): Promise<void> {
   const lesson = store.getState().openLesson;
   if (!lesson) return;
   const set = store.getState().embeddings.set;
@@ -25,17 +23,5 @@ export async function checkEmbeddingsExercise(store: AppStore, bridge: Bridge): 
     store.setState({ exerciseError: "Embed the texts in the Embeddings lab first; the check uses the lab's latest embedded texts.", exerciseGrade: null });
     return;
   }
-  const lessonId = lesson.frontMatter.id;
-  store.setState({ exerciseChecking: true, exerciseError: null });
-  try {
-    const grade = await bridge.call("lessons.gradeExercise", { lessonId, runId: set.jobId });
-    const progress = store.getState().progress;
-    store.setState({
-      exerciseGrade: grade,
-      exerciseChecking: false,
-      progress: progress ? { ...progress, lessons: { ...progress.lessons, [lessonId]: grade.progress } } : progress,
-    });
-  } catch (err) {
-    store.setState({ exerciseChecking: false, exerciseGrade: null, exerciseError: toAppError(err).message });
-  }
+  await store.getState().gradeExerciseRun(lesson.frontMatter.id, set.jobId);
 }

@@ -59,7 +59,7 @@ describe("eval exercises", () => {
   it("ask for an evaluation run before checking, without calling the main side", async () => {
     const { bridge, store } = createTestStore();
     store.setState({ openLesson: lesson });
-    await checkEvalExercise(store, bridge);
+    await checkEvalExercise(store);
     expect(store.getState().exerciseError).toMatch(/Run the dataset in the Evals view first/);
     expect(bridge.callsTo("lessons.gradeExercise")).toHaveLength(0);
   });
@@ -70,17 +70,17 @@ describe("eval exercises", () => {
     bridge.handle("lessons.gradeExercise", () => grade);
     store.setState({ openLesson: lesson, progress: { lessons: {}, cards: {}, mocks: [] } });
     store.setState((s) => ({ evals: { ...s.evals, runId: RUN_ID, run: { id: RUN_ID } as EvalRun } }));
-    await checkEvalExercise(store, bridge);
+    await checkEvalExercise(store);
     expect(bridge.callsTo("lessons.gradeExercise")).toEqual([{ lessonId: "batching", runId: RUN_ID }]);
     expect(store.getState()).toMatchObject({ exerciseGrade: grade, exerciseChecking: false, exerciseError: null });
     expect(store.getState().progress?.lessons.batching?.exercisePassed).toBe(true);
   });
 
   it("show the main side's refusal (for example a run still going) as the check's error", async () => {
-    const { bridge, store } = createTestStore();
+    const { store } = createTestStore();
     store.setState({ openLesson: lesson });
     store.setState((s) => ({ evals: { ...s.evals, runId: RUN_ID } }));
-    await checkEvalExercise(store, bridge);
+    await checkEvalExercise(store);
     expect(store.getState()).toMatchObject({ exerciseGrade: null, exerciseChecking: false });
     expect(store.getState().exerciseError).toBeTruthy();
   });

@@ -2,9 +2,7 @@
 // version into the playground, which the Evals view runs as "the playground as it is now"), and
 // grading an eval exercise on the evaluation run on screen (by its id).
 import type { EvalPreset } from "../../../shared/lesson";
-import type { Bridge } from "../../bridge";
 import type { AppStore } from "../../store/createAppStore";
-import { toAppError } from "../../store/toAppError";
 
 /** One sentence saying how to run a preset, since the run settings are chosen in the Evals view. */
 export function evalPresetSteps(preset: EvalPreset): string {
@@ -35,7 +33,7 @@ export async function loadEvalPreset(store: AppStore, preset: EvalPreset): Promi
  * Grades the open lesson's eval exercise on the run shown in the Evals view; the result lands where
  * the playground check puts its own (exerciseGrade, exerciseError, progress).
  */
-export async function checkEvalExercise(store: AppStore, bridge: Bridge): Promise<void> {
+export async function checkEvalExercise(store: AppStore): Promise<void> {
   const lesson = store.getState().openLesson;
   if (!lesson) return;
   const { run, runId } = store.getState().evals;
@@ -44,17 +42,5 @@ export async function checkEvalExercise(store: AppStore, bridge: Bridge): Promis
     store.setState({ exerciseError: "Run the dataset in the Evals view first; the check uses the evaluation run shown there.", exerciseGrade: null });
     return;
   }
-  const lessonId = lesson.frontMatter.id;
-  store.setState({ exerciseChecking: true, exerciseError: null });
-  try {
-    const grade = await bridge.call("lessons.gradeExercise", { lessonId, runId: evalRunId });
-    const progress = store.getState().progress;
-    store.setState({
-      exerciseGrade: grade,
-      exerciseChecking: false,
-      progress: progress ? { ...progress, lessons: { ...progress.lessons, [lessonId]: grade.progress } } : progress,
-    });
-  } catch (err) {
-    store.setState({ exerciseChecking: false, exerciseGrade: null, exerciseError: toAppError(err).message });
-  }
+  await store.getState().gradeExerciseRun(lesson.frontMatter.id, evalRunId);
 }
