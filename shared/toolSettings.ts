@@ -51,7 +51,13 @@ export const ToolsDraft = z
   .strict();
 export type ToolsDraft = z.infer<typeof ToolsDraft>;
 
-/** What a tool without saved settings does: not sensitive, answered by hand, no limits. */
-export function defaultToolSettings(): ToolSettings {
-  return { sensitive: false, mock: { kind: "manual" }, limits: [] };
-}
+/**
+ * What a tool without saved settings does: not sensitive, answered by hand, no limits. One frozen
+ * value, never a fresh object: a zustand selector that falls back to it must return the same
+ * reference on every call, or React re-renders forever (error #185, the "Add tool" crash).
+ */
+export const DEFAULT_TOOL_SETTINGS: Readonly<ToolSettings> = Object.freeze({
+  sensitive: false,
+  mock: Object.freeze({ kind: "manual" as const }),
+  limits: Object.freeze([]) as unknown as ToolLimit[],
+});

@@ -81,4 +81,29 @@ describe("tool calling", () => {
     expect(await page.getByTestId("answer-choice").first().innerText()).toMatch(/refused/);
     await page.close();
   });
+
+  it("Add tool gives an editable tool with default settings, survives a reload, and raises no page error", async () => {
+    const page = await openApp(browser, app);
+    const errors: string[] = [];
+    page.on("pageerror", (err) => errors.push(err.message));
+    page.on("console", (msg) => (msg.type() === "error" ? errors.push(msg.text()) : undefined));
+    const before = await page.getByTestId("tool-editor").count();
+    await page.getByTestId("add-tool").click();
+    await expect.poll(() => page.getByTestId("tool-editor").count()).toBe(before + 1);
+    const added = page.getByTestId("tool-editor").last();
+    // The new tool has no saved settings: the defaults show, and editing them works.
+    expect(await added.getByTestId("tool-mock-kind").inputValue()).toBe("manual");
+    expect(await added.getByTestId("tool-sensitive").isChecked()).toBe(false);
+    await added.getByTestId("tool-sensitive").check();
+    await added.getByTestId("tool-mock-kind").selectOption("fixed");
+    await expect.poll(() => added.getByTestId("tool-mock-text").count()).toBe(1);
+    // The saved draft holds the tool; a reload brings the playground back with it.
+    await page.waitForTimeout(1_000);
+    await page.reload();
+    await page.getByTestId("run-button").waitFor({ state: "visible", timeout: 20_000 });
+    await expect.poll(() => page.getByTestId("tool-editor").count()).toBe(before + 1);
+    expect(await page.getByTestId("run-button").isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

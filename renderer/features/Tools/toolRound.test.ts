@@ -16,6 +16,7 @@ import {
   denyCall,
   pendingCalls,
   reportErrors,
+  settingsFor,
   startRound,
 } from "./toolRound";
 
@@ -162,5 +163,15 @@ describe("a side-effecting (refund) mock", () => {
     const failed = applyEffectFailure(approved('{"order_id":"A1","amount":40}'), "c1", "offline.");
     expect(failed.calls[0]).toMatchObject({ phase: "manual", note: expect.stringMatching(/could not run: offline/) });
     expect(approved('{"amount":40}').calls[0]).toMatchObject({ phase: "manual", note: expect.stringMatching(/order_id/) });
+  });
+});
+
+describe("settingsFor", () => {
+  it("returns the same default object for a tool with no settings, so a store selector is stable", () => {
+    const first = settingsFor({}, "new_tool");
+    expect(settingsFor({}, "new_tool")).toBe(first);
+    expect(settingsFor({ other: settings.get_order_status as ToolSettings }, "new_tool")).toBe(first);
+    expect(first).toEqual({ sensitive: false, mock: { kind: "manual" }, limits: [] });
+    expect(Object.isFrozen(first)).toBe(true);
   });
 });

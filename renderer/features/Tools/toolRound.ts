@@ -2,7 +2,7 @@
 // (mock, by hand, refused, denied). Pure: every step takes a round and returns a new one.
 import type { ChatRequest } from "../../../shared/chatRequest";
 import type { ChoiceResult } from "../../../shared/contract";
-import { defaultToolSettings, type ToolSettings } from "../../../shared/toolSettings";
+import { DEFAULT_TOOL_SETTINGS, type ToolSettings } from "../../../shared/toolSettings";
 import { limitViolations } from "./argumentLimits";
 import { mockResultFor } from "./mockResult";
 import { declaresKey, refundCallFor, refundResultText, type KeySource } from "./refundEffect";
@@ -69,9 +69,9 @@ export interface ToolRound {
   calls: ToolCallState[];
 }
 
-/** Settings for a tool name, falling back to the defaults. */
+/** Settings for a tool name, falling back to the shared defaults (the same object every call). */
 export function settingsFor(settings: Readonly<Record<string, ToolSettings>>, name: string): ToolSettings {
-  return Object.prototype.hasOwnProperty.call(settings, name) ? (settings[name] as ToolSettings) : defaultToolSettings();
+  return Object.prototype.hasOwnProperty.call(settings, name) ? (settings[name] as ToolSettings) : DEFAULT_TOOL_SETTINGS;
 }
 
 /** The parameters schema the request declares for a tool, or undefined (unknown tool or no schema). */
