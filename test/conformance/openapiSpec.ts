@@ -1,5 +1,5 @@
 // Tests (Node): loads the OpenAI OpenAPI spec once, normalises it for ajv (see
-// ../shared/openai-openapi/README.md) and caches the result on disk so suites stay fast.
+// openai-openapi/README.md beside this file) and caches the result on disk so suites stay fast.
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,8 +9,8 @@ import { load } from "js-yaml";
 import Ajv2020, { type ValidateFunction } from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 
-/** Where the spec lives: beside the repository, or wherever OPENAI_OPENAPI_SPEC points. */
-export const SPEC_PATH = process.env.OPENAI_OPENAPI_SPEC ?? fileURLToPath(new URL("../../../shared/openai-openapi/openapi.yaml", import.meta.url));
+/** Where the spec lives: the repository's own copy, or wherever OPENAI_OPENAPI_SPEC points. */
+export const SPEC_PATH = process.env.OPENAI_OPENAPI_SPEC ?? fileURLToPath(new URL("./openai-openapi/openapi.yaml", import.meta.url));
 
 /** Bump when normalise() changes, so stale caches are not reused. */
 const NORMALISER_VERSION = 1;
