@@ -91,7 +91,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const keychain = options.keychain ?? createOsKeychain();
   const keychainState = await keychain.probe();
   const profiles = createProfileService({ store, keychain, env, simulatorURL: () => simulator.url });
-  const drafts = createDraftService(store);
+  const drafts = createDraftService(store, options.dataDir);
   // Every finished run's record goes to each listener (inspector, history, usage...).
   const runListeners = new Set<(record: RunRecord) => void>();
   // A run refused by input moderation is still a run: its record (nothing sent) goes to every listener.
