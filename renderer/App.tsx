@@ -56,7 +56,7 @@ export function App() {
         <NoticeBanners />
         {/* One boundary per view (keyed by it), so leaving a failed view and coming back starts clean. */}
         <ViewBoundary key={view} title={route.title} onReset={(failure) => resetView(appStore, bridge, view, failure)}>
-          <Suspense fallback={<p className="hint">Loading...</p>}>
+          <Suspense fallback={<p className="hint" data-testid="view-loading">Loading...</p>}>
             <View />
           </Suspense>
         </ViewBoundary>
