@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type { CallResult, ChannelName, EventName } from "../shared/contract";
 import { appError, type AppError } from "../shared/errors";
+import { JsonTooDeepError, MAX_JSON_DEPTH, parseJsonWithin, tooDeepMessage } from "../shared/jsonDepth";
 import { dispatch, isChannelName, type HandlerContext, type Handlers } from "./dispatch";
 import { CONTENT_SECURITY_POLICY } from "./window";
 
@@ -267,9 +268,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     let input: unknown = undefined;
     if (body.length > 0) {
       try {
-        input = JSON.parse(body.toString("utf8"));
-      } catch {
-        sendError(res, 400, appError("invalid_input", `The body of ${channel} is not valid JSON.`));
+        input = parseJsonWithin(body.toString("utf8"), MAX_JSON_DEPTH);
+      } catch (err) {
+        const why = err instanceof JsonTooDeepError ? tooDeepMessage(`The body of ${channel}`, err.max) : `The body of ${channel} is not valid JSON.`;
+        sendError(res, 400, appError("invalid_input", why));
         return;
       }
     }

@@ -14,6 +14,7 @@ import type { SimBatches } from "./batches";
 import { BEHAVIOUR_PATH, type SimBehaviourControl } from "./behaviour";
 import { NORMAL_BEHAVIOUR } from "../../shared/contracts/reliability";
 import { describeZodError } from "../../shared/errors";
+import { parseJsonWithin } from "../../shared/jsonDepth";
 import { ZodError } from "zod";
 
 /** The settings a request needs from the running simulator. */
@@ -100,7 +101,8 @@ function bearerKey(header: string | undefined): string | null {
 async function readJson(ex: Exchange): Promise<unknown> {
   const raw = await readBody(ex);
   try {
-    return JSON.parse(raw.toString("utf8"));
+    // Depth-limited: planning an answer walks the body recursively; an over-deep one is refused as unparsable.
+    return parseJsonWithin(raw.toString("utf8"));
   } catch {
     throw new ApiError(
       400,

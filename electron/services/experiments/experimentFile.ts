@@ -2,6 +2,7 @@
 // file before reading it, validation naming the field, secrets scrubbed, atomic writes.
 import { renameSync, writeFileSync } from "node:fs";
 import { describeZodError } from "../../../shared/errors";
+import { parseJsonWithin } from "../../../shared/jsonDepth";
 import {
   EXPERIMENT_BUNDLE_FORMAT,
   EXPERIMENT_FORMAT,
@@ -35,7 +36,7 @@ function checkFormat(raw: unknown, where: string): "file" | "bundle" {
 export function parseExperimentText(text: string, where = "The file"): ExperimentFile[] {
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = parseJsonWithin(text); // depth-limited: validating and writing it back recurse
   } catch (err) {
     throw new DojoError("invalid_input", `${where} is not valid JSON: ${err instanceof Error ? err.message : String(err)}.`);
   }
