@@ -10,6 +10,7 @@ import type { CallResult, ChannelName, EventName } from "../shared/contract";
 import { appError, type AppError } from "../shared/errors";
 import { JsonTooDeepError, MAX_JSON_DEPTH, parseJsonWithin, tooDeepMessage } from "../shared/jsonDepth";
 import { dispatch, isChannelName, type HandlerContext, type Handlers } from "./dispatch";
+import { foreignRequestReason } from "./requestOrigin";
 import { CONTENT_SECURITY_POLICY } from "./window";
 
 /** Largest request body accepted (a draft with a long conversation fits many times over). */
@@ -76,18 +77,7 @@ const SECURITY_HEADERS: Record<string, string> = {
   "Cross-Origin-Resource-Policy": "same-origin",
 };
 
-/** True when `host` (the Host header) names this server by a loopback name: blocks DNS rebinding. */
-export function isLoopbackHost(host: string | undefined, port: number): boolean {
-  if (!host) return false;
-  const h = host.toLowerCase();
-  return h === `127.0.0.1:${port}` || h === `localhost:${port}` || h === `[::1]:${port}`;
-}
-
-/** True when the Origin header is absent (same-origin GETs, non-browser clients) or is this host's own. */
-export function isSameOriginRequest(origin: string | undefined, host: string): boolean {
-  if (origin === undefined) return true;
-  return origin.toLowerCase() === `http://${host.toLowerCase()}`;
-}
+export { isLoopbackHost, isSameOriginRequest } from "./requestOrigin";
 
 /** Compares a presented token with the real one in constant time (hashing makes lengths equal). */
 export function tokenMatches(presented: string | undefined, token: string): boolean {
@@ -316,9 +306,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return sendText(res, 400, "Bad request");
     }
     const isApi = pathname === "/api" || pathname.startsWith("/api/");
-    const host = header(req, "host");
-    if (!isLoopbackHost(host, port)) return forbidden(res, isApi, "Forbidden: unexpected Host header.");
-    if (!isSameOriginRequest(header(req, "origin"), host!)) return forbidden(res, isApi, "Forbidden: cross-site request.");
+    const refused = foreignRequestReason({ host: header(req, "host"), origin: header(req, "origin") }, port);
+    if (refused) return forbidden(res, isApi, refused);
     // Checked on the raw path: the URL parser already resolved "/../x" (and "%2e%2e") to "/x".
     if (/(^|\/)(\.|%2e){2}(\/|%2f|\\|$)/i.test(rawPath)) return sendText(res, 404, "Not found");
 
