@@ -16,6 +16,7 @@ import { createLearningService } from "./services/learning";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import { openSettingsStore, type ConfLike } from "./services/settingsStore";
+import { removeStaleTempFiles } from "./services/atomicFile";
 import { createRunHistory } from "./services/history/runHistory";
 import { recordCost } from "./services/history/recordCost";
 import { createExperimentStore, resolveWorkspaceDir } from "./services/experiments/experimentStore";
@@ -146,6 +147,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   runListeners.add((record) => logUsage(record, "playground", recordCost(record, pricing.get().table)));
   const budgets = createBudgetGuard({ usage, budget: (id) => reliability.budget(id), priceTable: () => pricing.get().table });
   const workspaceDir = () => resolveWorkspaceDir(options.dataDir, store.read().workspaceDir);
+  // Temporaries a crash left in the folders the app writes atomically go before anything is written.
+  for (const dir of [workspaceDir(), join(workspaceDir(), "datasets"), join(options.dataDir, "evals", "runs"), join(options.dataDir, "embedding-cache")]) removeStaleTempFiles(dir);
   const experiments = createExperimentStore({ workspaceDir, secrets: () => profiles.knownSecrets() });
   const setWorkspaceDir = (dir: string) => {
     store.update((current) => ({ ...current, workspaceDir: dir }));

@@ -11,6 +11,7 @@ import { LessonSettingsBackup } from "../../shared/lessonSettingsBackup";
 import { ReliabilitySettings, defaultReliabilitySettings } from "../../shared/reliability";
 import { SafetySettings, defaultSafetySettings } from "../../shared/safety";
 import { DojoError } from "../errors";
+import { fsyncDirectory, removeStaleTempFiles } from "./atomicFile";
 
 /**
  * What electron-store@11 and conf@15 both are: a JSON file read and written whole. The composition
@@ -193,6 +194,8 @@ export function createSettingsStore(conf: ConfLike, options: { notices?: string[
       throw new DojoError("invalid_input", `Settings not saved: ${describeZodError(parsed.error)}`);
     }
     conf.store = parsed.data as Record<string, unknown>;
+    // conf (atomically) fsyncs the file before its rename; the rename itself lives in the folder.
+    fsyncDirectory(dirname(conf.path));
     return parsed.data;
   };
 
@@ -238,6 +241,8 @@ export function openSettingsStore(args: {
   const notices: string[] = [];
   const now = args.now ?? (() => new Date());
   const filePath = join(args.cwd, `${args.configName}.json`);
+  // A crash mid-write leaves conf's settings.json.tmp-* beside the file; nothing writes here yet.
+  removeStaleTempFiles(args.cwd);
   const inspected = inspectFile(filePath);
   if (!inspected.ok) notices.push(movedNotice(moveAside(filePath, now()), inspected.reason));
 

@@ -1,6 +1,5 @@
 // Main process: reading and writing one experiment file: the format check that refuses a newer
 // file before reading it, validation naming the field, secrets scrubbed, atomic writes.
-import { renameSync, writeFileSync } from "node:fs";
 import { describeZodError } from "../../../shared/errors";
 import { parseJsonWithin } from "../../../shared/jsonDepth";
 import {
@@ -66,9 +65,5 @@ export function experimentText(value: ExperimentFile | ExperimentBundle, secrets
   return scrubbed;
 }
 
-/** Writes a file whole or not at all: a temporary file renamed over the target. */
-export function writeAtomically(path: string, text: string): void {
-  const temp = `${path}.${process.pid}.tmp`;
-  writeFileSync(temp, text, "utf8");
-  renameSync(temp, path);
-}
+/** Writes a file whole or not at all (see ../atomicFile); kept here for the stores that import it. */
+export { writeAtomically } from "../atomicFile";
