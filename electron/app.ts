@@ -88,7 +88,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     // How long a simulated batch takes (DOJO_SIM_BATCH_DELAY_MS), so e2e tests need not wait long.
     batchDelayMs: Number(env.DOJO_SIM_BATCH_DELAY_MS ?? 2_000) || 0,
   });
-  const { store, notices } = openSettingsStore({ cwd: options.dataDir, configName: "settings", open: options.openStore });
+  const { store, notices } = openSettingsStore({ cwd: options.dataDir, configName: "settings", open: options.openStore, appVersion: options.version });
   const keychain = options.keychain ?? createOsKeychain();
   const keychainState = await keychain.probe();
   const profiles = createProfileService({ store, keychain, env, simulatorURL: () => simulator.url });

@@ -19,7 +19,7 @@ export interface ImportedCases {
 
 function caseAssertions(raw: unknown, where: string): Assertion[] {
   if (raw === undefined || raw === "" || raw === null) return [];
-  let value = raw;
+  let value: unknown = raw;
   if (typeof raw === "string") {
     try {
       value = parseJsonWithin(raw);
