@@ -149,14 +149,15 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const workspaceDir = () => resolveWorkspaceDir(options.dataDir, store.read().workspaceDir);
   // Temporaries a crash left in the folders the app writes atomically go before anything is written.
   for (const dir of [workspaceDir(), join(workspaceDir(), "datasets"), join(options.dataDir, "evals", "runs"), join(options.dataDir, "embedding-cache")]) removeStaleTempFiles(dir);
-  const experiments = createExperimentStore({ workspaceDir, secrets: () => profiles.knownSecrets() });
+  const experiments = createExperimentStore({ workspaceDir, secrets: () => profiles.knownSecrets(), notices });
   const setWorkspaceDir = (dir: string) => {
     store.update((current) => ({ ...current, workspaceDir: dir }));
     return workspaceDir();
   };
-  const datasets = createDatasetStore({ dir: () => join(workspaceDir(), "datasets"), secrets: () => profiles.knownSecrets() });
+  const datasets = createDatasetStore({ dir: () => join(workspaceDir(), "datasets"), secrets: () => profiles.knownSecrets(), notices });
   const evals = createEvalService({
     dataDir: options.dataDir,
+    notices,
     datasets,
     resolveConnection: (profileId) => profiles.resolveConnection(profileId),
     secrets: () => profiles.knownSecrets(),

@@ -18,8 +18,12 @@ export const DatasetSummary = z.object({
 });
 
 /** The evaluation channels. */
+/** A file left out of a list, and why (a damaged one was moved aside; a newer one is left alone). Absent: none. */
+const SkippedFile = z.object({ file: z.string(), reason: z.string() });
+
 export const evalsChannels = {
-  "evals.datasets.list": { input: EmptyInput, output: z.object({ datasets: z.array(DatasetSummary) }) },
+  /** The datasets, and the files that could not be listed. */
+  "evals.datasets.list": { input: EmptyInput, output: z.object({ datasets: z.array(DatasetSummary), problems: z.array(SkippedFile).optional() }) },
   "evals.datasets.get": { input: z.object({ id: DatasetId }).strict(), output: Dataset },
   /** Creates (no id) or replaces a dataset edited in the app. */
   "evals.datasets.save": {
@@ -49,7 +53,8 @@ export const evalsChannels = {
   /** Runs the cells a cancelled or interrupted run is missing. */
   "evals.resume": { input: RunId, output: z.object({ evalRunId: z.uuid() }) },
   "evals.get": { input: RunId, output: EvalRun },
-  "evals.list": { input: z.object({ datasetId: DatasetId.optional() }).strict(), output: z.object({ runs: z.array(EvalRunSummary) }) },
+  /** Saved runs (of one dataset, or all), and the run files that could not be read. */
+  "evals.list": { input: z.object({ datasetId: DatasetId.optional() }).strict(), output: z.object({ runs: z.array(EvalRunSummary), problems: z.array(SkippedFile).optional() }) },
 } as const;
 
 /** The evaluation events. */

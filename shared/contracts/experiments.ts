@@ -33,10 +33,10 @@ export const experimentsChannels = {
   "experiments.delete": { input: IdInput, output: OkOutput },
   /** Brings an experiment back from the trash. */
   "experiments.undelete": { input: IdInput, output: ExperimentSummary },
-  /** One experiment (id given) or all of them, as the text of a file to save. */
+  /** One experiment (id given) or all of them, as the text of a file to save; unreadable files are skipped and named. */
   "experiments.export": {
     input: z.object({ id: ExperimentId.optional() }).strict(),
-    output: z.object({ fileName: z.string(), text: z.string() }),
+    output: z.object({ fileName: z.string(), text: z.string(), skipped: z.array(WorkspaceProblem) }),
   },
   /** Imports one experiment file or a bundle; refused whole, naming the field, when malformed. */
   "experiments.import": {

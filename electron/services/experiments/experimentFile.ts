@@ -12,6 +12,14 @@ import {
 import { redactSecrets } from "../../../shared/redact";
 import { DojoError } from "../../errors";
 
+/** The error code of a file from a newer version: such a file is never moved aside, only refused. */
+export const NEWER_FORMAT_CODE = "newer_format";
+
+/** True when `err` refuses a file because a newer version wrote it (it is not damaged). */
+export function isNewerFormatError(err: unknown): boolean {
+  return err instanceof DojoError && err.error.code === NEWER_FORMAT_CODE;
+}
+
 /**
  * Checks the raw value's format marker and version before anything else is read, so a file from a
  * newer app is refused as a whole with a message saying so, never half-read.
@@ -26,6 +34,7 @@ function checkFormat(raw: unknown, where: string): "file" | "bundle" {
     throw new DojoError(
       "invalid_input",
       `${where} was written by a newer version of Prompt Dojo (experiment format ${formatVersion}); this version reads format ${EXPERIMENT_FORMAT_VERSION} and older. Update the app to open it; nothing was imported.`,
+      { code: NEWER_FORMAT_CODE },
     );
   }
   return format === EXPERIMENT_FORMAT ? "file" : "bundle";
