@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type { CallResult, ChannelName, EventName } from "../shared/contract";
 import { appError, type AppError } from "../shared/errors";
+import { IMPORT_CHANNELS, MAX_IMPORT_BODY_BYTES } from "../shared/contracts/importLimits";
 import { JsonTooDeepError, MAX_JSON_DEPTH, parseJsonWithin, tooDeepMessage } from "../shared/jsonDepth";
 import { dispatch, isChannelName, type HandlerContext, type Handlers } from "./dispatch";
 import { foreignRequestReason } from "./requestOrigin";
@@ -15,6 +16,15 @@ import { CONTENT_SECURITY_POLICY } from "./window";
 
 /** Largest request body accepted (a draft with a long conversation fits many times over). */
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
+/** Event streams open at once, at most: a page needs one; more are a leak or a flood. */
+export const MAX_EVENT_STREAMS = 16;
+/** Client ids kept at most (live streams and dropped ones waiting for a reconnect). */
+export const MAX_EVENT_CLIENTS = 64;
+
+/** The body limit of a channel: the import channels carry a whole file (see importLimits.ts). */
+export function bodyLimitFor(channel: string): number {
+  return IMPORT_CHANNELS.includes(channel) ? MAX_IMPORT_BODY_BYTES : MAX_BODY_BYTES;
+}
 /** A comment frame keeps idle event streams (and proxies, if any) from timing out. */
 export const HEARTBEAT_MS = 15_000;
 /** How long a dropped event stream's client id (and the events meant for it) is kept for a reconnect. */
@@ -211,9 +221,22 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const wanted = header(req, "x-dojo-client");
     let client = wanted ? clients.get(wanted) : undefined;
     if (client?.res) client = undefined; // That id has a live stream: never hand it to a second one.
+    const live = [...clients.values()].filter((c) => c.res !== null).length;
+    if (live >= MAX_EVENT_STREAMS) {
+      const why = `Too many event streams are open (${MAX_EVENT_STREAMS} at most): close other Prompt Dojo tabs and reload.`;
+      sendError(res, 429, appError("rate_limited", why), { Connection: "close" });
+      return;
+    }
     if (!client) {
       client = { id: randomUUID(), res: null, queue: [], expiry: null };
       clients.set(client.id, client);
+      // Dropped streams wait a minute for a reconnect; a flood of them must not grow without end.
+      for (const old of clients.values()) {
+        if (clients.size <= MAX_EVENT_CLIENTS) break;
+        if (old.res || old === client) continue;
+        if (old.expiry) clearTimeout(old.expiry);
+        clients.delete(old.id);
+      }
     }
     if (client.expiry) clearTimeout(client.expiry);
     client.expiry = null;
@@ -242,11 +265,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
     let body: Buffer;
+    const limit = bodyLimitFor(channel);
     try {
-      body = await readBody(req, MAX_BODY_BYTES);
+      body = await readBody(req, limit);
     } catch (err) {
       if (err instanceof BodyTooLarge) {
-        const limitMb = MAX_BODY_BYTES / 1024 / 1024;
+        const limitMb = limit / 1024 / 1024;
         sendError(res, 413, appError("invalid_input", `The request is larger than ${limitMb} MB.`), { Connection: "close" });
         // Stop reading the rest of an oversized upload once the answer is out.
         res.on("finish", () => req.destroy());
@@ -271,7 +295,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   const serveStatic = async (req: IncomingMessage, res: ServerResponse, urlPath: string): Promise<void> => {
     const filePath = resolveStaticPath(staticRoot, urlPath);
-    if (!filePath) {
+    // Source maps carry the sources; a build made for debugging must not serve them either.
+    if (!filePath || /\.map$/i.test(filePath)) {
       sendText(res, 404, "Not found");
       return;
     }

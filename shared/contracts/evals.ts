@@ -4,6 +4,7 @@ import { z } from "zod";
 import { Assertions } from "../assertions";
 import { Dataset, EvalCase, EvalProgress, EvalRun, EvalRunSummary, EvalSettings, EvalVariant } from "../evals";
 import { EmptyInput, OkOutput } from "../schemas";
+import { MAX_IMPORT_CHARS } from "./importLimits";
 
 const DatasetId = Dataset.shape.id;
 const RunId = z.object({ evalRunId: z.uuid() }).strict();
@@ -40,7 +41,7 @@ export const evalsChannels = {
   },
   /** A new dataset from a CSV or JSON Lines file's text. */
   "evals.datasets.import": {
-    input: z.object({ name: Dataset.shape.name, fileName: z.string().max(300), text: z.string().max(50_000_000), assertions: Assertions.optional() }).strict(),
+    input: z.object({ name: Dataset.shape.name, fileName: z.string().max(300), text: z.string().max(MAX_IMPORT_CHARS), assertions: Assertions.optional() }).strict(),
     output: Dataset,
   },
   "evals.datasets.delete": { input: z.object({ id: DatasetId }).strict(), output: OkOutput },
