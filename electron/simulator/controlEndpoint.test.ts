@@ -1,5 +1,5 @@
 // Tests (simulator): the control endpoint refuses what a cross-site page could send: a forged Host,
-// a foreign Origin, a text/plain body; the app's own JSON calls still work.
+// a foreign Origin, a text/plain body; the app's own JSON calls still work. Over-deep bodies are 400s.
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NORMAL_BEHAVIOUR } from "../../shared/contracts/reliability";
@@ -13,10 +13,10 @@ beforeAll(async () => {
 afterAll(() => sim.close());
 
 /** One raw request to the control endpoint; Host is ours unless the test forges it. */
-function control(options: { method: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; body: string }> {
+function control(options: { method: string; headers?: Record<string, string>; body?: string; path?: string }): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: "127.0.0.1", port: sim.port, method: options.method, path: BEHAVIOUR_PATH, headers: { host: `127.0.0.1:${sim.port}`, ...options.headers } },
+      { host: "127.0.0.1", port: sim.port, method: options.method, path: options.path ?? BEHAVIOUR_PATH, headers: { host: `127.0.0.1:${sim.port}`, ...options.headers } },
       (res) => {
         let body = "";
         res.setEncoding("utf8");
@@ -61,6 +61,17 @@ describe("the simulator's control endpoint", () => {
     expect(res.status).toBe(200);
     expect(await currentFailure()).toBe("server_error");
     expect((await control({ method: "DELETE" })).status).toBe(200);
+    expect(await currentFailure()).toBe("none");
+  });
+});
+
+describe("bodies nested 10,000 deep", () => {
+  it("are refused as unparsable JSON (400), never a 500, on the API and the control endpoint", async () => {
+    const deep = '{"model":"sim-chat-1","messages":[{"role":"user","content":"hi"}],"metadata":' + '{"a":'.repeat(10_000) + "1" + "}".repeat(10_000) + "}";
+    for (const path of ["/v1/chat/completions", "/v1/embeddings", BEHAVIOUR_PATH]) {
+      const res = await control({ method: "POST", path, headers: { "content-type": "application/json" }, body: deep });
+      expect([path, res.status]).toEqual([path, 400]);
+    }
     expect(await currentFailure()).toBe("none");
   });
 });
