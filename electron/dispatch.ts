@@ -10,6 +10,7 @@ import {
   type EventPayload,
 } from "../shared/contract";
 import { appError, describeZodError } from "../shared/errors";
+import { exceedsJsonDepth, MAX_JSON_DEPTH, tooDeepMessage } from "../shared/jsonDepth";
 import { redactSecrets } from "../shared/redact";
 import { DojoError } from "./errors";
 
@@ -41,6 +42,11 @@ export async function dispatch(
 ): Promise<CallResult<ChannelName>> {
   if (!isChannelName(channel)) {
     return { ok: false, error: appError("invalid_input", `Unknown channel "${channel.slice(0, 60)}".`) };
+  }
+  // Before zod: its recursive walk (and every consumer after it) would overflow on a value nested
+  // thousands deep, which must be bad input, not an internal error or a crashed web answer.
+  if (exceedsJsonDepth(rawInput, MAX_JSON_DEPTH)) {
+    return { ok: false, error: appError("invalid_input", `Invalid input for ${channel}: ${tooDeepMessage("it", MAX_JSON_DEPTH)}`) };
   }
   const parsed = channels[channel].input.safeParse(rawInput ?? {});
   if (!parsed.success) {

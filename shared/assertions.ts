@@ -13,6 +13,7 @@
 //   Without the helper such an assertion fails with a reason saying so; it never throws.
 // Every result says in one human sentence why it passed or failed.
 import { z } from "zod";
+import { parseJsonWithin } from "./jsonDepth";
 import { validateAgainstSchema } from "./validateOutput";
 
 /** An optional label shown instead of the generated description, e.g. "mentions the refund policy". */
@@ -154,7 +155,8 @@ export function excerpt(text: string, max = 80): string {
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   try {
-    return { ok: true, value: JSON.parse(text) };
+    // Depth-limited: the checks below recurse, so a value nested thousands deep counts as not JSON.
+    return { ok: true, value: parseJsonWithin(text) };
   } catch {
     return { ok: false };
   }

@@ -36,6 +36,12 @@ import { usageChannels } from "./contracts/usage";
 
 export * from "./schemas";
 
+/**
+ * Every call's input is refused as `invalid_input` when nested deeper than this (checked by the
+ * main side's dispatcher before the schemas run, and by the web door before it parses a body).
+ */
+export { MAX_JSON_DEPTH } from "./jsonDepth";
+
 const Empty = EmptyInput;
 const ProfileId = ProfileIdInput;
 const Ok = OkOutput;

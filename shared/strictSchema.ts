@@ -3,6 +3,7 @@
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
+import { jsonTextDepth, MAX_JSON_DEPTH, tooDeepMessage } from "./jsonDepth";
 
 /** One thing wrong (error: the API or JSON Schema refuses it) or doubtful (warning) in a schema text. */
 export interface SchemaProblem {
@@ -364,6 +365,8 @@ function codeGenerationBlocked(err: unknown): Finding {
  */
 export function checkSchemaText(text: string): SchemaProblem[] {
   const locate = lineLocator(text);
+  // jsonc-parser and the checks below recurse: a text nested thousands deep would overflow the stack.
+  if (jsonTextDepth(text) > MAX_JSON_DEPTH) return [{ message: tooDeepMessage("The schema"), path: "", line: 1, column: 1, severity: "error" }];
   const parseErrors: ParseError[] = [];
   const root = parseTree(text, parseErrors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   if (parseErrors.length || !root) {

@@ -3,6 +3,7 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { parse, printParseErrorCode, type ParseError } from "jsonc-parser";
+import { JsonTooDeepError, parseJsonWithin, tooDeepMessage } from "./jsonDepth";
 
 /** One way the answer breaks the schema. */
 export interface OutputError {
@@ -155,8 +156,10 @@ function parseFailure(text: string): string {
 export function validateAgainstSchema(text: string, schema: object): OutputCheck {
   let value: unknown;
   try {
-    value = JSON.parse(text);
-  } catch {
+    value = parseJsonWithin(text);
+  } catch (err) {
+    // jsonc-parser (parseFailure) and ajv recurse: an over-deep answer is refused before either runs.
+    if (err instanceof JsonTooDeepError) return { ok: false, errors: [{ path: "$", message: tooDeepMessage("The answer", err.max) }] };
     return { ok: false, errors: [{ path: "$", message: parseFailure(text) }] };
   }
   const validator = validatorFor(schema);

@@ -14,6 +14,8 @@ import type { SimBatches } from "./batches";
 import { BEHAVIOUR_PATH, type SimBehaviourControl } from "./behaviour";
 import { NORMAL_BEHAVIOUR } from "../../shared/contracts/reliability";
 import { describeZodError } from "../../shared/errors";
+import { parseJsonWithin } from "../../shared/jsonDepth";
+import { foreignRequestReason } from "../requestOrigin";
 import { ZodError } from "zod";
 
 /** The settings a request needs from the running simulator. */
@@ -54,10 +56,22 @@ async function handleControl(ex: Exchange, settings: HandlerSettings): Promise<v
     ex.res.writeHead(status, { "content-type": "application/json", "content-length": String(Buffer.byteLength(text)) });
     ex.res.end(text);
   };
+  // Like the web door: a page on another site (or a rebound DNS name) must not switch failures on.
+  // The port is the one this connection arrived on, so no setting can disagree with it.
+  const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+  const refused = foreignRequestReason({ host: first(ex.req.headers.host), origin: first(ex.req.headers.origin) }, ex.req.socket.localPort ?? 0);
+  if (refused) return reply(403, { error: { message: refused, type: "invalid_request_error", param: null, code: "forbidden" } });
   try {
     if (ex.req.method === "GET") return reply(200, settings.behaviour.state());
     if (ex.req.method === "DELETE") return reply(200, settings.behaviour.set(NORMAL_BEHAVIOUR));
-    if (ex.req.method === "POST") return reply(200, settings.behaviour.set(await readJson(ex)));
+    if (ex.req.method === "POST") {
+      // JSON only: text/plain (or a form) is what a cross-site page can send without a preflight.
+      const type = (ex.req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+      if (type !== "application/json") {
+        return reply(415, { error: { message: `Send the behaviour as application/json (got ${type ? JSON.stringify(type.slice(0, 60)) : "no content type"}).`, type: "invalid_request_error", param: null, code: "unsupported_media_type" } });
+      }
+      return reply(200, settings.behaviour.set(await readJson(ex)));
+    }
     return reply(405, { error: { message: `Use GET, POST or DELETE on ${BEHAVIOUR_PATH}.`, type: "invalid_request_error", param: null, code: "method_not_allowed" } });
   } catch (err) {
     const message = err instanceof ZodError ? `Invalid behaviour: ${describeZodError(err)}` : err instanceof Error ? err.message : String(err);
@@ -100,7 +114,8 @@ function bearerKey(header: string | undefined): string | null {
 async function readJson(ex: Exchange): Promise<unknown> {
   const raw = await readBody(ex);
   try {
-    return JSON.parse(raw.toString("utf8"));
+    // Depth-limited: planning an answer walks the body recursively; an over-deep one is refused as unparsable.
+    return parseJsonWithin(raw.toString("utf8"));
   } catch {
     throw new ApiError(
       400,
