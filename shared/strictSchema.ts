@@ -2,6 +2,7 @@
 // Structured Outputs strict-mode rules) and puts every problem on the line and column at fault.
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
+import { safeAjvRegExp } from "./regex/ajvRegExp";
 import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
 
 /** One thing wrong (error: the API or JSON Schema refuses it) or doubtful (warning) in a schema text. */
@@ -91,10 +92,13 @@ interface Finding {
 
 let sharedAjv: Ajv2020 | null = null;
 
-/** One validator for meta-validation; `addUsedSchema: false` keeps user `$id`s from colliding. */
+/**
+ * One validator for meta-validation; `addUsedSchema: false` keeps user `$id`s from colliding, and
+ * the meta-schema's own patterns run on the linear-time engine like every other.
+ */
 function ajv(): Ajv2020 {
   if (!sharedAjv) {
-    sharedAjv = new Ajv2020({ strict: false, allErrors: true, addUsedSchema: false, logger: false });
+    sharedAjv = new Ajv2020({ strict: false, allErrors: true, addUsedSchema: false, logger: false, code: { regExp: safeAjvRegExp } });
     addFormats(sharedAjv);
   }
   return sharedAjv;
