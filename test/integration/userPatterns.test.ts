@@ -108,7 +108,7 @@ async function runEvaluation(words: string, assertions: unknown[]): Promise<Eval
   const variant = {
     label: "v1",
     profileId: SIMULATOR_PROFILE_ID,
-    request: { model: "sim-chat-1", temperature: 0, max_completion_tokens: 200, messages: [{ role: "user", content: "Repeat these words, then a full stop: {{words}}" }] },
+    request: { model: "sim-chat-1", temperature: 0, max_completion_tokens: 200, messages: [{ role: "user", content: "Exponential backtracking, explained in these words: {{words}}" }] },
   };
   const { evalRunId } = (await call("evals.start", { datasetId: dataset.id, variants: [variant], settings: { concurrency: 1, cache: false, mode: "direct" } })) as { evalRunId: string };
   for (;;) {
@@ -145,15 +145,17 @@ afterAll(async () => {
 
 describe("a user's pattern cannot stall the main side", () => {
   it("grades an evaluation regex assertion ^([a-zA-Z]+\\s?)*$ at once, while another channel answers within 100 ms", async () => {
-    // A long run of words ending in a full stop: a near miss the backtracking engine explores
-    // in every way of splitting the letters into [a-zA-Z]+ pieces.
+    // The simulator's answer opens with the prompt's first words ("Simulated answer about
+    // exponential, ..."): a near miss the backtracking engine explores in every way of splitting
+    // the letters into [a-zA-Z]+ pieces.
     const words = "the quick brown fox jumps over the lazy dog and runs far away";
     const outcome = await whileAnotherChannelIsCalled(() => runEvaluation(words, [{ type: "regex", pattern: "^([a-zA-Z]+\\s?)*$" }]));
     const cell = outcome.value.cells[0];
     expect(outcome.value.status).toBe("done");
     expect(cell?.status).toBe("fail");
-    // The case really is a near miss: letters and spaces for a long stretch, then something else.
-    expect(cell?.output ?? "").toMatch(/^[a-zA-Z ]{25,}[^a-zA-Z ]/);
+    // The case really is the audit's near miss: 34 letters and spaces before a comma, about 2^27
+    // ways to split for V8 (12 s here, as in the audit).
+    expect(cell?.output ?? "").toMatch(/^[a-zA-Z ]{34,}[^a-zA-Z ]/);
     expect(cell?.checks).toEqual([expect.objectContaining({ pass: false, reason: expect.stringMatching(/does not match \/\^\(\[a-zA-Z\]\+\\s\?\)\*\$\//) })]);
     expect(outcome.slowestAnswerMs).toBeLessThan(ANSWER_WITHIN_MS);
     expect(outcome.tookMs).toBeLessThan(REPRODUCTION_WITHIN_MS);
