@@ -3,6 +3,7 @@
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { safeAjvRegExp } from "./regex/ajvRegExp";
+import { safePatternProblem } from "./regex/safePattern";
 import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
 
 /** One thing wrong (error: the API or JSON Schema refuses it) or doubtful (warning) in a schema text. */
@@ -197,6 +198,11 @@ function visit(schema: unknown, path: Segment[], depth: number, totals: Totals, 
   if (isObject) visitObject(schema, path, depth + 1, totals, out);
   if (typeof schema.format === "string" && !STRICT_FORMATS.includes(schema.format)) {
     out.push({ path: [...path, "format"], severity: "warning", message: `The format "${schema.format}" is not among those the guide lists (${STRICT_FORMATS.join(", ")}), so the API may refuse it.` });
+  }
+  if (typeof schema.pattern === "string") {
+    // Answers are checked here on the linear-time engine: say so before a run, not after it.
+    const problem = safePatternProblem(schema.pattern, "u");
+    if (problem) out.push({ path: [...path, "pattern"], severity: "warning", message: `This app cannot check answers against this pattern: it ${problem}.` });
   }
   if (Array.isArray(schema.enum)) countEnum(schema.enum, [...path, "enum"], totals, out);
   if (typeof schema.const === "string") totals.stringLength += schema.const.length;
