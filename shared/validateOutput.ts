@@ -2,6 +2,7 @@
 // errors a learner can read ("$.items[2].price should be a number, not a string").
 import Ajv2020, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
+import { safeAjvRegExp } from "./regex/ajvRegExp";
 import { parse, printParseErrorCode, type ParseError } from "jsonc-parser";
 import { JsonTooDeepError, parseJsonWithin, tooDeepMessage } from "./jsonDepth";
 
@@ -28,10 +29,11 @@ const compiled = new Map<string, { schema: object; validate: ValidateFunction } 
 /**
  * `addUsedSchema: false`: two schemas with the same `$id` must not collide in the shared instance.
  * `logger: false`: a failure is returned as an error; ajv would also print its generated code.
+ * `code.regExp`: a schema's `pattern` runs on the linear-time engine, so no pattern can stall.
  */
 function ajv(): Ajv2020 {
   if (!sharedAjv) {
-    sharedAjv = new Ajv2020({ strict: false, allErrors: true, addUsedSchema: false, logger: false });
+    sharedAjv = new Ajv2020({ strict: false, allErrors: true, addUsedSchema: false, logger: false, code: { regExp: safeAjvRegExp } });
     addFormats(sharedAjv);
   }
   return sharedAjv;
