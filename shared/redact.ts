@@ -43,6 +43,8 @@ export interface StreamScrubber {
 export interface Scrubber {
   /** The text with every secret, piece of one and key-shaped string replaced by "[redacted]". */
   text(text: string): string;
+  /** Where `text` holds a secret: disjoint [start, end) stretches in order (what `text` replaces). */
+  spans(text: string): [number, number][];
   /** The value with every string in it scrubbed (copied only where something changed). */
   value<T>(value: T): T;
   /** A scrubber for text that arrives in pieces: a secret split between two pieces is still caught. */
@@ -88,33 +90,55 @@ function indexSecrets(secrets: readonly string[]): FragmentIndex {
 }
 
 /**
- * Replaces every stretch of `text` covered by pieces of a known secret. One pass with a rolling
- * hash: linear in the text, no allocation unless a hash matches.
+ * Adds to `spans` (flat [start, end, start, end...]) every stretch of `text` covered by pieces of
+ * a known secret. One pass with a rolling hash: linear in the text, no allocation unless a hash matches.
  */
-function removeFragments(text: string, index: FragmentIndex): string {
-  if (index.pieces.size === 0 || text.length < MIN_FRAGMENT) return text;
-  let out: string[] | null = null;
-  let copiedTo = 0; // text before this index is already in `out`
-  let coverEnd = -1; // end of the stretch being covered, -1 when none
-  let coverStart = 0;
+function fragmentSpans(text: string, index: FragmentIndex, spans: number[]): void {
+  if (index.pieces.size === 0 || text.length < MIN_FRAGMENT) return;
   let h = hashAt(text, 0);
   const last = text.length - MIN_FRAGMENT;
   for (let i = 0; ; i++) {
     if (index.hashes.has(h) && index.pieces.has(text.slice(i, i + MIN_FRAGMENT))) {
-      if (coverEnd < i) {
-        if (coverEnd >= 0) {
-          (out ??= []).push(text.slice(copiedTo, coverStart), REDACTED);
-          copiedTo = coverEnd;
-        }
-        coverStart = i;
-      }
-      coverEnd = i + MIN_FRAGMENT;
+      // Overlapping or touching pieces make one stretch.
+      const end = spans.length > 0 ? spans[spans.length - 1] : undefined;
+      if (end !== undefined && end >= i) spans[spans.length - 1] = i + MIN_FRAGMENT;
+      else spans.push(i, i + MIN_FRAGMENT);
     }
     if (i === last) break;
     h = (Math.imul(h - Math.imul(text.charCodeAt(i), DROP), HASH_BASE) + text.charCodeAt(i + MIN_FRAGMENT)) | 0;
   }
-  if (coverEnd < 0) return text;
-  (out ??= []).push(text.slice(copiedTo, coverStart), REDACTED, text.slice(coverEnd));
+}
+
+/** Adds every match of `pattern` (global) to `spans`. */
+function patternSpans(text: string, pattern: RegExp, spans: number[]): void {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) spans.push(m.index, m.index + m[0].length);
+}
+
+/** Sorts and merges flat [start, end...] spans into disjoint stretches, in order. */
+function mergeSpans(spans: number[]): [number, number][] {
+  const pairs: [number, number][] = [];
+  for (let i = 0; i + 1 < spans.length; i += 2) pairs.push([spans[i] ?? 0, spans[i + 1] ?? 0]);
+  pairs.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const [start, end] of pairs) {
+    const prev = merged[merged.length - 1];
+    if (prev && start <= prev[1]) prev[1] = Math.max(prev[1], end);
+    else merged.push([start, end]);
+  }
+  return merged;
+}
+
+/** `text` with each stretch replaced by "[redacted]". */
+function applySpans(text: string, spans: readonly (readonly [number, number])[]): string {
+  if (spans.length === 0) return text;
+  const out: string[] = [];
+  let from = 0;
+  for (const [start, end] of spans) {
+    out.push(text.slice(from, start), REDACTED);
+    from = end;
+  }
+  out.push(text.slice(from));
   return out.join("");
 }
 
@@ -159,7 +183,7 @@ function mapStrings<T>(root: T, fix: (s: string) => string): T {
       frame = parent;
       continue;
     }
-    const key = frame.keys ? frame.keys[frame.i] : frame.i;
+    const key: string | number = frame.keys ? (frame.keys[frame.i] ?? "") : frame.i;
     frame.i += 1;
     const child = (frame.src as Record<string | number, unknown>)[key];
     if (typeof child === "string") {
@@ -180,14 +204,19 @@ function mapStrings<T>(root: T, fix: (s: string) => string): T {
 /** Compiles a scrubber for `secrets` (the keys in use); strings shorter than 8 characters are ignored. */
 export function createScrubber(secrets: readonly string[]): Scrubber {
   const index = indexSecrets(secrets);
-  const text = (input: string): string => {
-    if (input.length < MIN_FRAGMENT) return input;
-    const out = removeFragments(input, index);
-    return out.replace(KEY_SHAPED, REDACTED).replace(BEARER, REDACTED);
+  const spans = (input: string): [number, number][] => {
+    if (input.length < MIN_FRAGMENT) return [];
+    const flat: number[] = [];
+    fragmentSpans(input, index, flat);
+    patternSpans(input, KEY_SHAPED, flat);
+    patternSpans(input, BEARER, flat);
+    return flat.length === 0 ? [] : mergeSpans(flat);
   };
+  const text = (input: string): string => applySpans(input, spans(input));
   const holdable = (code: number) => (code < 128 && KEY_CHARS[code] === 1) || index.chars.has(code);
   return {
     text,
+    spans,
     value: (value) => mapStrings(value, text),
     stream() {
       let held = "";

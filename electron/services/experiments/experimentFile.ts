@@ -10,6 +10,7 @@ import {
   ExperimentFile,
 } from "../../../shared/experiments";
 import { redactSecrets } from "../../../shared/redact";
+import { scrubText } from "../knownSecrets";
 import { DojoError } from "../../errors";
 
 /**
@@ -65,9 +66,12 @@ export function experimentText(value: ExperimentFile | ExperimentBundle, secrets
   return scrubbed;
 }
 
-/** Writes a file whole or not at all: a temporary file renamed over the target. */
+/**
+ * Writes a file whole or not at all: a temporary file renamed over the target. Every whole-file
+ * write of the app passes here, so this is where the text is scrubbed of every known secret.
+ */
 export function writeAtomically(path: string, text: string): void {
   const temp = `${path}.${process.pid}.tmp`;
-  writeFileSync(temp, text, "utf8");
+  writeFileSync(temp, scrubText(text), "utf8");
   renameSync(temp, path);
 }
