@@ -11,6 +11,7 @@ import { LessonSettingsBackup } from "../../shared/lessonSettingsBackup";
 import { ReliabilitySettings, defaultReliabilitySettings } from "../../shared/reliability";
 import { SafetySettings, defaultSafetySettings } from "../../shared/safety";
 import { DojoError } from "../errors";
+import { scrubValue } from "./knownSecrets";
 
 /**
  * What electron-store@11 and conf@15 both are: a JSON file read and written whole. The composition
@@ -188,7 +189,8 @@ export function createSettingsStore(conf: ConfLike, options: { notices?: string[
   const now = options.now ?? (() => new Date());
 
   const write = (next: Settings): Settings => {
-    const parsed = Settings.safeParse(next);
+    // A key pasted into the draft must not reach settings.json (scrubbed before validating, so what is written is valid).
+    const parsed = Settings.safeParse(scrubValue(next));
     if (!parsed.success) {
       throw new DojoError("invalid_input", `Settings not saved: ${describeZodError(parsed.error)}`);
     }

@@ -177,8 +177,11 @@ describe("a server that echoes the key", () => {
     await call("history.get", { runId: streamed });
     await call("usage.list", {});
     expect(await call("usage.exportCsv", {})).toMatchObject({ rows: expect.any(Number) });
-    await call("experiments.create", { name: "Echo", state: { request: pasted }, message: "a key pasted in" });
-    await call("experiments.export", {});
+    // The playground's draft (settings.json) with the pasted key, as the renderer autosaves it.
+    expect(await call("draft.save", { version: 1, profileId: "canary-echo", request: pasted, updatedAt: Date.now() })).toEqual({ ok: true });
+    expect(JSON.stringify(await call("draft.load", {}))).toContain("My key is [redacted]");
+    expect(await call("experiments.create", { name: "Echo", state: { profileId: "canary-echo", request: pasted }, message: "a key pasted in" })).not.toBeNull();
+    expect(JSON.stringify(await call("experiments.export", {}))).toContain("My key is [redacted]");
     for (const language of ["curl", "node", "python"] as const) seen.push(exportCode(pasted, { language, baseURL: echo.url, production: true, stream: true }));
     await new Promise((r) => setTimeout(r, 200));
 
