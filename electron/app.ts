@@ -37,6 +37,7 @@ import { createLessonSettingsBackup } from "./services/lessonSettingsBackup";
 import { requestEntryOf } from "./services/usage/requestEntry";
 import { estimateCost } from "../shared/pricing";
 import type { UsageFeature } from "../shared/usageFeature";
+import { addSecretSource } from "./services/knownSecrets";
 
 export type { ConfLike } from "./services/settingsStore";
 
@@ -92,6 +93,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const keychain = options.keychain ?? createOsKeychain();
   const keychainState = await keychain.probe();
   const profiles = createProfileService({ store, keychain, env, simulatorURL: () => simulator.url });
+  // Every file write, every answer to the renderer and every provider response is scrubbed of these keys.
+  const removeSecretSource = addSecretSource(() => profiles.knownSecrets());
   const drafts = createDraftService(store, options.dataDir);
   // Every finished run's record goes to each listener (inspector, history, usage...).
   const runListeners = new Set<(record: RunRecord) => void>();
@@ -235,6 +238,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       history.close();
       usage.close();
       await simulator.close();
+      removeSecretSource();
     },
   };
 }

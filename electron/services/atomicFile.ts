@@ -2,6 +2,7 @@
 // fsync'd, renamed over the target, then the folder fsync'd; and the clean-up of temporaries a crash left.
 import { closeSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { scrubText } from "./knownSecrets";
 
 /**
  * Flushes a folder's entries (a rename lives in the folder, not in the file). Windows cannot open a
@@ -41,7 +42,8 @@ export function writeAtomically(path: string, data: string | Uint8Array): void {
   const temp = tempPathFor(path);
   const fd = openSync(temp, "w");
   try {
-    const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
+    // Every whole-file write of the app passes here, so this is where text is scrubbed of every known secret.
+    const bytes = typeof data === "string" ? Buffer.from(scrubText(data), "utf8") : data;
     let offset = 0;
     while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
     fsyncSync(fd);

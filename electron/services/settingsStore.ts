@@ -13,6 +13,7 @@ import { ReliabilitySettings, defaultReliabilitySettings } from "../../shared/re
 import { SafetySettings, defaultSafetySettings } from "../../shared/safety";
 import { DojoError } from "../errors";
 import { fsyncDirectory, removeStaleTempFiles, writeAtomically } from "./atomicFile";
+import { scrubValue } from "./knownSecrets";
 import { salvageSettings, setAsideNotice, type SetAsideItem } from "./settingsSalvage";
 
 /**
@@ -254,7 +255,8 @@ export function createSettingsStore(
   let memory: Settings | null = options.readOnly?.settings ?? null;
 
   const validate = (next: Settings): Settings => {
-    const parsed = Settings.safeParse(next);
+    // A key pasted into the draft must not reach settings.json (scrubbed before validating, so what is written is valid).
+    const parsed = Settings.safeParse(scrubValue(next));
     if (!parsed.success) {
       throw new DojoError("invalid_input", `Settings not saved: ${describeZodError(parsed.error)}`);
     }
