@@ -17,7 +17,7 @@ const MAX_FEATURES = 24;
 const CONTEXT_BOOST = 1;
 /** How much senses of the part of speech the neighbouring word implies count more. */
 const POS_BOOST = 3;
-const WEIGHT = { self: 1, hypernym: 0.6, hypernym2: 0.3, related: 0.45, gloss: 0.55 } as const;
+const WEIGHT = { self: 1, hypernym: 0.6, hypernym2: 0.3, related: 0.45, gloss: 0.55, glossSense: 0.45 } as const;
 
 /** The unpacked lexicon. Feature ids: synset i is i; lemma j is synsetCount + j. */
 export interface ConceptLexicon {
@@ -26,6 +26,8 @@ export interface ConceptLexicon {
   /** The lemma of an id, words joined by spaces ("time off"). */
   nameOf(lemma: number): string;
   synsetCount: number;
+  /** How many lemmas there are (lemma feature ids run from synsetCount to synsetCount + lemmaCount). */
+  lemmaCount: number;
   /** How much a lemma counts in a text, from 0.25 (as general as "time") to 1 (specific, "kitten"). */
   weightOf(lemma: number): number;
   /** True when the lemma has senses of this part of speech. */
@@ -34,8 +36,10 @@ export interface ConceptLexicon {
   isLemma(lemma: string, pos: WordPos): boolean;
   /** The lemma ids a word stands for after morphy, most likely first; empty when unknown (cached). */
   lemmasOf(word: string): readonly number[];
-  /** True when some multi-word lemma starts with this exact word ("carry" for "carry forward"). */
-  startsPhrase(word: string): boolean;
+  /** True when some lemma name starts with `prefix` ("carry f" for "carry forward"). */
+  hasPrefix(prefix: string): boolean;
+  /** The feature ids of concept(lemma), as a set (cached). */
+  conceptIds(lemma: number): ReadonlySet<number>;
   /** The unit-length concept vector of a lemma id (cached). */
   concept(lemma: number): ConceptVector;
   /**
@@ -134,6 +138,7 @@ function unpack(): ConceptLexicon {
   }
   const senseCache = new Map<number, Sense[]>();
   const contextCache = new Map<string, ConceptVector>();
+  const idSets = new Map<number, Set<number>>();
   const sensesOf = (lemma: number): Sense[] => {
     const hit = senseCache.get(lemma);
     if (hit) return hit;
@@ -152,25 +157,39 @@ function unpack(): ConceptLexicon {
       const related = slice(rel, relStart, synset);
       for (const r of related) add(r, WEIGHT.related / Math.sqrt(related.length));
       const words = slice(gloss, glossStart, synset);
-      for (const g of words) add(synsetCount + g, WEIGHT.gloss / Math.sqrt(words.length));
+      for (const g of words) {
+        add(synsetCount + g, WEIGHT.gloss / Math.sqrt(words.length));
+        // The definition word's main sense too: "young domestic cat" ties kitten to the concept cat, not only the word.
+        const main = senseStart[g] !== senseStart[g + 1] ? senseSynset[senseStart[g] ?? 0] : undefined;
+        if (main !== undefined) add(main, WEIGHT.glossSense / Math.sqrt(words.length));
+      }
       senses.push({ weight: senseWeight[s] ?? 0, pos: posOfSynset(synset), ids: [...sums.keys()], values: [...sums.values()] });
     }
     senseCache.set(lemma, senses);
     return senses;
   };
   /** Sums the senses (each scaled by its factor), keeps the strongest features, normalises. */
+  // Scratch sums indexed by feature id, reused by every compose (cleared through `touched`): no maps.
+  const scratch = new Float64Array(synsetCount + names.length);
+  const touched: number[] = [];
   const compose = (senses: readonly Sense[], factors?: readonly number[]): ConceptVector => {
-    const sums = new Map<number, number>();
+    touched.length = 0;
     senses.forEach((sense, i) => {
       const w = sense.weight * (factors?.[i] ?? 1);
-      sense.ids.forEach((id, j) => sums.set(id, (sums.get(id) ?? 0) + w * (sense.values[j] ?? 0)));
+      for (let j = 0; j < sense.ids.length; j++) {
+        const id = sense.ids[j] ?? 0;
+        if (scratch[id] === 0) touched.push(id);
+        scratch[id] = (scratch[id] ?? 0) + w * (sense.values[j] ?? 0);
+      }
     });
     // The strongest features only: the long tail adds hash collisions more than meaning.
-    const top = [...sums].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_FEATURES);
+    const top = touched.sort((a, b) => (scratch[b] ?? 0) - (scratch[a] ?? 0) || a - b).slice(0, MAX_FEATURES);
     let norm = 0;
-    for (const [, v] of top) norm += v * v;
+    for (const id of top) norm += (scratch[id] ?? 0) ** 2;
     norm = Math.sqrt(norm) || 1;
-    return { ids: Int32Array.from(top, ([id]) => id), weights: Float32Array.from(top, ([, v]) => v / norm) };
+    const vector = { ids: Int32Array.from(top), weights: Float32Array.from(top, (id) => (scratch[id] ?? 0) / norm) };
+    for (const id of touched) scratch[id] = 0;
+    return vector;
   };
   const concept = (lemma: number): ConceptVector => {
     const hit = cache.get(lemma);
@@ -186,6 +205,7 @@ function unpack(): ConceptLexicon {
     weightOf: (lemma) => (idf[lemma] ?? 255) / 255,
     hasPos: (lemma, pos) => ((posBits[lemma] ?? 0) & POS_BITS[pos]) !== 0,
     synsetCount,
+    lemmaCount: names.length,
     isLemma,
     lemmasOf(word) {
       const hit = formsCache.get(word);
@@ -200,7 +220,12 @@ function unpack(): ConceptLexicon {
       formsCache.set(word, ids);
       return ids;
     },
-    startsPhrase: (word) => names[lowerBound(`${word} `)]?.startsWith(`${word} `) ?? false,
+    hasPrefix: (prefix) => names[lowerBound(prefix)]?.startsWith(prefix) ?? false,
+    conceptIds(lemma) {
+      let ids = idSets.get(lemma);
+      if (!ids) idSets.set(lemma, (ids = new Set(concept(lemma).ids)));
+      return ids;
+    },
     concept,
     conceptInContext(lemma, shared, prefer) {
       const senses = sensesOf(lemma);
@@ -223,6 +248,11 @@ function unpack(): ConceptLexicon {
 }
 
 let lexicon: ConceptLexicon | null = null;
+
+/** True once the lexicon has been unpacked in this process (the bench reports cold and warm). */
+export function isConceptLexiconLoaded(): boolean {
+  return lexicon !== null;
+}
 
 /** The lexicon, unpacked on the first call (tens of milliseconds) and kept for the process. */
 export function conceptLexicon(): ConceptLexicon {

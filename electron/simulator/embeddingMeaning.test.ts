@@ -40,7 +40,7 @@ export const MEANING_PAIRS: readonly (readonly [string, string, string])[] = [
   ["salary", "wage", "penguin"],
   ["invoice", "bill", "sunflower"],
   ["refund", "reimbursement", "earthquake"],
-  ["fault", "defect", "lemonade"],
+  ["flaw", "defect", "lemonade"],
   ["city", "town", "violin"],
   ["sleep", "nap", "calculator"],
   ["cook", "chef", "asteroid"],

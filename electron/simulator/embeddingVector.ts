@@ -6,7 +6,7 @@ import { hashString } from "./random";
 import { isStopword, words } from "./words";
 
 /** Weight of a word's own form, of its concepts, and of a stopword's form (stopwords get no concepts). */
-const LEXICAL = 1;
+const LEXICAL = 0.7;
 const CONCEPTUAL = 1.1;
 const STOPWORD = 0.15;
 const PHRASE_PART = 0.5;
@@ -15,6 +15,8 @@ const SLOTS = 8;
 const SLOTS_ROOT = Math.sqrt(SLOTS);
 /** Multi-word lemmas ("time off", "carry forward") are tried up to this many words. */
 const LONGEST_PHRASE = 3;
+
+let featureCounts: Uint16Array | null = null;
 
 /** Mixes an integer into a well-spread 32-bit hash (murmur3's finaliser). */
 function mix(value: number): number {
@@ -30,11 +32,13 @@ function mix(value: number): number {
  */
 function addFeature(vector: Float64Array, hash: number, weight: number): void {
   const share = weight / SLOTS_ROOT;
-  let h = hash;
+  // Double hashing: slot k is h1 + k * h2, its sign one bit of h2 rotated, so one extra mix serves all slots.
+  const h1 = hash & 0x7fffffff;
+  const h2 = mix(hash ^ 0x5bd1e995);
+  const step = (h2 | 1) & 0x7fffffff;
   for (let k = 0; k < SLOTS; k++) {
-    const slot = (h & 0x7fffffff) % vector.length;
-    vector[slot] = (vector[slot] ?? 0) + (h & 0x80000000 ? -share : share);
-    h = mix(h + 0x9e3779b9);
+    const slot = (h1 + k * step) % vector.length;
+    vector[slot] = (vector[slot] ?? 0) + ((h2 >>> k) & 1 ? -share : share);
   }
 }
 
@@ -74,8 +78,12 @@ function addTrigrams(vector: Float64Array, word: string): void {
 /** The lemma id of the phrase starting at `i` ("carried forward" -> "carry forward"), trying the longest first. */
 function phraseAt(list: readonly string[], i: number, lexicon: ConceptLexicon): { lemma: number; length: number } | null {
   const head = list[i] ?? "";
+  const next = list[i + 1];
+  if (next === undefined) return null;
   const firstForms = lexicon.lemmasOf(head);
-  if (!lexicon.startsPhrase(head) && !firstForms.some((f) => lexicon.startsPhrase(lexicon.nameOf(f)))) return null;
+  // A cheap filter first: is there any lemma starting with this word (or its base form) and the next word's first letters?
+  const stem = ` ${next.slice(0, 3)}`;
+  if (!lexicon.hasPrefix(head + stem) && !firstForms.some((f) => lexicon.hasPrefix(lexicon.nameOf(f) + stem))) return null;
   for (let length = Math.min(LONGEST_PHRASE, list.length - i); length >= 2; length--) {
     const parts = list.slice(i, i + length);
     const first = parts[0] ?? "";
@@ -131,13 +139,15 @@ export function embedText(text: string, dimensions: number): Float32Array {
     }
   });
   // Second pass: each word's senses lean towards the concepts the other words bring.
-  const counts = new Map<number, number>();
-  for (const use of uses) for (const id of lexicon.concept(use.lemma).ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+  // How many of the text's words bring each feature, in a reused typed array (cleared below).
+  const counts = (featureCounts ??= new Uint16Array(lexicon.synsetCount + lexicon.lemmaCount));
+  for (const use of uses) for (const id of lexicon.concept(use.lemma).ids) counts[id] = (counts[id] ?? 0) + 1;
   for (const use of uses) {
-    const own = lexicon.concept(use.lemma).ids;
-    const shared = (id: number) => (counts.get(id) ?? 0) > (own.includes(id) ? 1 : 0);
+    const own = lexicon.conceptIds(use.lemma);
+    const shared = (id: number) => (counts[id] ?? 0) > (own.has(id) ? 1 : 0);
     addLemma(vector, lexicon, use.lemma, use.weight, uses.length > 1 ? lexicon.conceptInContext(use.lemma, shared, use.prefer) : lexicon.concept(use.lemma));
   }
+  for (const use of uses) for (const id of lexicon.concept(use.lemma).ids) counts[id] = 0;
   if (!list.length) for (const char of text.trim() || " ") addFeature(vector, stringHash(`x:${char}`), 1);
   let norm = 0;
   for (let i = 0; i < dimensions; i++) norm += (vector[i] ?? 0) ** 2;

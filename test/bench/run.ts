@@ -9,6 +9,7 @@ import { similarityMatrixBench, vectorSearchBench } from "./vectorBench";
 import { formatTable, type BenchTable } from "./table";
 import { evalMemoryBench, evalThroughputBench } from "./evalBench";
 import { redactionBench } from "./redactionBench";
+import { embedBench } from "./embedBench";
 
 /** A named bench; add new ones to `benches` and they become sections of the report. */
 export interface Bench {
@@ -27,6 +28,7 @@ export const benches: Bench[] = [
   { name: "eval-throughput", run: evalThroughputBench },
   { name: "eval-memory", run: evalMemoryBench },
   { name: "redaction", run: redactionBench },
+  { name: "embed-2000", run: embedBench },
 ];
 
 /** Runs the benches named (all when none), printing each table as it completes. */
