@@ -59,10 +59,12 @@ class Sections {
   }
   private take(): ArrayBuffer {
     const length = this.bytes.readUInt32LE(this.at);
-    const start = this.bytes.byteOffset + this.at + 4;
+    const start = this.at + 4;
     this.at += 4 + length + ((4 - (length % 4)) % 4);
-    // A copy, so the typed array is aligned whatever the buffer's own offset is.
-    return this.bytes.buffer.slice(start, start + length);
+    // A copy into a fresh buffer, so the typed array is aligned whatever the buffer's own offset is.
+    const copy = new ArrayBuffer(length);
+    new Uint8Array(copy).set(this.bytes.subarray(start, start + length));
+    return copy;
   }
   u8(): Uint8Array {
     return new Uint8Array(this.take());
