@@ -5,6 +5,8 @@ import { composeAnswer } from "./answer";
 import type { ChatParams } from "./chatParams";
 import { conversationHints } from "./conversationHints";
 import { generateInstance } from "./jsonInstance";
+import { classificationAnswer } from "./instructionLabels";
+import { withConceptLabels } from "./labelChoice";
 import { tokenLogprobs, type TokenLogprob } from "./logprobs";
 import { createRng, hashString, type Rng } from "./random";
 import { planToolCalls, type PlannedToolCall } from "./toolCalls";
@@ -72,8 +74,14 @@ function lastUserText(params: ChatParams): string {
 function draftText(params: ChatParams, rng: Rng): string {
   const format = params.responseFormat;
   if (format.type === "json_schema") {
-    return JSON.stringify(generateInstance(format.schema, conversationHints(lastUserText(params))));
+    // Enum labels are chosen by concept match with the instructions' label descriptions (labelChoice.ts).
+    const instructions = params.messages.filter((m) => m.role === "system" || m.role === "developer").map((m) => m.content).join("\n");
+    const input = lastUserText(params);
+    return JSON.stringify(generateInstance(format.schema, withConceptLabels(conversationHints(input), input, instructions)));
   }
+  // A plain classification request answers with the label its instructions list (instructionLabels.ts).
+  const labelled = format.type === "text" && !params.messages.some((m) => m.role === "tool") ? classificationAnswer(params.messages) : null;
+  if (labelled) return labelled;
   const answer = composeAnswer(params.messages, rng, params.temperature, params.tools.map((t) => t.name));
   if (format.type === "json_object") {
     return JSON.stringify({ simulated: true, answer, keywords: [...new Set(contentWords(lastUserText(params)))].slice(0, 5) });

@@ -10,6 +10,7 @@ import { formatTable, type BenchTable } from "./table";
 import { evalMemoryBench, evalThroughputBench } from "./evalBench";
 import { redactionBench } from "./redactionBench";
 import { userPatternBench } from "./userPatternBench";
+import { embedBench } from "./embedBench";
 
 /** A named bench; add new ones to `benches` and they become sections of the report. */
 export interface Bench {
@@ -29,6 +30,7 @@ export const benches: Bench[] = [
   { name: "eval-memory", run: evalMemoryBench },
   { name: "redaction", run: redactionBench },
   { name: "user-patterns", run: userPatternBench },
+  { name: "embed-2000", run: embedBench },
 ];
 
 /** Runs the benches named (all when none), printing each table as it completes. */
