@@ -4,6 +4,7 @@ import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { connectHashRoute } from "./shell/hashRoute";
 import { ViewBoundary } from "./shell/ViewBoundary";
+import { preloadMonacoEditor } from "./components/JsonEditor/JsonEditor";
 import { bridge } from "./bridge";
 import { appStore } from "./store/appStore";
 import { bootApp } from "./store/boot";
@@ -21,6 +22,9 @@ window.addEventListener("beforeunload", () => autosave.flush());
 
 connectHashRoute(appStore, window);
 void bootApp(appStore);
+// The playground (the first screen) has a Monaco editor: its chunk downloads while the draft loads,
+// instead of after. A failure shows when an editor mounts (it keeps its textarea), not here.
+preloadMonacoEditor().catch(() => {});
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");

@@ -4,6 +4,7 @@ import { pathToFileURL } from "node:url";
 import { relayBench } from "./relayBench";
 import { editorReadyBench } from "./editorReadyBench";
 import { firstLoadBench } from "./firstLoadBench";
+import { lazyChunksBench } from "./lazyChunksBench";
 import { tokenCountBench } from "./tokenCountBench";
 import { similarityMatrixBench, vectorSearchBench } from "./vectorBench";
 import { formatTable, type BenchTable } from "./table";
@@ -22,6 +23,7 @@ export interface Bench {
 export const benches: Bench[] = [
   { name: "relay", run: relayBench },
   { name: "first-load", run: firstLoadBench },
+  { name: "lazy-chunks", run: lazyChunksBench },
   { name: "editor-ready", run: editorReadyBench },
   { name: "token-count", run: tokenCountBench },
   { name: "vector-search", run: vectorSearchBench },
