@@ -149,8 +149,10 @@ export function responseObject(request: ResponsesRequest, state: ResponseState):
     top_logprobs: 0,
     top_p: request.topP,
     truncation: request.echo.truncation,
-    usage: done && state.outcome ? state.outcome.usage : null,
-    user: request.echo.user,
+    // The spec's usage is an object, never null: a response still running has none yet.
+    ...(done && state.outcome ? { usage: state.outcome.usage } : {}),
+    // `user` is a string in the spec, never null: sent only when the request set it.
+    ...(request.echo.user !== null ? { user: request.echo.user } : {}),
     metadata: request.metadata,
   };
 }

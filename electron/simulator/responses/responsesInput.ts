@@ -212,7 +212,7 @@ export function parseInput(value: unknown, knownCalls: ReadonlySet<string>): { i
     if (type === "function_call_output") {
       if (typeof raw.call_id !== "string") return fail(missing(`${param}.call_id`));
       if (!calls.has(raw.call_id)) {
-        return fail(invalidParam("input", `No tool call found for function call output with call_id ${raw.call_id}.`));
+        return fail(new ApiError(400, `No tool call found for function call output with call_id ${raw.call_id}.`, { param: "input", code: null }));
       }
       const text = outputText(raw.output, `${param}.output`);
       items.push({ id: typeof raw.id === "string" ? raw.id : itemId("fco"), type: "function_call_output", call_id: raw.call_id, output: raw.output as Json, status: "completed" });
@@ -249,7 +249,8 @@ function parseText(value: unknown): { echo: Json; responseFormat: Json } {
   if (!isObject(format.schema)) return format.schema === undefined ? fail(missing("text.format.schema")) : fail(wrongType("text.format.schema", "an object", format.schema));
   const strict = format.strict === true;
   if (strict) enforceStrictSchema(format.schema, `response_format '${format.name}'`, "text.format.schema");
-  const echo: Json = { format: { type: "json_schema", name: format.name, schema: format.schema, strict, description: typeof format.description === "string" ? format.description : null }, verbosity };
+  const description = typeof format.description === "string" ? { description: format.description } : {};
+  const echo: Json = { format: { type: "json_schema", name: format.name, schema: format.schema, strict, ...description }, verbosity };
   return { echo, responseFormat: { type: "json_schema", json_schema: { name: format.name, schema: format.schema, strict } } };
 }
 
