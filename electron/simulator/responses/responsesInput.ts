@@ -157,12 +157,23 @@ function outputText(output: unknown, param: string): string {
 
 const MESSAGE_ROLES = new Set(["user", "assistant", "system", "developer"]);
 
+/** Finds an item of a stored response by its id, or null. */
+export type ItemLookup = (id: string) => Json | null;
+
+function referenced(reference: Json, param: string, lookup: ItemLookup): Json {
+  if (typeof reference.id !== "string") return fail(missing(`${param}.id`));
+  const item = lookup(reference.id);
+  if (!item) return fail(new ApiError(404, `Item with id '${reference.id}' not found.`, { param: "input", code: null }));
+  return item;
+}
+
 /**
  * The input as listed items and as chat messages. Consecutive function_call items become one
  * assistant message with several tool calls, as a chat conversation carries them. `knownCalls`
- * are the call ids earlier turns made, so an output can answer a call from the previous response.
+ * are the call ids earlier turns made, so an output can answer a call from the previous response;
+ * `lookup` resolves item_reference items.
  */
-export function parseInput(value: unknown, knownCalls: ReadonlySet<string>): { items: InputItemResource[]; messages: ContextMessage[] } {
+export function parseInput(value: unknown, knownCalls: ReadonlySet<string>, lookup: ItemLookup = () => null): { items: InputItemResource[]; messages: ContextMessage[] } {
   const items: InputItemResource[] = [];
   const messages: ContextMessage[] = [];
   if (typeof value === "string") {
@@ -172,9 +183,11 @@ export function parseInput(value: unknown, knownCalls: ReadonlySet<string>): { i
   }
   if (!Array.isArray(value)) return fail(wrongType("input", "a string or array", value));
   const calls = new Set(knownCalls);
-  value.forEach((raw, i) => {
+  value.forEach((given, i) => {
     const param = `input[${i}]`;
-    if (!isObject(raw)) return fail(wrongType(param, "an object", raw));
+    if (!isObject(given)) return fail(wrongType(param, "an object", given));
+    // An item_reference stands for an item of a stored response (clients send them to save bytes).
+    const raw = given.type === "item_reference" ? referenced(given, param, lookup) : given;
     const type = raw.type ?? (raw.role !== undefined ? "message" : undefined);
     if (type === "message") {
       const role = raw.role;
@@ -323,7 +336,11 @@ function parseMetadata(value: unknown): Record<string, string> {
  * Validates a POST /v1/responses body. `context` is what the previous response carried (its
  * messages and call ids), or null without previous_response_id. Throws ApiError as the real API.
  */
-export function parseResponsesRequest(raw: unknown, context: { messages: ContextMessage[]; callIds: ReadonlySet<string> } | null): ResponsesRequest {
+export function parseResponsesRequest(
+  raw: unknown,
+  context: { messages: ContextMessage[]; callIds: ReadonlySet<string> } | null,
+  lookup: ItemLookup = () => null,
+): ResponsesRequest {
   if (!isObject(raw)) return fail(new ApiError(400, "The request body must be a JSON object."));
   const model = raw.model;
   if (model === undefined || model === null || model === "") return fail(missing("model"));
@@ -332,7 +349,7 @@ export function parseResponsesRequest(raw: unknown, context: { messages: Context
   enforceModelRules(entry, "responses", raw);
   const instructions = optionalString(raw, "instructions");
   if (raw.input === undefined || raw.input === null) return fail(missing("input"));
-  const input = parseInput(raw.input, context?.callIds ?? new Set());
+  const input = parseInput(raw.input, context?.callIds ?? new Set(), lookup);
   const temperature = optionalNumber(raw, "temperature", 0, 2, false) ?? 1;
   const topP = optionalNumber(raw, "top_p", 0, 1, false) ?? 1;
   const maxOutputTokens = optionalNumber(raw, "max_output_tokens", 16, 1_000_000, true);

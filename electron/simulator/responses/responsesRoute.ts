@@ -34,7 +34,7 @@ function responseId(): string {
 function parse(body: unknown, deps: ResponsesDeps): ResponsesRequest {
   const previous = typeof body === "object" && body !== null ? (body as Json).previous_response_id : undefined;
   const context = typeof previous === "string" ? deps.responses.context(previous) : null;
-  return parseResponsesRequest(body, context);
+  return parseResponsesRequest(body, context, (id) => deps.responses.item(id));
 }
 
 /**

@@ -30,6 +30,8 @@ function notFound(id: string): ApiError {
 /** The stored responses of one simulator. */
 export class SimResponses {
   private readonly stored = new Map<string, StoredResponse>();
+  /** Every item of the stored responses (input and output) by id, for item_reference. */
+  private readonly items = new Map<string, { responseId: string; item: Json }>();
 
   /** `backgroundDelayMs`: how long a background response stays queued, then in progress, in all. */
   constructor(private readonly backgroundDelayMs: number) {}
@@ -37,10 +39,23 @@ export class SimResponses {
   /** Keeps a response (store: true). */
   save(record: StoredResponse): void {
     this.stored.set(record.state.id, record);
+    const output = record.state.outcome?.items.map((i) => i.item) ?? [];
+    for (const item of [...record.request.inputItems, ...output]) this.items.set(String(item.id), { responseId: record.state.id, item });
     if (this.stored.size > MAX_STORED) {
       const oldest = this.stored.keys().next().value;
-      if (oldest !== undefined) this.stored.delete(oldest);
+      if (oldest !== undefined) this.forget(oldest);
     }
+  }
+
+  /** Drops a response and its items. */
+  private forget(id: string): void {
+    this.stored.delete(id);
+    for (const [itemId, entry] of this.items) if (entry.responseId === id) this.items.delete(itemId);
+  }
+
+  /** An item of a stored response by id (item_reference), or null. */
+  item(id: string): Json | null {
+    return this.items.get(id)?.item ?? null;
   }
 
   /** What a previous response carries into the next turn; 400 previous_response_not_found when unknown. */
@@ -80,7 +95,7 @@ export class SimResponses {
   /** DELETE /v1/responses/{id}. */
   delete(id: string): Json {
     this.find(id);
-    this.stored.delete(id);
+    this.forget(id);
     return { id, object: "response", deleted: true };
   }
 
