@@ -10,6 +10,7 @@ import { failureError, isDeliveryFailure, readFailure, SIMULATE_HEADER, type Del
 import { enforceChatStrictSchemas, enforceModelRules } from "./modelRules";
 import { findModel, modelObject, requireModel, SIM_MODELS } from "./models";
 import { promptPrefixText, type PromptCache } from "./promptCache";
+import { DEFAULT_EFFORT, REASONING_EFFORTS, SIMULATED_REASONING_TOKENS } from "./reasoning";
 import { countInputTokens, createResponse, type ResponsesDeps } from "./responses/responsesRoute";
 import type { SimResponses } from "./responses/responsesStore";
 import { moderationsResponse } from "./moderations";
@@ -170,14 +171,35 @@ function latencyFor(ex: Exchange, settings: HandlerSettings): number {
  * schema rules are enforced here, the door's part; a repeated prompt prefix is reported as cached.
  */
 function planned(body: unknown, cache: PromptCache): { params: ChatParams; plan: ChatPlan } {
-  const params = parseChatParams(body);
+  const parsed = parseChatParams(body);
   const raw = body as Record<string, unknown>;
-  enforceModelRules(requireModel(params.model, "chat", "chat.completions").entry, "chat.completions", raw);
+  const entry = requireModel(parsed.model, "chat", "chat.completions").entry;
+  enforceModelRules(entry, "chat.completions", raw);
   enforceChatStrictSchemas(raw);
+  // A reasoning model spends simulated reasoning tokens out of max_completion_tokens first, so a
+  // small budget can leave an empty answer cut by "length", as on the real service.
+  const reasoning = entry.kind === "reasoning" ? (SIMULATED_REASONING_TOKENS[readEffort(raw)] ?? 0) : 0;
+  const params = reasoning && parsed.maxTokens !== null ? { ...parsed, maxTokens: Math.max(0, parsed.maxTokens - reasoning) } : parsed;
   const plan = planChat(params);
+  const spent = parsed.maxTokens === null ? reasoning : Math.min(reasoning, parsed.maxTokens);
+  plan.usage.completion_tokens += spent;
+  plan.usage.total_tokens += spent;
+  plan.usage.completion_tokens_details.reasoning_tokens = spent;
   const cached = cache.cachedTokens(params.model, promptPrefixText(raw));
   plan.usage.prompt_tokens_details.cached_tokens = Math.min(cached, plan.usage.prompt_tokens);
-  return { params, plan };
+  return { params: parsed, plan };
+}
+
+/** Chat Completions' reasoning_effort, checked against the spec's values. */
+function readEffort(raw: Record<string, unknown>): string {
+  const effort = raw.reasoning_effort ?? DEFAULT_EFFORT;
+  if (typeof effort !== "string" || !REASONING_EFFORTS.includes(effort)) {
+    throw new ApiError(400, `Invalid value: '${String(effort)}'. Supported values are: ${REASONING_EFFORTS.map((e) => `'${e}'`).join(", ")}.`, {
+      param: "reasoning_effort",
+      code: "invalid_value",
+    });
+  }
+  return effort;
 }
 
 /** The Responses door's view of the running simulator. */

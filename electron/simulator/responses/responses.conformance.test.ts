@@ -280,9 +280,12 @@ describe("errors have the real API's shape, status, param and code", () => {
     expect(error.error.code).toBe(code);
   });
 
-  it("the same reasoning model accepts its default temperature and max_completion_tokens", async () => {
+  it("the same reasoning model accepts its default temperature and max_completion_tokens, with reasoning tokens in a valid usage", async () => {
     const ok = await call("/chat/completions", { body: { model: "gpt-5-mini", messages: [{ role: "user", content: "hi" }], temperature: 1, max_completion_tokens: 50 } });
     expect(ok.status, ok.text).toBe(200);
-    expect(JSON.parse(ok.text).model).toBe("gpt-5-mini");
+    const body = JSON.parse(ok.text) as Json;
+    expect(body.model).toBe("gpt-5-mini");
+    expect(specErrors("CreateChatCompletionResponse", body)).toEqual([]);
+    expect(((body.usage as Json).completion_tokens_details as Json).reasoning_tokens).toBe(50);
   });
 });

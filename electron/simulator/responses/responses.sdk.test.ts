@@ -127,8 +127,8 @@ describe("responses.stream", () => {
       if (event.type === "response.reasoning_summary_text.delta") summary += event.delta;
     }
     const final = await stream.finalResponse();
-    const call = final.output.find((o): o is OpenAI.Responses.ResponseFunctionToolCall => o.type === "function_call");
-    expect(args).toBe(call?.arguments);
+    const call = final.output.find((o) => o.type === "function_call");
+    expect(args).toBe(call?.type === "function_call" ? call.arguments : null);
     expect(JSON.parse(args)).toMatchObject({ city: expect.any(String), units: expect.stringMatching(/celsius|fahrenheit/) });
     expect(summary).toMatch(/Simulated reasoning summary/);
   });
@@ -199,6 +199,17 @@ describe("real model names on every endpoint", () => {
     expect(embedding.model).toBe("text-embedding-3-small");
     const moderation = await client.moderations.create({ model: "omni-moderation-latest", input: "hello" });
     expect(moderation.model).toBe("omni-moderation-latest");
+  });
+
+  it("a reasoning model in Chat Completions spends reasoning tokens first: a small budget leaves an empty answer", async () => {
+    const roomy = await client.chat.completions.create({ model: "o4-mini", messages: [{ role: "user", content: "Explain tokens." }], reasoning_effort: "low" });
+    expect(roomy.usage?.completion_tokens_details?.reasoning_tokens).toBeGreaterThan(0);
+    expect(roomy.choices[0]?.message.content).toContain("Simulat");
+    const tight = await client.chat.completions.create({ model: "o4-mini", messages: [{ role: "user", content: "Explain tokens." }], reasoning_effort: "high", max_completion_tokens: 100 });
+    expect(tight.choices[0]?.finish_reason).toBe("length");
+    expect(tight.choices[0]?.message.content).toBe("");
+    expect(tight.usage?.completion_tokens).toBe(100);
+    expect(tight.usage?.completion_tokens_details?.reasoning_tokens).toBe(100);
   });
 
   it("refuses max_tokens on a reasoning model in Chat Completions, naming its replacement", async () => {

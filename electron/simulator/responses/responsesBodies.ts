@@ -1,26 +1,12 @@
 // Main process (simulator): the wire objects of a Responses API answer: the Response object and
 // its output items, built from the shared planner's ChatPlan, with simulated reasoning.
 import type { ChatPlan } from "../chatPlan";
+import { SIMULATED_REASONING_TOKENS } from "../reasoning";
 import { countTokens, splitTokens } from "../tokens";
 import { contentWords } from "../words";
 import { itemId, type ContextMessage, type ResponsesRequest } from "./responsesInput";
 
 type Json = Record<string, unknown>;
-
-/**
- * Reasoning tokens the simulator reports per effort. Simulated figures, not measurements: they
- * only grow with the effort as the reasoning guide says real ones do, and count against
- * max_output_tokens as real reasoning tokens do.
- */
-export const SIMULATED_REASONING_TOKENS: Readonly<Record<string, number>> = Object.freeze({
-  none: 0,
-  minimal: 16,
-  low: 64,
-  medium: 192,
-  high: 512,
-  xhigh: 1024,
-  max: 2048,
-});
 
 /** An output item and what streaming it needs. */
 export type PlannedItem =

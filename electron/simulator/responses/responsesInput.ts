@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { ApiError, invalidParam } from "../apiError";
 import { enforceModelRules, enforceStrictSchema } from "../modelRules";
 import { requireModel } from "../models";
+import { DEFAULT_EFFORT, REASONING_EFFORTS } from "../reasoning";
 import type { CatalogModel } from "../../../shared/models/catalog";
 
 type Json = Record<string, unknown>;
@@ -303,14 +304,13 @@ function parseToolChoice(value: unknown, hasTools: boolean): { echo: unknown; ch
   return fail(invalidParam("tool_choice", "Invalid value for 'tool_choice': expected 'none', 'auto', 'required' or { type: 'function', name }."));
 }
 
-const EFFORTS = ["none", "minimal", "low", "medium", "high", "xhigh", "max"];
 
 function parseReasoning(value: unknown, entry: CatalogModel): ReasoningSettings | null {
   if (value !== undefined && value !== null && !isObject(value)) return fail(wrongType("reasoning", "an object", value));
   const given = isObject(value) ? value : {};
-  const effort = given.effort ?? "medium";
-  if (typeof effort !== "string" || !EFFORTS.includes(effort)) {
-    return fail(invalidParam("reasoning.effort", `Invalid value: '${String(effort)}'. Supported values are: ${EFFORTS.map((e) => `'${e}'`).join(", ")}.`));
+  const effort = given.effort ?? DEFAULT_EFFORT;
+  if (typeof effort !== "string" || !REASONING_EFFORTS.includes(effort)) {
+    return fail(invalidParam("reasoning.effort", `Invalid value: '${String(effort)}'. Supported values are: ${REASONING_EFFORTS.map((e) => `'${e}'`).join(", ")}.`));
   }
   const summary = given.summary ?? given.generate_summary ?? null;
   if (summary !== null && summary !== "auto" && summary !== "concise" && summary !== "detailed") {
