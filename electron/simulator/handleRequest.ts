@@ -243,6 +243,8 @@ async function answer(
     }
     case "embeddings": {
       const result = embeddingsResponse(body);
+      // The catalog's rules (ada-002 takes no `dimensions`) once the body is known to be valid.
+      enforceModelRules(requireModel(String((body as { model?: unknown }).model), "embedding").entry, "embeddings", body as Record<string, unknown>);
       admit(ex, settings, (result.usage as { total_tokens: number }).total_tokens, String((body as { model?: unknown }).model ?? "sim-embedding-1"));
       return deliverJson(ex, result, failure, (result.usage as { total_tokens: number }).total_tokens);
     }

@@ -269,6 +269,7 @@ describe("errors have the real API's shape, status, param and code", () => {
       "response_format",
       "invalid_json_schema",
     ],
+    ["embeddings: dimensions on ada-002", "/embeddings", { model: "text-embedding-ada-002", input: "hi", dimensions: 256 }, 400, "dimensions", "unsupported_parameter"],
     ["chat: a Responses-only model", "/chat/completions", { model: "o3-pro", messages: [{ role: "user", content: "hi" }] }, 404, "model", null],
   ];
   it.each(cases)("%s", async (_label, path, body, status, param, code) => {
