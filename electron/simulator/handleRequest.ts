@@ -7,7 +7,12 @@ import { planChat, type ChatPlan } from "./chatPlan";
 import { deliverJson, deliverStream } from "./deliver";
 import { embeddingsResponse } from "./embeddings";
 import { failureError, isDeliveryFailure, readFailure, SIMULATE_HEADER, type DeliveryFailure } from "./failures";
-import { findModel, modelObject, SIM_MODELS } from "./models";
+import { enforceChatStrictSchemas, enforceModelRules } from "./modelRules";
+import { findModel, modelObject, requireModel, SIM_MODELS } from "./models";
+import { promptPrefixText, type PromptCache } from "./promptCache";
+import { DEFAULT_EFFORT, REASONING_EFFORTS, SIMULATED_REASONING_TOKENS } from "./reasoning";
+import { countInputTokens, createResponse, type ResponsesDeps } from "./responses/responsesRoute";
+import type { SimResponses } from "./responses/responsesStore";
 import { moderationsResponse } from "./moderations";
 import { pause, sendError, sendJson, type Exchange } from "./respond";
 import type { SimBatches } from "./batches";
@@ -29,10 +34,14 @@ export interface HandlerSettings {
   fixedLatencyMs: number;
   /** The behaviour set for the next requests through the control endpoint. */
   behaviour: SimBehaviourControl;
+  /** The Responses API's stored responses. */
+  responses: SimResponses;
+  /** Prompt prefixes seen, for cached_tokens. */
+  promptCache: PromptCache;
 }
 
 /** Routes that answer as a model does: the behaviour's failures and the enforced limits apply to them. */
-const MODEL_ROUTES: ReadonlySet<Route> = new Set<Route>(["chat", "embeddings", "moderations"]);
+const MODEL_ROUTES: ReadonlySet<Route> = new Set<Route>(["chat", "responses", "embeddings", "moderations"]);
 
 /** Refuses a request the enforced limits do not admit, with the real service's 429 and headers. */
 function admit(ex: Exchange, settings: HandlerSettings, tokens: number, model: string): void {
@@ -85,10 +94,40 @@ export const LATENCY_HEADER = "x-dojo-latency-ms";
 /** Largest request body accepted (the real service also refuses very large bodies). */
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
-type Route = "models" | "model" | "chat" | "embeddings" | "moderations" | "files" | "file" | "fileContent" | "batches" | "batch" | "batchCancel";
+type Route =
+  | "models"
+  | "model"
+  | "chat"
+  | "embeddings"
+  | "moderations"
+  | "files"
+  | "file"
+  | "fileContent"
+  | "batches"
+  | "batch"
+  | "batchCancel"
+  | "responses"
+  | "responseInputTokens"
+  | "response"
+  | "responseDelete"
+  | "responseCancel"
+  | "responseInputItems";
+
+/** The Responses API's routes (`method` picks GET or DELETE on one response). */
+function matchResponsesRoute(path: string, method: string | undefined): { route: Route; method: "GET" | "POST" | "DELETE"; id?: string } | null {
+  if (path === "/v1/responses") return { route: "responses", method: "POST" };
+  if (path === "/v1/responses/input_tokens") return { route: "responseInputTokens", method: "POST" };
+  const one = /^\/v1\/responses\/([^/]+)(\/cancel|\/input_items)?$/.exec(path);
+  if (!one?.[1]) return null;
+  const id = decodeURIComponent(one[1]);
+  if (one[2] === "/cancel") return { route: "responseCancel", method: "POST", id };
+  if (one[2] === "/input_items") return { route: "responseInputItems", method: "GET", id };
+  return method === "DELETE" ? { route: "responseDelete", method: "DELETE", id } : { route: "response", method: "GET", id };
+}
 
 /** The route and the method it takes, or null for an unknown path. */
-function matchRoute(path: string): { route: Route; method: "GET" | "POST"; id?: string } | null {
+function matchRoute(path: string, method?: string): { route: Route; method: "GET" | "POST" | "DELETE"; id?: string } | null {
+  if (path.startsWith("/v1/responses")) return matchResponsesRoute(path, method);
   if (path === "/v1/models") return { route: "models", method: "GET" };
   if (path.startsWith("/v1/models/") && path.length > "/v1/models/".length) {
     return { route: "model", method: "GET", id: decodeURIComponent(path.slice("/v1/models/".length)) };
@@ -142,20 +181,67 @@ function latencyFor(ex: Exchange, settings: HandlerSettings): number {
   return Number.isFinite(asked) && asked >= 0 ? Math.min(asked, 60_000) : settings.fixedLatencyMs;
 }
 
-/** A chat request's parameters and its planned answer. */
-function planned(body: unknown): { params: ChatParams; plan: ChatPlan } {
-  const params = parseChatParams(body);
-  return { params, plan: planChat(params) };
+/**
+ * A chat request's parameters and its planned answer. The model's catalog rules and strict-mode
+ * schema rules are enforced here, the door's part; a repeated prompt prefix is reported as cached.
+ */
+function planned(body: unknown, cache: PromptCache): { params: ChatParams; plan: ChatPlan } {
+  const parsed = parseChatParams(body);
+  const raw = body as Record<string, unknown>;
+  const entry = requireModel(parsed.model, "chat", "chat.completions").entry;
+  enforceModelRules(entry, "chat.completions", raw);
+  enforceChatStrictSchemas(raw);
+  // A reasoning model spends simulated reasoning tokens out of max_completion_tokens first, so a
+  // small budget can leave an empty answer cut by "length", as on the real service.
+  const reasoning = entry.kind === "reasoning" ? (SIMULATED_REASONING_TOKENS[readEffort(raw)] ?? 0) : 0;
+  const params = reasoning && parsed.maxTokens !== null ? { ...parsed, maxTokens: Math.max(0, parsed.maxTokens - reasoning) } : parsed;
+  const plan = planChat(params);
+  const spent = parsed.maxTokens === null ? reasoning : Math.min(reasoning, parsed.maxTokens);
+  plan.usage.completion_tokens += spent;
+  plan.usage.total_tokens += spent;
+  plan.usage.completion_tokens_details.reasoning_tokens = spent;
+  const cached = cache.cachedTokens(params.model, promptPrefixText(raw));
+  plan.usage.prompt_tokens_details.cached_tokens = Math.min(cached, plan.usage.prompt_tokens);
+  return { params: parsed, plan };
 }
 
-async function answer(ex: Exchange, route: Route, id: string | undefined, delivery: DeliveryFailure | null, settings: HandlerSettings): Promise<void> {
+/** Chat Completions' reasoning_effort, checked against the spec's values. */
+function readEffort(raw: Record<string, unknown>): string {
+  const effort = raw.reasoning_effort ?? DEFAULT_EFFORT;
+  if (typeof effort !== "string" || !REASONING_EFFORTS.includes(effort)) {
+    throw new ApiError(400, `Invalid value: '${String(effort)}'. Supported values are: ${REASONING_EFFORTS.map((e) => `'${e}'`).join(", ")}.`, {
+      param: "reasoning_effort",
+      code: "invalid_value",
+    });
+  }
+  return effort;
+}
+
+/** The Responses door's view of the running simulator. */
+function responsesDeps(ex: Exchange, settings: HandlerSettings): ResponsesDeps {
+  return {
+    responses: settings.responses,
+    cache: settings.promptCache,
+    tokenDelayMs: settings.tokenDelayMs,
+    admit: (tokens, model) => admit(ex, settings, tokens, model),
+  };
+}
+
+async function answer(
+  ex: Exchange,
+  route: Route,
+  id: string | undefined,
+  delivery: DeliveryFailure | null,
+  settings: HandlerSettings,
+  streamFailure: ApiError | null = null,
+): Promise<void> {
   if (route === "files") {
     const file = await settings.batches.upload(String(ex.req.headers["content-type"] ?? ""), await readBody(ex));
     return sendJson(ex, 200, file);
   }
-  const body = ex.req.method === "POST" && route !== "batchCancel" ? await readJson(ex) : undefined;
+  const body = ex.req.method === "POST" && route !== "batchCancel" && route !== "responseCancel" ? await readJson(ex) : undefined;
   // A chat answer is composed before the wait, so its cost is part of the latency, not added to it.
-  const chat = route === "chat" ? planned(body) : null;
+  const chat = route === "chat" ? planned(body, settings.promptCache) : null;
   // The latency runs from the request's arrival: the answer leaves `latency` ms after it came in,
   // as from a server with a steady processing time, however long reading and planning took.
   const latency = latencyFor(ex, settings) - (performance.now() - ex.startedAt);
@@ -172,6 +258,8 @@ async function answer(ex: Exchange, route: Route, id: string | undefined, delive
     }
     case "embeddings": {
       const result = embeddingsResponse(body);
+      // The catalog's rules (ada-002 takes no `dimensions`) once the body is known to be valid.
+      enforceModelRules(requireModel(String((body as { model?: unknown }).model), "embedding").entry, "embeddings", body as Record<string, unknown>);
       admit(ex, settings, (result.usage as { total_tokens: number }).total_tokens, String((body as { model?: unknown }).model ?? "sim-embedding-1"));
       return deliverJson(ex, result, failure, (result.usage as { total_tokens: number }).total_tokens);
     }
@@ -192,8 +280,20 @@ async function answer(ex: Exchange, route: Route, id: string | undefined, delive
       return sendJson(ex, 200, settings.batches.retrieve(id ?? ""));
     case "batchCancel":
       return sendJson(ex, 200, settings.batches.cancel(id ?? ""));
+    case "responses":
+      return createResponse(ex, body, responsesDeps(ex, settings), failure, streamFailure);
+    case "responseInputTokens":
+      return deliverJson(ex, countInputTokens(body, responsesDeps(ex, settings)), failure);
+    case "response":
+      return deliverJson(ex, settings.responses.retrieve(id ?? ""), failure);
+    case "responseDelete":
+      return sendJson(ex, 200, settings.responses.delete(id ?? ""));
+    case "responseCancel":
+      return sendJson(ex, 200, settings.responses.cancel(id ?? ""));
+    case "responseInputItems":
+      return sendJson(ex, 200, settings.responses.inputItems(id ?? "", new URL(ex.req.url ?? "/", "http://127.0.0.1").searchParams));
     case "chat": {
-      const { params, plan } = chat ?? planned(body);
+      const { params, plan } = chat ?? planned(body, settings.promptCache);
       // Like the real service, the limit counts the longest answer the request allows, not the one it gets.
       admit(ex, settings, plan.usage.prompt_tokens + Math.max((params.maxTokens ?? 0) * params.n, plan.usage.completion_tokens), params.model);
       if (params.stream) return deliverStream(ex, streamChunks(plan, params.includeUsage), failure, settings.tokenDelayMs, plan.usage.total_tokens);
@@ -207,7 +307,7 @@ export async function handleRequest(ex: Exchange, settings: HandlerSettings): Pr
   try {
     const path = new URL(ex.req.url ?? "/", "http://127.0.0.1").pathname.replace(/\/+$/, "");
     if (path === BEHAVIOUR_PATH) return await handleControl(ex, settings);
-    const match = matchRoute(path);
+    const match = matchRoute(path, ex.req.method);
     if (!match) throw new ApiError(404, `Invalid URL (${ex.req.method} ${path})`, { code: "unknown_url" });
     if (ex.req.method !== match.method) {
       throw new ApiError(405, `Not allowed to ${ex.req.method} on ${path}. (HINT: Perhaps you meant to use a different HTTP method?)`, {
@@ -225,6 +325,10 @@ export async function handleRequest(ex: Exchange, settings: HandlerSettings): Pr
     const failure = asked !== "none" || !MODEL_ROUTES.has(match.route) ? asked : settings.behaviour.take();
     const model = match.route === "model" ? (match.id ?? "") : "sim-chat-1";
     const error = failureError(failure, model, key ?? "");
+    // A Responses stream reports a server error as response.failed once it has started (see createResponse).
+    if (error && match.route === "responses" && failure === "server_error") {
+      return await answer(ex, match.route, match.id, null, settings, error);
+    }
     if (error) throw error;
     await answer(ex, match.route, match.id, isDeliveryFailure(failure) ? failure : null, settings);
   } catch (err) {
