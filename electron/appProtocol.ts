@@ -1,6 +1,7 @@
 // Main process (desktop): the app:// scheme the window loads the renderer from, as pure functions
 // (URL -> file in dist/renderer -> Response), so the path checks are tested without Electron.
-import { extname, resolve, sep } from "node:path";
+import { resolve, sep } from "node:path";
+import { contentTypeOf } from "./contentTypes";
 import { CONTENT_SECURITY_POLICY } from "./window";
 
 /** The custom scheme (Electron's security checklist: prefer a custom protocol to file://). */
@@ -26,23 +27,6 @@ export const APP_SCHEME_PRIVILEGES = {
   privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true },
 } as const;
 
-/** Content types of what the Vite build emits (and a few it may); anything else is served as bytes. */
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".map": "application/json; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".ico": "image/x-icon",
-  ".ttf": "font/ttf",
-  ".woff": "font/woff",
-  ".woff2": "font/woff2",
-  ".wasm": "application/wasm",
-  ".txt": "text/plain; charset=utf-8",
-};
 
 /** What resolveAppRequest decided: a file to serve, or a status to refuse with. */
 export type AppRequestTarget =
@@ -102,7 +86,7 @@ export function resolveAppRequest(request: AppRequestLike, rendererDir: string):
   const root = resolve(rendererDir);
   const path = resolve(root, ...segments);
   if (!path.startsWith(root + sep)) return { kind: "refuse", status: 403, reason: "path" };
-  return { kind: "file", path, contentType: CONTENT_TYPES[extname(path).toLowerCase()] ?? "application/octet-stream" };
+  return { kind: "file", path, contentType: contentTypeOf(path) };
 }
 
 /** Reads a file's bytes (fs.promises.readFile in the app; Electron's fs reads inside app.asar). */

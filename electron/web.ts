@@ -11,6 +11,7 @@ import { appError, type AppError } from "../shared/errors";
 import { IMPORT_CHANNELS, MAX_IMPORT_BODY_BYTES } from "../shared/contracts/importLimits";
 import { JsonTooDeepError, MAX_JSON_DEPTH, parseJsonWithin, tooDeepMessage } from "../shared/jsonDepth";
 import { dispatch, isChannelName, type HandlerContext, type Handlers } from "./dispatch";
+import { contentTypeOf } from "./contentTypes";
 import { foreignRequestReason } from "./requestOrigin";
 import { CONTENT_SECURITY_POLICY } from "./window";
 
@@ -51,31 +52,10 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-const MIME_TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".map": "application/json; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".jpeg": "image/jpeg",
-  ".gif": "image/gif",
-  ".webp": "image/webp",
-  ".ico": "image/x-icon",
-  ".woff": "font/woff",
-  ".woff2": "font/woff2",
-  ".ttf": "font/ttf",
-  ".txt": "text/plain; charset=utf-8",
-  ".md": "text/markdown; charset=utf-8",
-  ".wasm": "application/wasm",
-};
 
 /** The MIME type of a file by its extension; unknown ones are served as opaque bytes. */
 export function mimeTypeFor(filePath: string): string {
-  return MIME_TYPES[path.extname(filePath).toLowerCase()] ?? "application/octet-stream";
+  return contentTypeOf(filePath);
 }
 
 /** Headers every response carries. */
