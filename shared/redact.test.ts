@@ -124,8 +124,33 @@ describe("the stream scrubber", () => {
     const cuts = Array.from({ length: 20 }, (_, i) => i * 4 + 3);
     const { out, pieces } = streamed(text, cuts);
     expect(out).toBe(text);
-    // Everything up to the last space before a cut went out with that piece.
-    expect(pieces[1]).toBe("The ");
+    // Everything up to the last space before a cut went out by then.
+    let sent = "";
+    cuts.forEach((cut, i) => {
+      sent += pieces[i] ?? "";
+      expect(sent.length, `after the cut at ${cut}`).toBeGreaterThanOrEqual(text.lastIndexOf(" ", cut - 1) + 1);
+    });
+  });
+
+  it("passes on a word at once when no secret can begin in it, so a stream that stalls mid-word shows it", () => {
+    // None of these letters is in the key, so nothing in them can start a piece of it.
+    const stream = createScrubber(["sk-proj-0123456789ABCDEF0123"]).stream();
+    expect(stream.push("Sim")).toBe("Sim");
+    expect(stream.push("ulated")).toBe("ulated");
+    // What may still become a key or a bearer token waits: "s"/"sk" then "sk-...", and "Bea...".
+    expect(stream.push(" tas")).toBe(" ta");
+    expect(stream.push("k")).toBe("");
+    expect(stream.push("-list Bea")).toBe("sk-list ");
+    expect(stream.push("ch")).toBe("Beach");
+    expect(stream.end()).toBe("");
+  });
+
+  it("waits on the start of a known secret with no sk- prefix, and removes it whole", () => {
+    const secret = "zq9Lm2Xw7Rt4Yp";
+    const stream = createScrubber([secret]).stream();
+    const out = [stream.push("token x"), stream.push("zq9"), stream.push("Lm2X"), stream.push("w7Rt4Yp"), stream.push(" end"), stream.end()];
+    expect(out[1]).toBe("");
+    expect(out.join("")).toBe(`token x${REDACTED} end`);
   });
 
   it("lets a very long run of key characters go instead of holding it forever, still scrubbed", () => {

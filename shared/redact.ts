@@ -73,13 +73,16 @@ interface FragmentIndex {
   pieces: Set<string>;
   /** Characters that occur in a secret (a streamed run of them is held back). */
   chars: Set<number>;
+  /** The secrets themselves (trimmed, long enough to scrub). */
+  secrets: string[];
 }
 
 function indexSecrets(secrets: readonly string[]): FragmentIndex {
-  const index: FragmentIndex = { hashes: new Set(), pieces: new Set(), chars: new Set() };
+  const index: FragmentIndex = { hashes: new Set(), pieces: new Set(), chars: new Set(), secrets: [] };
   for (const raw of secrets) {
     const secret = raw.trim();
     if (secret.length < MIN_SECRET) continue;
+    index.secrets.push(secret);
     for (let i = 0; i < secret.length; i++) index.chars.add(secret.charCodeAt(i));
     for (let i = 0; i + MIN_FRAGMENT <= secret.length; i++) {
       index.hashes.add(hashAt(secret, i));
@@ -215,6 +218,29 @@ export function createScrubber(secrets: readonly string[]): Scrubber {
   };
   const text = (input: string): string => applySpans(input, spans(input));
   const holdable = (code: number) => (code < 128 && KEY_CHARS[code] === 1) || index.chars.has(code);
+  const partOfSecret = (piece: string) => index.secrets.some((secret) => secret.includes(piece));
+  /**
+   * Where, in a trailing run of key characters, the part that may still grow into a secret begins
+   * (the run's length when none can): the longest end of it that is part of a known secret, an
+   * "sk-" in it or "s"/"sk" at its end, or the start of "Bearer". The rest goes out now, so a stall
+   * after a word shows the word.
+   */
+  const holdFrom = (run: string): number => {
+    let from = run.length;
+    while (from > 0 && partOfSecret(run.slice(from - 1))) from -= 1;
+    const sk = run.indexOf("sk-");
+    if (sk >= 0) from = Math.min(from, sk);
+    else if (run.endsWith("sk")) from = Math.min(from, run.length - 2);
+    else if (run.endsWith("s")) from = Math.min(from, run.length - 1);
+    const tail = run.slice(-6).toLowerCase();
+    for (let k = tail.length; k > 0; k--) {
+      if ("bearer".startsWith(tail.slice(tail.length - k))) {
+        from = Math.min(from, run.length - k);
+        break;
+      }
+    }
+    return from;
+  };
   return {
     text,
     spans,
@@ -224,22 +250,22 @@ export function createScrubber(secrets: readonly string[]): Scrubber {
       return {
         push(piece) {
           if (piece === "") return "";
-          // Only the new piece needs scanning: everything held is a run of key characters.
-          let cut = piece.length;
-          while (cut > 0 && holdable(piece.charCodeAt(cut - 1))) cut -= 1;
-          if (cut === 0) {
-            held += piece;
-            if (held.length <= MAX_HOLD) return "";
+          const all = held + piece;
+          // The run of key characters the text ends with (what is held is short: the scan is too).
+          let runStart = all.length;
+          while (runStart > 0 && holdable(all.charCodeAt(runStart - 1))) runStart -= 1;
+          if (runStart === 0 && all.length > MAX_HOLD) {
             // A run this long is no prose: let its head go (scrubbed), keep more than any key's length.
-            const head = held.slice(0, held.length - KEEP_ON_OVERFLOW);
-            held = held.slice(head.length);
+            const head = all.slice(0, all.length - KEEP_ON_OVERFLOW);
+            held = all.slice(head.length);
             return text(head);
           }
-          const all = held + piece;
-          let at = held.length + cut;
+          let at = runStart + holdFrom(all.slice(runStart));
           // "Bearer " just before the run belongs to it: its token may still be arriving.
-          const bearer = /\bBearer\s*$/i.exec(all.slice(Math.max(0, at - 16), at));
-          if (bearer) at -= bearer[0].length;
+          const bearer = /\bBearer\s*$/i.exec(all.slice(Math.max(0, runStart - 16), runStart));
+          if (bearer) at = runStart - bearer[0].length;
+          // A stretch to remove that straddles the cut goes out whole, with the text after it.
+          for (const [start, end] of spans(all)) if (start < at && end > at) at = start;
           held = all.slice(at);
           return text(all.slice(0, at));
         },
