@@ -48,11 +48,20 @@ describe("the model catalog", () => {
     }
   });
 
-  it("leaves unconfirmed limits empty rather than guessing them", () => {
+  it("holds only the limits read on OpenAI's model pages, and leaves the rest empty rather than guessing", () => {
+    // The pages read are named in CATALOG_SOURCE.modelPages; a limit anywhere else is a guess.
+    const read: Record<string, [number, number]> = {
+      "gpt-5-mini": [400_000, 128_000],
+      "gpt-5-mini-2025-08-07": [400_000, 128_000],
+      "gpt-4": [8_192, 8_192],
+      "gpt-4-0613": [8_192, 8_192],
+    };
     for (const m of real) {
-      expect(m.contextWindow, m.id).toBeNull();
-      expect(m.maxOutputTokens, m.id).toBeNull();
+      const limits = read[m.id];
+      expect(m.contextWindow, m.id).toBe(limits ? limits[0] : null);
+      expect(m.maxOutputTokens, m.id).toBe(limits ? limits[1] : null);
     }
+    expect(CATALOG_SOURCE.modelPages).toMatch(/gpt-5-mini, gpt-4\).*2026-12-02/);
   });
 
   it("gives reasoning models the reasoning rules and other chat models the refusal of reasoning settings", () => {

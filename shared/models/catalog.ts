@@ -14,6 +14,7 @@ export const CATALOG_SOURCE = {
   specDate: "2026-08-21",
   prices: "OpenAI API pricing page, standard tier, as read in August 2025",
   pricesAsOf: "2025-08",
+  modelPages: "developers.openai.com/api/docs/models/<id> (gpt-5-mini, gpt-4), as read on 2026-12-02",
 } as const;
 
 /** What a model is for; "reasoning" models are chat models with the reasoning models' rules. */
@@ -99,7 +100,7 @@ const CHAT_RULES: readonly ParameterRule[] = [
 const NO_STOP: ParameterRule = { param: "stop", apis: ["chat.completions"], source: "spec: stop is not supported with o3 and o4-mini" };
 
 /** `unconfirmed`: the spec does not say which rules apply, so none are enforced. */
-type Extra = Partial<Pick<CatalogModel, "price" | "aliasOf" | "note" | "inputModalities">> & { rules?: readonly ParameterRule[]; unconfirmed?: boolean };
+type Extra = Partial<Pick<CatalogModel, "price" | "aliasOf" | "note" | "inputModalities" | "contextWindow" | "maxOutputTokens">> & { rules?: readonly ParameterRule[]; unconfirmed?: boolean };
 
 function entry(id: string, kind: "chat" | "reasoning", apis: readonly CatalogApi[], extra: Extra = {}): CatalogModel {
   const base = extra.unconfirmed ? [] : kind === "reasoning" ? REASONING_RULES : CHAT_RULES;
@@ -107,8 +108,8 @@ function entry(id: string, kind: "chat" | "reasoning", apis: readonly CatalogApi
     id,
     kind,
     apis,
-    contextWindow: null,
-    maxOutputTokens: null,
+    contextWindow: extra.contextWindow ?? null,
+    maxOutputTokens: extra.maxOutputTokens ?? null,
     inputModalities: extra.inputModalities ?? null,
     rules: [...base, ...(extra.rules ?? [])],
     price: extra.price ?? null,
@@ -118,6 +119,13 @@ function entry(id: string, kind: "chat" | "reasoning", apis: readonly CatalogApi
 }
 
 const p = (input: number, cachedInput: number | null, output: number | null): CatalogPrice => ({ input, cachedInput, output });
+
+/**
+ * Limits and modalities read on OpenAI's own model pages (CATALOG_SOURCE.modelPages). Only the
+ * pages found then are used; every other limit stays null.
+ */
+const GPT_5_MINI_PAGE = { contextWindow: 400_000, maxOutputTokens: 128_000, inputModalities: ["text", "image"] as const };
+const GPT_4_PAGE = { contextWindow: 8_192, maxOutputTokens: 8_192, inputModalities: ["text"] as const };
 
 const CHAT_LATEST_NOTE = "The spec does not say whether this chat alias follows the reasoning models' rules; none are enforced.";
 
@@ -138,10 +146,10 @@ const SHARED: CatalogModel[] = [
   entry("gpt-5.1-mini", "reasoning", CHAT_APIS),
   entry("gpt-5.1-chat-latest", "chat", CHAT_APIS, { note: CHAT_LATEST_NOTE, unconfirmed: true }),
   entry("gpt-5", "reasoning", CHAT_APIS, { price: p(1.25, 0.125, 10) }),
-  entry("gpt-5-mini", "reasoning", CHAT_APIS, { price: p(0.25, 0.025, 2) }),
+  entry("gpt-5-mini", "reasoning", CHAT_APIS, { price: p(0.25, 0.025, 2), ...GPT_5_MINI_PAGE }),
   entry("gpt-5-nano", "reasoning", CHAT_APIS, { price: p(0.05, 0.005, 0.4) }),
   entry("gpt-5-2025-08-07", "reasoning", CHAT_APIS, { aliasOf: "gpt-5" }),
-  entry("gpt-5-mini-2025-08-07", "reasoning", CHAT_APIS, { aliasOf: "gpt-5-mini" }),
+  entry("gpt-5-mini-2025-08-07", "reasoning", CHAT_APIS, { aliasOf: "gpt-5-mini", ...GPT_5_MINI_PAGE }),
   entry("gpt-5-nano-2025-08-07", "reasoning", CHAT_APIS, { aliasOf: "gpt-5-nano" }),
   entry("gpt-5-chat-latest", "chat", CHAT_APIS, { note: CHAT_LATEST_NOTE, unconfirmed: true }),
   entry("gpt-4.1", "chat", CHAT_APIS, { price: p(2, 0.5, 8) }),
@@ -171,9 +179,12 @@ const SHARED: CatalogModel[] = [
   entry("gpt-4o-mini-2024-07-18", "chat", CHAT_APIS, { aliasOf: "gpt-4o-mini" }),
   ...[
     "gpt-4-turbo", "gpt-4-turbo-2024-04-09", "gpt-4-0125-preview", "gpt-4-turbo-preview", "gpt-4-1106-preview", "gpt-4-vision-preview",
-    "gpt-4", "gpt-4-0314", "gpt-4-0613", "gpt-4-32k", "gpt-4-32k-0314", "gpt-4-32k-0613",
+    "gpt-4-0314", "gpt-4-32k", "gpt-4-32k-0314", "gpt-4-32k-0613",
     "gpt-3.5-turbo", "gpt-3.5-turbo-16k", "gpt-3.5-turbo-0301", "gpt-3.5-turbo-0613", "gpt-3.5-turbo-1106", "gpt-3.5-turbo-0125", "gpt-3.5-turbo-16k-0613",
   ].map((id) => entry(id, "chat", CHAT_APIS)),
+  // gpt-4's page: $30 / $60 per 1M tokens, no cached-input price; 0613 is its default snapshot.
+  entry("gpt-4", "chat", CHAT_APIS, { price: p(30, null, 60), ...GPT_4_PAGE }),
+  entry("gpt-4-0613", "chat", CHAT_APIS, { aliasOf: "gpt-4", ...GPT_4_PAGE }),
 ];
 
 /** Models the spec lists for the Responses API only (ModelIdsResponses' ResponsesOnlyModel). */
