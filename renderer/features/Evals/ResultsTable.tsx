@@ -1,5 +1,6 @@
 // Renderer: the results: pass rate, latency and cost per prompt version, then every case by
 // version with failures first; a cell shows its checks and opens its run in the inspector.
+import { PricesAsOf } from "../Tokens/PricesAsOf";
 import { useMemo, useState } from "react";
 import type { EvalCell, EvalRun } from "../../../shared/evals";
 import { resultRows, variantFigures } from "../../../shared/evalResults";
@@ -39,7 +40,9 @@ export function ResultsTable({ run }: { run: EvalRun }) {
             <th>Prompt version</th>
             <th>Pass rate</th>
             <th>Median latency</th>
-            <th>Cost</th>
+            <th>
+              Cost <PricesAsOf />
+            </th>
             <th>Cached</th>
           </tr>
         </thead>

@@ -1,5 +1,6 @@
 // Renderer: the run history: every recorded run, filtered by experiment, outcome, source and
 // words; a run opens in the inspector or goes back into the playground.
+import { PricesAsOf } from "../Tokens/PricesAsOf";
 import { useEffect, useState } from "react";
 import type { HistoryFilter } from "../../../shared/contracts/history";
 import { useAppStore } from "../../store/appStore";
@@ -93,7 +94,9 @@ export function History() {
             <th>Experiment</th>
             <th>Outcome</th>
             <th>Time (first token)</th>
-            <th>Cost</th>
+            <th>
+              Cost <PricesAsOf />
+            </th>
             <th>Tries</th>
             <th>Answer</th>
             <th />

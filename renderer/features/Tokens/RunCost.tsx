@@ -2,6 +2,7 @@
 import { useEffect, useState } from "react";
 import { useAppStore } from "../../store/appStore";
 import { cachedTokensOf, costAfterRun } from "./costText";
+import { PricesAsOf } from "./PricesAsOf";
 
 /** Cached prompt tokens of a run, read from its record's usage chunk when the record is available. */
 function useCachedTokens(runId: string | null, enabled: boolean): number | undefined {
@@ -33,7 +34,7 @@ export function RunCost() {
   const text = costAfterRun({ model: result.model, usage: { ...result.usage, cachedPromptTokens }, table });
   return (
     <p className="run-cost" data-testid="run-cost">
-      Actual cost: {text}
+      Actual cost: {text} <PricesAsOf parens />
     </p>
   );
 }

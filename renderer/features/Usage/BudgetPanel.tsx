@@ -1,5 +1,6 @@
 // Renderer: each profile's budget: daily and monthly caps in dollars or tokens, what has been spent,
 // and the warning at 80%.
+import { PricesAsOf } from "../Tokens/PricesAsOf";
 import { useState } from "react";
 import { formatUsd } from "../../../shared/formatUsd";
 import type { BudgetStatus } from "../../../shared/contracts/usage";
@@ -35,7 +36,8 @@ function BudgetRow({ status }: { status: BudgetStatus }) {
         </td>
       ))}
       <td className="mono">
-        today {formatUsd(status.day.usd)} / {status.day.tokens.toLocaleString("en-US")} tok; month {formatUsd(status.month.usd)} / {status.month.tokens.toLocaleString("en-US")} tok
+        today {formatUsd(status.day.usd)} / {status.day.tokens.toLocaleString("en-US")} tok; month {formatUsd(status.month.usd)} / {status.month.tokens.toLocaleString("en-US")} tok{" "}
+        <PricesAsOf parens />
         {status.warnings.map((w) => (
           <p key={w} className="budget-warning" role="status">
             {w}

@@ -1,5 +1,6 @@
 // Renderer: the usage monitor: charts over time of requests, tokens, cost, latency and errors by
 // model or feature, the top costs, CSV export, and the budgets.
+import { PricesAsOf } from "../Tokens/PricesAsOf";
 import { useEffect, useMemo, useState } from "react";
 import { formatUsd } from "../../../shared/formatUsd";
 import { useAppStore } from "../../store/appStore";
@@ -86,7 +87,9 @@ export function Usage() {
                 <th>{groupBy}</th>
                 <th>Requests</th>
                 <th>Tokens</th>
-                <th>Cost</th>
+                <th>
+                  Cost <PricesAsOf />
+                </th>
                 <th>Errors</th>
               </tr>
             </thead>
@@ -108,6 +111,9 @@ export function Usage() {
         </section>
         <section>
           <h2>Top costs</h2>
+          <p>
+            <PricesAsOf />
+          </p>
           {top.length === 0 ? <p className="hint">No priced request in this window (the simulator is free).</p> : null}
           <ol className="top-costs" data-testid="usage-top-costs">
             {top.map((e, i) => (
