@@ -29,13 +29,22 @@ export interface UsageSlice {
   setUsageTextLogging(enabled: boolean): Promise<void>;
 }
 
+/** What every budget warning banner starts with. */
+const BUDGET_WARNING = "Budget warning: ";
+
 /** The usage slice. After each run that ends, budgets are read again and any warning shown. */
 export function createUsageSlice(deps: StoreDeps): SliceCreator<UsageSlice> {
   return (set, get, store) => {
     const patch = (change: Partial<UsageState>) => set((s) => ({ usage: { ...s.usage, ...change } }));
 
+    const warningText = (text: string) => `${BUDGET_WARNING}${text}`;
     const warnFromBudgets = () => {
-      for (const status of get().usage.budgets) for (const text of status.warnings) get().addNotice(`Budget warning: ${text}`, "warning");
+      for (const status of get().usage.budgets) for (const text of status.warnings) get().addNotice(warningText(text), "warning");
+    };
+    /** Takes down budget warnings the budgets no longer give (a cap raised or removed). */
+    const clearStaleWarnings = () => {
+      const current = new Set(get().usage.budgets.flatMap((status) => status.warnings.map(warningText)));
+      for (const notice of get().notices) if (notice.text.startsWith(BUDGET_WARNING) && !current.has(notice.text)) get().dismissNotice(notice.id);
     };
 
     store.subscribe((state, previous) => {
@@ -65,6 +74,7 @@ export function createUsageSlice(deps: StoreDeps): SliceCreator<UsageSlice> {
       loadBudgets: async () => {
         try {
           patch({ budgets: (await deps.bridge.call("budgets.get", {})).budgets });
+          clearStaleWarnings();
         } catch (err) {
           patch({ error: `Budgets could not be read: ${toAppError(err).message}` });
         }
@@ -80,6 +90,7 @@ export function createUsageSlice(deps: StoreDeps): SliceCreator<UsageSlice> {
         try {
           const status = await deps.bridge.call("budgets.save", { profileId, budget });
           patch({ budgets: get().usage.budgets.map((b) => (b.profileId === profileId ? status : b)), error: null });
+          clearStaleWarnings();
           return true;
         } catch (err) {
           patch({ error: `The budget was not saved: ${toAppError(err).message}` });

@@ -60,11 +60,18 @@ describe("reliability lab", () => {
     await page.getByTestId("run-button").click();
     await expect.poll(() => page.getByTestId("answer").getAttribute("data-status"), { timeout: 20_000 }).toBe("failed");
     const error = await page.getByTestId("run-error").innerText();
+    expect(error).toContain("Over your budget in Prompt Dojo");
+    expect(error).not.toMatch(/billing/i);
     expect(error).toContain("Refused before sending");
     expect(error).toContain("Nothing was sent and nothing was spent");
     expect((await callApp<{ served: number }>(app, "simulator.behaviour")).served).toBe(0);
     // The 80% warning shows as a banner.
     await expect.poll(() => page.getByTestId("notice").allInnerTexts()).toEqual(expect.arrayContaining([expect.stringMatching(/Budget warning: .*daily token cap/)]));
+    // Removing the cap takes the warning down at once.
+    await page.getByTestId("nav-usage").click();
+    await row.getByTestId("budget-dailyTokens").fill("");
+    await row.getByTestId("budget-save").click();
+    await expect.poll(() => page.getByTestId("notice").allInnerTexts()).not.toEqual(expect.arrayContaining([expect.stringMatching(/Budget warning/)]));
     await callApp(app, "budgets.save", { profileId: "simulator", budget: { dailyUsd: null, monthlyUsd: null, dailyTokens: null, monthlyTokens: null } });
     await page.close();
   });

@@ -31,6 +31,10 @@ describe("error headlines", () => {
 
   it("tells quota apart from rate limits and a missing model from other 404s", () => {
     expect(errorHeadline(appError("quota", "")).title).toBe("Out of quota");
+    // A cap set in Prompt Dojo is the user's own budget, not the provider's quota or billing.
+    const budget = errorHeadline(appError("quota", "", { code: "budget_exceeded" }));
+    expect(budget.title).toBe("Over your budget in Prompt Dojo");
+    expect(budget.advice).not.toMatch(/billing|quota/i);
     expect(errorHeadline(appError("not_found", "", { code: "model_not_found" })).title).toBe("Model not found");
     expect(errorHeadline(appError("not_found", "")).title).toBe("Not found");
   });

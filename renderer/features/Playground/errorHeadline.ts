@@ -26,6 +26,10 @@ export function errorHeadline(error: AppError): ErrorHeadline {
         linkToSettings: false,
       };
     case "quota":
+      // A cap set in this app is not the provider's quota: say whose limit it is and where it lives.
+      if (error.code === "budget_exceeded") {
+        return { title: "Over your budget in Prompt Dojo", advice: "Nothing was sent. Raise or remove the cap under Usage > Budgets, or wait for the day or month to roll over.", linkToSettings: false };
+      }
       return { title: "Out of quota", advice: "The account has no credit or hit its spending limit; retrying will not help. Check billing.", linkToSettings: false };
     case "timeout":
       return { title: "Timed out", advice: "No answer arrived in time. The server may be slow or stalled; try again or shorten the request.", linkToSettings: false };
