@@ -42,7 +42,7 @@ export function createExperimentHandlers(deps: ExperimentHandlerDeps): Pick<Hand
     },
     "experiments.undelete": async ({ id }) => store.undelete(id),
     "experiments.export": async ({ id }) => store.exportText(id),
-    "experiments.import": async ({ text }) => ({ imported: store.importText(text) }),
+    "experiments.import": async ({ text, onConflict }) => store.importText(text, onConflict),
     "experiments.setWorkspace": async ({ dir }) => {
       checkWorkspaceDir(dir.trim());
       return { workspaceDir: deps.setWorkspaceDir(dir.trim()) };

@@ -1,5 +1,6 @@
 // Tests (renderer): the experiments slice saves the playground as versions, loads a version back
-// into the playground, tags playground runs with it, and reports a refused import in words.
+// into the playground, tags playground runs with it, reports a refused import in words, and asks
+// before an import writes over an experiment already there.
 import { beforeEach, describe, expect, it } from "vitest";
 import type { ExperimentFile } from "../../shared/experiments";
 import type { AppStore } from "./createAppStore";
@@ -58,5 +59,31 @@ describe("experiments slice", () => {
     });
     await store.getState().importExperiments("{}");
     expect(store.getState().experiments.error).toBe("Import refused: The file is not a valid experiment: versions.0.state.request.temperature: Too big");
+  });
+
+  it("asks what to do when an imported id is taken, and sends the answer", async () => {
+    const summary = { id: "exp-1", name: "Refunds", tags: [], model: "m", versionCount: 1, updatedAt: 1, deletedAt: null };
+    bridge.handle("experiments.import", ({ onConflict }) =>
+      onConflict === "ask"
+        ? { imported: [], skipped: [], conflicts: [{ id: "exp-1", name: "Refunds", existingName: "Refunds (mine)" }] }
+        : onConflict === "skip"
+          ? { imported: [], skipped: [summary], conflicts: [] }
+          : { imported: [summary], skipped: [], conflicts: [] },
+    );
+    await store.getState().importExperiments("file one");
+    expect(store.getState().experiments.pendingImports).toEqual([{ text: "file one", conflicts: [{ id: "exp-1", name: "Refunds", existingName: "Refunds (mine)" }] }]);
+    await store.getState().resolveImport("replace");
+    expect(bridge.callsTo("experiments.import").map((c) => c.onConflict)).toEqual(["ask", "replace"]);
+    expect(store.getState().experiments.pendingImports).toEqual([]);
+    expect(store.getState().experiments.message).toBe('Imported "Refunds".');
+
+    await store.getState().importExperiments("file two");
+    await store.getState().resolveImport("skip");
+    expect(store.getState().experiments.message).toBe('Nothing imported; skipped "Refunds" (yours kept).');
+
+    await store.getState().importExperiments("file three");
+    await store.getState().resolveImport("cancel");
+    expect(bridge.callsTo("experiments.import")).toHaveLength(5);
+    expect(store.getState().experiments.message).toMatch(/cancelled/);
   });
 });

@@ -3,6 +3,7 @@
 import type { ExperimentFile, ExperimentRef, ExperimentState, ExperimentSummary } from "../../shared/experiments";
 import { ExperimentState as ExperimentStateSchema } from "../../shared/experiments";
 import { describeZodError } from "../../shared/errors";
+import type { ImportConflict, ImportConflictChoice } from "../../shared/contracts/experiments";
 import { selectDraft } from "./selectors";
 import { toAppError } from "./toAppError";
 import type { SliceCreator, StoreDeps } from "./types";
@@ -22,7 +23,18 @@ export interface ExperimentsState {
   error: string | null;
   /** The last success worth telling ("Saved version 3"). */
   message: string | null;
+  /** Imported files waiting for the user to say what to do with ids already in the workspace, oldest first. */
+  pendingImports: PendingImport[];
 }
+
+/** A file the import did not write yet: its text and the experiments in it whose ids are taken. */
+export interface PendingImport {
+  text: string;
+  conflicts: ImportConflict[];
+}
+
+/** The user's answer to an import conflict: what the import does, or "cancel" to import nothing. */
+export type ImportConflictAnswer = Exclude<ImportConflictChoice, "ask"> | "cancel";
 
 export interface ExperimentsSlice {
   experiments: ExperimentsState;
@@ -39,12 +51,23 @@ export interface ExperimentsSlice {
   duplicateExperiment(id: string): Promise<void>;
   deleteExperiment(id: string): Promise<void>;
   undeleteExperiment(id: string): Promise<void>;
+  /** Imports a file; when ids in it are taken, it waits in `pendingImports` for resolveImport. */
   importExperiments(text: string): Promise<void>;
+  /** Settles the oldest waiting import: replace, keep both, skip, or cancel it. */
+  resolveImport(answer: ImportConflictAnswer): Promise<void>;
   exportExperiments(id?: string): Promise<{ fileName: string; text: string } | null>;
   setWorkspaceDir(dir: string): Promise<void>;
 }
 
-const initial: ExperimentsState = { list: [], trash: [], problems: [], workspaceDir: "", query: "", open: null, loaded: null, error: null, message: null };
+const initial: ExperimentsState = { list: [], trash: [], problems: [], workspaceDir: "", query: "", open: null, loaded: null, error: null, message: null, pendingImports: [] };
+
+/** "Imported "A", "B"; skipped "C" (kept yours)." */
+function importMessage(imported: readonly ExperimentSummary[], skipped: readonly ExperimentSummary[]): string {
+  const names = (list: readonly ExperimentSummary[]) => list.map((e) => `"${e.name}"`).join(", ");
+  const parts = [imported.length ? `Imported ${names(imported)}` : "Nothing imported"];
+  if (skipped.length) parts.push(`skipped ${names(skipped)} (yours kept)`);
+  return `${parts.join("; ")}.`;
+}
 
 /** The experiments slice. */
 export function createExperimentsSlice(deps: StoreDeps): SliceCreator<ExperimentsSlice> {
@@ -80,6 +103,8 @@ export function createExperimentsSlice(deps: StoreDeps): SliceCreator<Experiment
         patch({ query });
         await attempt("The experiments could not be listed", async () => {
           const [active, trash] = await Promise.all([deps.bridge.call("experiments.list", { query }), deps.bridge.call("experiments.list", { trash: true })]);
+          // Typing searches as it goes: an answer to an older query must not replace a newer one's.
+          if (get().experiments.query !== query) return;
           patch({ list: active.experiments, trash: trash.experiments, problems: active.problems, workspaceDir: active.workspaceDir });
         });
       },
@@ -162,10 +187,28 @@ export function createExperimentsSlice(deps: StoreDeps): SliceCreator<Experiment
       },
 
       importExperiments: async (text) => {
-        const result = await attempt("Import refused", () => deps.bridge.call("experiments.import", { text }));
+        const result = await attempt("Import refused", () => deps.bridge.call("experiments.import", { text, onConflict: "ask" }));
+        if (!result) return;
+        if (result.conflicts.length > 0) {
+          patch({ pendingImports: [...get().experiments.pendingImports, { text, conflicts: result.conflicts }] });
+          return;
+        }
+        await get().loadExperiments();
+        patch({ message: importMessage(result.imported, result.skipped) });
+      },
+
+      resolveImport: async (answer) => {
+        const [first, ...rest] = get().experiments.pendingImports;
+        if (!first) return;
+        patch({ pendingImports: rest });
+        if (answer === "cancel") {
+          patch({ message: `Import cancelled: nothing from that file was written.` });
+          return;
+        }
+        const result = await attempt("Import refused", () => deps.bridge.call("experiments.import", { text: first.text, onConflict: answer }));
         if (!result) return;
         await get().loadExperiments();
-        patch({ message: `Imported ${result.imported.map((e) => `"${e.name}"`).join(", ")}.` });
+        patch({ message: importMessage(result.imported, result.skipped) });
       },
 
       exportExperiments: async (id) => {

@@ -12,6 +12,14 @@ const Message = z.string().trim().max(500).optional();
 /** A file of the workspace folder that could not be read, and why. */
 export const WorkspaceProblem = z.object({ file: z.string(), reason: z.string() });
 
+/** What an import does with an experiment whose id the workspace already holds. */
+export const ImportConflictChoice = z.enum(["ask", "replace", "keep_both", "skip"]);
+export type ImportConflictChoice = z.infer<typeof ImportConflictChoice>;
+
+/** An imported experiment whose id is taken: its name and the name of the one already there. */
+export const ImportConflict = z.object({ id: ExperimentId, name: z.string(), existingName: z.string() });
+export type ImportConflict = z.infer<typeof ImportConflict>;
+
 /** The experiment channels. */
 export const experimentsChannels = {
   /** Experiments matching a search over name, tags and content (or those in the trash). */
@@ -39,10 +47,15 @@ export const experimentsChannels = {
     input: z.object({ id: ExperimentId.optional() }).strict(),
     output: z.object({ fileName: z.string(), text: z.string(), skipped: z.array(WorkspaceProblem) }),
   },
-  /** Imports one experiment file or a bundle; refused whole, naming the field, when malformed. */
+  /**
+   * Imports one experiment file or a bundle; refused whole, naming the field, when malformed. When an
+   * experiment's id is already in the workspace, `onConflict` decides: "ask" (the default) writes
+   * nothing and returns the `conflicts` so the user can choose; "replace" overwrites, "keep_both"
+   * imports under a new id, "skip" leaves the existing one alone.
+   */
   "experiments.import": {
-    input: z.object({ text: z.string().max(MAX_IMPORT_CHARS) }).strict(),
-    output: z.object({ imported: z.array(ExperimentSummary) }),
+    input: z.object({ text: z.string().max(MAX_IMPORT_CHARS), onConflict: ImportConflictChoice.default("ask") }).strict(),
+    output: z.object({ imported: z.array(ExperimentSummary), skipped: z.array(ExperimentSummary), conflicts: z.array(ImportConflict) }),
   },
   /** Chooses the workspace folder ("" for the default in the data folder). */
   "experiments.setWorkspace": {

@@ -1,5 +1,6 @@
 // End-to-end: save the playground as an experiment, change it and save a version, diff the two,
-// restore the first, see a run carry its version into history, and import malformed files.
+// restore the first, see a run carry its version into history, import malformed files, ask before
+// an import writes over one already there, and search as you type.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -82,5 +83,44 @@ describe("experiments", () => {
     await page.getByTestId("experiments-import").setInputFiles({ name: "newer.experiment.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(newer)) });
     await expect.poll(() => page.getByTestId("experiments-error").innerText(), { timeout: 10_000 }).toContain("written by a newer version of Prompt Dojo");
     expect(await page.getByTestId("experiment-item").count()).toBe(1);
+  });
+
+  it("asks before re-importing an experiment that is already here, and does what the answer says", async () => {
+    await page.getByTestId("nav-experiments").click();
+    const folder = join(dataDir, "experiments");
+    const [name] = readdirSync(folder).filter((n) => n.endsWith(".experiment.json"));
+    const text = readFileSync(join(folder, name ?? ""), "utf8");
+    const importIt = () => page.getByTestId("experiments-import").setInputFiles({ name: "again.experiment.json", mimeType: "application/json", buffer: Buffer.from(text) });
+    const items = page.getByTestId("experiment-item");
+    expect(await items.count()).toBe(1);
+
+    await importIt();
+    await page.getByTestId("import-conflict").waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId("import-conflict").innerText()).toContain('"Temperature explainer" would replace "Temperature explainer"');
+    await page.getByTestId("import-skip").click();
+    await expect.poll(() => page.getByTestId("experiments-message").innerText(), { timeout: 10_000 }).toContain("yours kept");
+    expect(await items.count()).toBe(1);
+
+    await importIt();
+    await page.getByTestId("import-keep-both").click();
+    await expect.poll(() => items.count(), { timeout: 10_000 }).toBe(2);
+
+    await importIt();
+    await page.getByTestId("import-replace").click();
+    await expect.poll(() => page.getByTestId("experiments-message").innerText(), { timeout: 10_000 }).toContain('Imported "Temperature explainer"');
+    expect(await items.count()).toBe(2);
+    expect(await page.getByTestId("import-conflict").count()).toBe(0);
+  });
+
+  it("filters the list as you type, with no Enter", async () => {
+    await page.getByTestId("nav-experiments").click();
+    await page.getByTestId("experiment-name").fill("Refund policy bot");
+    await page.getByTestId("experiment-create").click();
+    const items = page.getByTestId("experiment-item");
+    await expect.poll(() => items.count(), { timeout: 10_000 }).toBe(3);
+    await page.getByTestId("experiments-search").pressSequentially("refund");
+    await expect.poll(() => items.allInnerTexts(), { timeout: 10_000 }).toEqual([expect.stringContaining("Refund policy bot")]);
+    await page.getByTestId("experiments-search").fill("");
+    await expect.poll(() => items.count(), { timeout: 10_000 }).toBe(3);
   });
 });

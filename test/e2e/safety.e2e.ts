@@ -68,6 +68,12 @@ describe("injection lab", () => {
   it("scores every attack under no defence, each alone and all, against the simulator's documented rules", async () => {
     await page.getByTestId("nav-injection").click();
     expect(await page.getByTestId("injection-simulated").textContent()).toContain("not a measurement");
+    // The defence checkboxes are a normal size (the text-field padding once squeezed them to 5 px).
+    for (const box of await page.locator('input[type="checkbox"][data-testid^="defence-"]').all()) {
+      const size = await box.boundingBox();
+      expect(size?.width ?? 0).toBeGreaterThanOrEqual(12);
+      expect(size?.height ?? 0).toBeGreaterThanOrEqual(12);
+    }
     await page.getByTestId("injection-matrix").click();
     await page.locator('[data-testid="score-row"][data-label="all"]').waitFor({ timeout: 150_000 });
     const through = async (label: string) => Number(await page.locator(`[data-testid="score-row"][data-label="${label}"]`).getAttribute("data-through"));

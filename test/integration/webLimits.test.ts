@@ -19,7 +19,7 @@ function testHandlers(): Handlers {
     ...unused,
     "experiments.import": async ({ text }) => {
       imported.push(text.length);
-      return { imported: [] };
+      return { imported: [], skipped: [], conflicts: [] };
     },
   };
 }

@@ -90,14 +90,42 @@ describe("experiment store", () => {
     store.save(a.id, state("y"));
     const one = store.exportText(a.id);
     expect(one.fileName).toBe(`${a.id}.experiment.json`);
-    const imported = store.importText(one.text);
+    const imported = store.importText(one.text).imported;
     expect(imported).toHaveLength(1);
     expect(imported[0]?.id).not.toBe(a.id);
     expect(imported[0]?.versionCount).toBe(2);
     const all = store.exportText();
     expect(JSON.parse(all.text).experiments).toHaveLength(2);
-    expect(store.importText(all.text)).toHaveLength(2);
+    expect(store.importText(all.text).imported).toHaveLength(2);
     expect(store.list().experiments).toHaveLength(4);
+  });
+
+  it("asks before importing over an id the workspace holds, then replaces, keeps both or skips as told", () => {
+    const a = store.create("Refund bot", state("x"));
+    const exported = store.exportText(a.id).text;
+    store.save(a.id, state("changed here"));
+    // Asked: nothing is written, the conflict names both sides.
+    expect(store.importText(exported, "ask")).toEqual({ imported: [], skipped: [], conflicts: [{ id: a.id, name: "Refund bot", existingName: "Refund bot" }] });
+    expect(store.list().experiments).toHaveLength(1);
+    expect(store.get(a.id).versions).toHaveLength(2);
+    // Skip leaves the local one as it is.
+    expect(store.importText(exported, "skip").skipped.map((e) => e.id)).toEqual([a.id]);
+    expect(store.get(a.id).versions).toHaveLength(2);
+    // Replace puts the imported file in its place, under the same id.
+    expect(store.importText(exported, "replace").imported.map((e) => e.id)).toEqual([a.id]);
+    expect(store.get(a.id).versions).toHaveLength(1);
+    // Keep both adds a copy under a new id.
+    const kept = store.importText(exported, "keep_both").imported;
+    expect(kept[0]?.id).not.toBe(a.id);
+    expect(store.list().experiments).toHaveLength(2);
+  });
+
+  it("imports a new id at once when asked, with nothing to ask about", () => {
+    const other = createExperimentStore({ workspaceDir: () => join(dir, "elsewhere"), secrets: () => [] });
+    const a = other.create("Elsewhere", state("x"));
+    const outcome = store.importText(other.exportText(a.id).text, "ask");
+    expect(outcome.conflicts).toEqual([]);
+    expect(outcome.imported.map((e) => e.id)).toEqual([a.id]);
   });
 
   it("refuses a malformed import naming the field, and writes nothing", () => {

@@ -16,6 +16,7 @@ import {
 import { DojoError } from "../../errors";
 import { setDamagedFileAside } from "../damagedFile";
 import { experimentText, isNewerFormatError, parseExperimentText, writeAtomically } from "./experimentFile";
+import type { ImportConflict, ImportConflictChoice } from "../../../shared/contracts/experiments";
 
 const SUFFIX = ".experiment.json";
 const TRASH = ".trash";
@@ -50,7 +51,18 @@ export interface ExperimentStore {
   undelete(id: string): ExperimentSummary;
   /** One experiment, or all of them; unreadable files are left out of "all" and named in `skipped`. */
   exportText(id?: string): { fileName: string; text: string; skipped: SkippedFile[] };
-  importText(text: string): ExperimentSummary[];
+  /**
+   * Imports a file or bundle. An id the workspace already holds is settled by `onConflict` ("ask":
+   * nothing is written and the conflicts come back); an id only the trash holds always gets a new id.
+   */
+  importText(text: string, onConflict?: ImportConflictChoice): ImportOutcome;
+}
+
+/** What an import did: written, left alone (skip), or, when asked, the ids it must ask about. */
+export interface ImportOutcome {
+  imported: ExperimentSummary[];
+  skipped: ExperimentSummary[];
+  conflicts: ImportConflict[];
 }
 
 /** A file-name-safe id from a name: "Support bot (v2)" -> "support-bot-v2-k3x9qa". */
@@ -105,6 +117,15 @@ export function createExperimentStore(options: ExperimentStoreOptions): Experime
     writeAtomically(pathOf(file.id), experimentText(file, options.secrets()));
     // Return what is on disk, secrets scrubbed, so the caller sees exactly what was saved.
     return read(file.id);
+  }
+
+  /** The name of the experiment stored under `id`, or the id when its file cannot be read. */
+  function existingName(id: string): string {
+    try {
+      return read(id).name;
+    } catch {
+      return id;
+    }
   }
 
   function freshId(name: string): string {
@@ -197,13 +218,25 @@ export function createExperimentStore(options: ExperimentStoreOptions): Experime
       const bundle = { format: EXPERIMENT_BUNDLE_FORMAT, formatVersion: EXPERIMENT_FORMAT_VERSION, experiments: files } as const;
       return { fileName: "experiments.json", text: experimentText(bundle, options.secrets()), skipped };
     },
-    importText(text) {
+    importText(text, onConflict = "keep_both") {
       // Everything is validated before the first file is written: a bad bundle imports nothing.
       const files = parseExperimentText(text);
-      return files.map((file) => {
-        const id = existsSync(pathOf(file.id)) || existsSync(pathOf(file.id, true)) ? freshId(file.name) : file.id;
-        return summarizeExperiment(write({ ...file, id }));
-      });
+      const taken = (id: string) => existsSync(pathOf(id));
+      if (onConflict === "ask") {
+        const conflicts = files.filter((file) => taken(file.id)).map((file) => ({ id: file.id, name: file.name, existingName: existingName(file.id) }));
+        if (conflicts.length > 0) return { imported: [], skipped: [], conflicts };
+      }
+      const outcome: ImportOutcome = { imported: [], skipped: [], conflicts: [] };
+      for (const file of files) {
+        if (taken(file.id) && onConflict === "skip") {
+          outcome.skipped.push(summarizeExperiment(file));
+          continue;
+        }
+        const replace = taken(file.id) && onConflict === "replace";
+        const id = replace || !(taken(file.id) || existsSync(pathOf(file.id, true))) ? file.id : freshId(file.name);
+        outcome.imported.push(summarizeExperiment(write({ ...file, id })));
+      }
+      return outcome;
     },
   };
 }

@@ -1,6 +1,9 @@
-// Renderer: the experiment list with search, and the trash with undo.
-import { useState } from "react";
+// Renderer: the experiment list with search as you type, and the trash with undo.
+import { useEffect, useState } from "react";
 import { useAppStore } from "../../store/appStore";
+
+/** How long typing must pause before the list is searched again. */
+const SEARCH_PAUSE_MS = 200;
 
 /** Search box, experiments, and the trash. */
 export function ExperimentList() {
@@ -9,6 +12,12 @@ export function ExperimentList() {
   const openExperiment = useAppStore((s) => s.openExperiment);
   const undeleteExperiment = useAppStore((s) => s.undeleteExperiment);
   const [text, setText] = useState(query);
+  // Filters as you type, once typing pauses; Enter searches at once.
+  useEffect(() => {
+    if (text === query) return;
+    const timer = setTimeout(() => void loadExperiments(text), SEARCH_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [text, query, loadExperiments]);
   return (
     <section className="experiment-panel">
       <h2>Saved</h2>

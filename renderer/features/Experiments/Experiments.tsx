@@ -1,5 +1,6 @@
 // Renderer: the experiments view: saved playground states as files, searched, versioned, diffed,
 // restored, moved to the trash and back, imported and exported.
+import { ImportConflictPrompt } from "./ImportConflictPrompt";
 import { useEffect, useState } from "react";
 import { useAppStore } from "../../store/appStore";
 import { readPickedFiles } from "../Embeddings/readFiles";
@@ -103,6 +104,7 @@ export function Experiments() {
             <button type="button" className="button-quiet" onClick={() => void exportAll()}>
               Export all
             </button>
+            <ImportConflictPrompt />
           </section>
           <section className="experiment-panel">
             <h2>Workspace folder</h2>
