@@ -58,6 +58,45 @@ describe("simulated Batch API", () => {
     expect(errors[0].response.body.error).toMatchObject({ param: "url", type: "invalid_request_error" });
   });
 
+  it("runs a batch over /v1/embeddings: each line answered as the embeddings endpoint would", async () => {
+    const embed = (id: string, input: string) => JSON.stringify({ custom_id: id, method: "POST", url: "/v1/embeddings", body: { model: "sim-embedding-1", input, dimensions: 8 } });
+    const file = await upload([embed("x", "a cat"), embed("y", "a dog")].join("\n"), "embed.jsonl");
+    const created = await client.batches.create({ input_file_id: file.id, endpoint: "/v1/embeddings", completion_window: "24h" });
+    const done = await settle(created.id);
+    expect(done).toMatchObject({ status: "completed", endpoint: "/v1/embeddings", request_counts: { total: 2, completed: 2, failed: 0 } });
+    const output = (await (await client.files.content(done.output_file_id ?? "")).text()).trim().split("\n").map((l) => JSON.parse(l));
+    const direct = await client.embeddings.create({ model: "sim-embedding-1", input: "a cat", dimensions: 8 });
+    expect(output[0].response.body.data[0].embedding).toEqual(direct.data[0]?.embedding);
+    for (const o of output) expect(specErrors("CreateEmbeddingResponse", o.response.body)).toEqual([]);
+  });
+
+  it("lists files and batches page by page through the SDK's cursor, and deletes a file", async () => {
+    const files = [await upload(line("a", "one"), "p1.jsonl"), await upload(line("a", "two"), "p2.jsonl"), await upload(line("a", "three"), "p3.jsonl")];
+    const pages: string[][] = [];
+    let page = await client.files.list({ limit: 2, purpose: "batch" });
+    for (;;) {
+      pages.push(page.data.map((f) => f.id));
+      if (!page.hasNextPage()) break;
+      page = await page.getNextPage();
+    }
+    expect(pages[0]).toHaveLength(2);
+    expect(pages.flat().slice(0, 3)).toEqual(files.map((f) => f.id).reverse());
+    expect(new Set(pages.flat()).size).toBe(pages.flat().length);
+
+    const deleted = await client.files.delete(files[1]!.id);
+    expect(deleted).toMatchObject({ id: files[1]!.id, deleted: true });
+    const left: string[] = [];
+    for await (const f of client.files.list({ purpose: "batch" })) left.push(f.id);
+    expect(left).not.toContain(files[1]!.id);
+    expect(left).toContain(files[0]!.id);
+
+    const batches = [];
+    for (const f of [files[0]!, files[2]!]) batches.push(await client.batches.create({ input_file_id: f.id, endpoint: "/v1/chat/completions", completion_window: "24h" }));
+    const listed: string[] = [];
+    for await (const b of client.batches.list({ limit: 1 })) listed.push(b.id);
+    expect(listed.slice(0, 2)).toEqual(batches.map((b) => b.id).reverse());
+  });
+
   it("cancels a batch", async () => {
     const file = await upload(line("a", "Hello"));
     const created = await client.batches.create({ input_file_id: file.id, endpoint: "/v1/chat/completions", completion_window: "24h" });

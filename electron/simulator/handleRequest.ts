@@ -71,10 +71,19 @@ export const LATENCY_HEADER = "x-dojo-latency-ms";
 /** Largest request body accepted (the real service also refuses very large bodies). */
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
-type Route = "models" | "model" | "chat" | "embeddings" | "moderations" | "files" | "file" | "fileContent" | "batches" | "batch" | "batchCancel";
+type Route = "models" | "model" | "chat" | "embeddings" | "moderations" | "files" | "fileList" | "file" | "fileDelete" | "fileContent" | "batches" | "batchList" | "batch" | "batchCancel";
+
+type Method = "GET" | "POST" | "DELETE";
+
+/** A path that takes several methods, one route each (the list and the create share a path). */
+function byMethod(method: string | undefined, routes: Partial<Record<Method, Route>>, id?: string): { route: Route; method: Method; allow: string; id?: string } {
+  const allowed = Object.keys(routes) as Method[];
+  const chosen = allowed.includes(method as Method) ? (method as Method) : (allowed[0] as Method);
+  return { route: routes[chosen] as Route, method: chosen, allow: allowed.join(", "), ...(id === undefined ? {} : { id }) };
+}
 
 /** The route and the method it takes, or null for an unknown path. */
-function matchRoute(path: string): { route: Route; method: "GET" | "POST"; id?: string } | null {
+function matchRoute(path: string, method?: string): { route: Route; method: Method; allow?: string; id?: string } | null {
   if (path === "/v1/models") return { route: "models", method: "GET" };
   if (path.startsWith("/v1/models/") && path.length > "/v1/models/".length) {
     return { route: "model", method: "GET", id: decodeURIComponent(path.slice("/v1/models/".length)) };
@@ -82,10 +91,11 @@ function matchRoute(path: string): { route: Route; method: "GET" | "POST"; id?: 
   if (path === "/v1/chat/completions") return { route: "chat", method: "POST" };
   if (path === "/v1/embeddings") return { route: "embeddings", method: "POST" };
   if (path === "/v1/moderations") return { route: "moderations", method: "POST" };
-  if (path === "/v1/files") return { route: "files", method: "POST" };
-  if (path === "/v1/batches") return { route: "batches", method: "POST" };
+  if (path === "/v1/files") return byMethod(method, { GET: "fileList", POST: "files" });
+  if (path === "/v1/batches") return byMethod(method, { GET: "batchList", POST: "batches" });
   const file = /^\/v1\/files\/([^/]+)(\/content)?$/.exec(path);
-  if (file?.[1]) return { route: file[2] ? "fileContent" : "file", method: "GET", id: decodeURIComponent(file[1]) };
+  if (file?.[1] && file[2]) return { route: "fileContent", method: "GET", id: decodeURIComponent(file[1]) };
+  if (file?.[1]) return byMethod(method, { GET: "file", DELETE: "fileDelete" }, decodeURIComponent(file[1]));
   const batch = /^\/v1\/batches\/([^/]+)(\/cancel)?$/.exec(path);
   if (batch?.[1]) return batch[2] ? { route: "batchCancel", method: "POST", id: decodeURIComponent(batch[1]) } : { route: "batch", method: "GET", id: decodeURIComponent(batch[1]) };
   return null;
@@ -127,6 +137,11 @@ function latencyFor(ex: Exchange, settings: HandlerSettings): number {
   return Number.isFinite(asked) && asked >= 0 ? Math.min(asked, 60_000) : settings.fixedLatencyMs;
 }
 
+/** The request's query parameters (list endpoints read after, limit, order, purpose). */
+function queryOf(ex: Exchange): URLSearchParams {
+  return new URL(ex.req.url ?? "/", "http://127.0.0.1").searchParams;
+}
+
 /** A chat request's parameters and its planned answer. */
 function planned(body: unknown): { params: ChatParams; plan: ChatPlan } {
   const params = parseChatParams(body);
@@ -165,6 +180,12 @@ async function answer(ex: Exchange, route: Route, id: string | undefined, delive
       return deliverJson(ex, moderationsResponse(body), failure);
     case "file":
       return sendJson(ex, 200, settings.batches.retrieveFile(id ?? ""));
+    case "fileList":
+      return sendJson(ex, 200, settings.batches.listFiles(queryOf(ex)));
+    case "fileDelete":
+      return sendJson(ex, 200, settings.batches.deleteFile(id ?? ""));
+    case "batchList":
+      return sendJson(ex, 200, settings.batches.list(queryOf(ex)));
     case "fileContent": {
       const content = settings.batches.fileContent(id ?? "");
       ex.res.writeHead(200, { "x-request-id": ex.requestId, "content-type": "application/octet-stream", "content-length": String(content.length) });
@@ -192,12 +213,12 @@ export async function handleRequest(ex: Exchange, settings: HandlerSettings): Pr
   try {
     const path = new URL(ex.req.url ?? "/", "http://127.0.0.1").pathname.replace(/\/+$/, "");
     if (path === BEHAVIOUR_PATH) return await handleControl(ex, settings);
-    const match = matchRoute(path);
+    const match = matchRoute(path, ex.req.method);
     if (!match) throw new ApiError(404, `Invalid URL (${ex.req.method} ${path})`, { code: "unknown_url" });
     if (ex.req.method !== match.method) {
       throw new ApiError(405, `Not allowed to ${ex.req.method} on ${path}. (HINT: Perhaps you meant to use a different HTTP method?)`, {
         code: "method_not_allowed",
-        headers: { allow: match.method },
+        headers: { allow: match.allow ?? match.method },
       });
     }
     const key = bearerKey(ex.req.headers.authorization);
