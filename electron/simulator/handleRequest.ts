@@ -41,7 +41,8 @@ function admit(ex: Exchange, settings: HandlerSettings, tokens: number, model: s
     refusal.retryAfterMs === null ? {} : { "retry-after": String(Math.max(1, Math.ceil(refusal.retryAfterMs / 1000))), "retry-after-ms": String(refusal.retryAfterMs) };
   throw new ApiError(429, refusal.message, {
     type: refusal.limit,
-    code: refusal.retryAfterMs === null ? "request_too_large" : "rate_limit_exceeded",
+    // The real API says "Request too large ..." with the same code as a busy limit; the message tells them apart.
+    code: "rate_limit_exceeded",
     headers: { ...refusal.headers, ...wait },
     counted: false,
   });
