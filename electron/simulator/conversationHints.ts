@@ -44,7 +44,7 @@ const LABEL_SYNONYMS: Record<string, string[]> = {
 const meets = (words: readonly string[], set: ReadonlySet<string>) => words.some((w) => set.has(w));
 
 /** Connectors between a label and its value: "city: Paris", "city is Paris", "total = 12". */
-const CONNECTOR = String.raw`\s*(?:is|was|are|=|:|of|to|#|no\.?|number)?\s*["']?`;
+const CONNECTOR = String.raw`\s*(?:(?:is|was|are|of|to|no|number)(?![\p{L}\p{N}])\.?|[=:#])?\s*["']?`;
 
 /** Words that end a value written after "is" or ":" ("subject is Holiday plans and ..."). */
 const VALUE_STOP = new Set(["and", "or", "but", "then", "using", "please", "with", "for", "via", "by"]);

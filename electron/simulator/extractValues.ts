@@ -52,6 +52,7 @@ export function findNumbers(text: string): (Found<number> & { money: boolean })[
   const taken: [number, number][] = [];
   for (const f of [...findDates(text), ...findEmails(text)]) taken.push([f.at, f.end]);
   for (const m of text.matchAll(/(?<![\p{L}\p{N}])(?:\p{L}+[-#_/]?|#)\d+(?![\p{N}])/gu)) taken.push([m.index, m.index + m[0].length]);
+  for (const f of findIds(text)) taken.push([f.at, f.end]);
   const out: (Found<number> & { money: boolean })[] = [];
   const re = /([$€£¥]\s?)?(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)(\s?(?:USD|EUR|GBP|JPY|CHF|dollars|euros|pounds))?/gu;
   for (const m of text.matchAll(re)) {
@@ -76,7 +77,8 @@ export function findIds(text: string): Found<string>[] {
 /** Runs of capitalised words (two or more, or one after a label): names of people and companies. */
 export function findNames(text: string): Found<string>[] {
   const out: Found<string>[] = [];
-  const word = "\\p{Lu}[\\p{L}'’-]*\\.?";
+  // No dots inside: "Northwind Traders. Total" is a name and the next sentence.
+  const word = "\\p{Lu}[\\p{L}'’-]*";
   const re = new RegExp(`(?<![\\p{L}\\p{N}])(${word}(?:[ \\t]+(?:&[ \\t]+|of[ \\t]+|de[ \\t]+|van[ \\t]+)?${word})+)`, "gu");
   for (const m of text.matchAll(re)) out.push({ value: (m[1] ?? "").replace(/\.$/, ""), at: m.index, end: m.index + m[0].length });
   return out;

@@ -3,7 +3,7 @@
 import { ApiError, incorrectKey, missingKey } from "./apiError";
 import { streamChunks, completionBody } from "./chatBodies";
 import { parseChatParams, type ChatParams } from "./chatParams";
-import { planChat, type ChatPlan } from "./chatPlan";
+import { NOTE_HEADER, planChat, type ChatPlan } from "./chatPlan";
 import { deliverJson, deliverStream } from "./deliver";
 import { embeddingsResponse } from "./embeddings";
 import { failureError, isDeliveryFailure, readFailure, SIMULATE_HEADER, type DeliveryFailure } from "./failures";
@@ -203,8 +203,10 @@ async function answer(ex: Exchange, route: Route, id: string | undefined, delive
       const { params, plan } = chat ?? planned(body);
       // Like the real service, the limit counts the longest answer the request allows, not the one it gets.
       admit(ex, settings, plan.usage.prompt_tokens + Math.max((params.maxTokens ?? 0) * params.n, plan.usage.completion_tokens), params.model);
-      if (params.stream) return deliverStream(ex, streamChunks(plan, params.includeUsage), failure, settings.tokenDelayMs, plan.usage.total_tokens);
-      return deliverJson(ex, completionBody(plan), failure, plan.usage.total_tokens);
+      // The body's schema is strict, so what the simulator did is said in a header the app shows.
+      const note = { [NOTE_HEADER]: plan.note };
+      if (params.stream) return deliverStream(ex, streamChunks(plan, params.includeUsage), failure, settings.tokenDelayMs, plan.usage.total_tokens, note);
+      return deliverJson(ex, completionBody(plan), failure, plan.usage.total_tokens, note);
     }
   }
 }
