@@ -10,7 +10,9 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL("./dist/renderer", import.meta.url)),
     emptyOutDir: true,
-    sourcemap: true,
+    // No source maps in the shipped renderer: the web host would serve them (1.8 MB, sources
+    // included). DOJO_SOURCEMAP=1 builds them for local debugging.
+    sourcemap: process.env.DOJO_SOURCEMAP === "1",
     target: "chrome120",
   },
 });

@@ -16,6 +16,7 @@ import { createLearningService } from "./services/learning";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import { openSettingsStore, type ConfLike } from "./services/settingsStore";
+import { removeStaleTempFiles } from "./services/atomicFile";
 import { createRunHistory } from "./services/history/runHistory";
 import { recordCost } from "./services/history/recordCost";
 import { createExperimentStore, resolveWorkspaceDir } from "./services/experiments/experimentStore";
@@ -36,6 +37,7 @@ import { createLessonSettingsBackup } from "./services/lessonSettingsBackup";
 import { requestEntryOf } from "./services/usage/requestEntry";
 import { estimateCost } from "../shared/pricing";
 import type { UsageFeature } from "../shared/usageFeature";
+import { addSecretSource } from "./services/knownSecrets";
 
 export type { ConfLike } from "./services/settingsStore";
 
@@ -87,11 +89,13 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     // How long a simulated batch takes (DOJO_SIM_BATCH_DELAY_MS), so e2e tests need not wait long.
     batchDelayMs: Number(env.DOJO_SIM_BATCH_DELAY_MS ?? 2_000) || 0,
   });
-  const { store, notices } = openSettingsStore({ cwd: options.dataDir, configName: "settings", open: options.openStore });
+  const { store, notices } = openSettingsStore({ cwd: options.dataDir, configName: "settings", open: options.openStore, appVersion: options.version });
   const keychain = options.keychain ?? createOsKeychain();
   const keychainState = await keychain.probe();
   const profiles = createProfileService({ store, keychain, env, simulatorURL: () => simulator.url });
-  const drafts = createDraftService(store);
+  // Every file write, every answer to the renderer and every provider response is scrubbed of these keys.
+  const removeSecretSource = addSecretSource(() => profiles.knownSecrets());
+  const drafts = createDraftService(store, options.dataDir);
   // Every finished run's record goes to each listener (inspector, history, usage...).
   const runListeners = new Set<(record: RunRecord) => void>();
   // A run refused by input moderation is still a run: its record (nothing sent) goes to every listener.
@@ -146,14 +150,17 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   runListeners.add((record) => logUsage(record, "playground", recordCost(record, pricing.get().table)));
   const budgets = createBudgetGuard({ usage, budget: (id) => reliability.budget(id), priceTable: () => pricing.get().table });
   const workspaceDir = () => resolveWorkspaceDir(options.dataDir, store.read().workspaceDir);
-  const experiments = createExperimentStore({ workspaceDir, secrets: () => profiles.knownSecrets() });
+  // Temporaries a crash left in the folders the app writes atomically go before anything is written.
+  for (const dir of [workspaceDir(), join(workspaceDir(), "datasets"), join(options.dataDir, "evals", "runs"), join(options.dataDir, "embedding-cache")]) removeStaleTempFiles(dir);
+  const experiments = createExperimentStore({ workspaceDir, secrets: () => profiles.knownSecrets(), notices });
   const setWorkspaceDir = (dir: string) => {
     store.update((current) => ({ ...current, workspaceDir: dir }));
     return workspaceDir();
   };
-  const datasets = createDatasetStore({ dir: () => join(workspaceDir(), "datasets"), secrets: () => profiles.knownSecrets() });
+  const datasets = createDatasetStore({ dir: () => join(workspaceDir(), "datasets"), secrets: () => profiles.knownSecrets(), notices });
   const evals = createEvalService({
     dataDir: options.dataDir,
+    notices,
     datasets,
     resolveConnection: (profileId) => profiles.resolveConnection(profileId),
     secrets: () => profiles.knownSecrets(),
@@ -231,6 +238,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       history.close();
       usage.close();
       await simulator.close();
+      removeSecretSource();
     },
   };
 }

@@ -127,6 +127,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       drafts.save(draft);
       return { ok: true };
     },
+    "draft.setAside": async ({ reason }) => ({ path: drafts.setAside(reason) }),
     "shell.openExternal": async ({ url }) => {
       if (!deps.openExternal) {
         throw new DojoError("invalid_input", "Opening links is handled by your browser in web mode.");

@@ -11,8 +11,9 @@ import {
   type InvokeEventLike,
   type IpcMainLike,
 } from "./ipc";
+import { APP_ENTRY_URL } from "./appProtocol";
 
-const ENTRY = "file:///app/dist/renderer/index.html";
+const ENTRY = APP_ENTRY_URL;
 const RUN_ID = "4f2b9c8e-3d1a-4b7e-9f60-2c5d8e1a7b34";
 
 /** Every channel answers "not used"; a test overrides the ones it needs. */
@@ -78,6 +79,10 @@ describe("isTrustedSender", () => {
   it("refuses other pages, subframes and vanished frames", () => {
     const policy = { appEntryURL: ENTRY };
     expect(isTrustedSender(eventFrom("file:///home/me/evil.html").event, policy)).toBe(false);
+    // The built page opened from disk is not the app any more: only app:// is.
+    expect(isTrustedSender(eventFrom("file:///app/dist/renderer/index.html").event, policy)).toBe(false);
+    expect(isTrustedSender(eventFrom("app://prompt-dojo/assets/other.html").event, policy)).toBe(false);
+    expect(isTrustedSender(eventFrom("app://evil/index.html").event, policy)).toBe(false);
     expect(isTrustedSender(eventFrom("https://evil.example/").event, policy)).toBe(false);
     expect(isTrustedSender(eventFrom("about:blank").event, policy)).toBe(false);
     expect(isTrustedSender(eventFrom(ENTRY, { subframe: true }).event, policy)).toBe(false);

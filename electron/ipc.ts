@@ -13,7 +13,7 @@ export function ipcChannelFor(channel: ChannelName): string {
   return `dojo:${channel}`;
 }
 
-/** Who may call: the file:// URL of the app's dist/renderer/index.html. */
+/** Who may call: the app's entry URL, APP_ENTRY_URL (app://prompt-dojo/index.html, see appProtocol.ts). */
 export interface IpcTrustPolicy {
   appEntryURL: string;
 }
@@ -46,9 +46,9 @@ export interface IpcMainLike {
 }
 
 /**
- * True when the call comes from the app's own page (exact entry file URL) in the window's main
- * frame. A frame that is gone (null), a subframe, or any other URL (another file, about:blank, a
- * page reached by a navigation that slipped through) is refused.
+ * True when the call comes from the app's own page (the exact entry URL on the app:// origin) in the
+ * window's main frame. A frame that is gone (null), a subframe, or any other URL (a file:// page,
+ * another app:// path, about:blank, a page reached by a navigation that slipped through) is refused.
  */
 export function isTrustedSender(event: InvokeEventLike, policy: IpcTrustPolicy): boolean {
   const frame = event.senderFrame;

@@ -1,16 +1,18 @@
-// Main process (desktop): the Electron entry. Builds the core, opens the IPC door, hardens every
-// web contents and session, shows the one window, and closes the core on quit.
-import { app, BrowserWindow, dialog, ipcMain, session, shell } from "electron";
+// Main process (desktop): the Electron entry. Builds the core, opens the IPC door, serves the
+// renderer on app://, hardens every web contents and session, shows the one window, closes the core on quit.
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from "electron";
 import ElectronStore from "electron-store";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
 import { createAppCore, type AppCore } from "./app";
+import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from "./appProtocol";
 import { registerIpc } from "./ipc";
 import { createMainWindowOptions, hardenSession, hardenWebContents, openExternalLink } from "./window";
 
 // Built layout: dist/electron/main.mjs, dist/electron/preload.cjs, dist/renderer/index.html.
 const preloadPath = fileURLToPath(new URL("./preload.cjs", import.meta.url));
-const indexPath = fileURLToPath(new URL("../renderer/index.html", import.meta.url));
-const appEntryURL = pathToFileURL(indexPath).href;
+const rendererDir = fileURLToPath(new URL("../renderer/", import.meta.url));
+const appEntryURL = APP_ENTRY_URL;
 
 let core: AppCore | null = null;
 let coreClosed = false;
@@ -21,6 +23,8 @@ const openLink = (url: string): void => {
 
 // Every renderer is sandboxed, whatever its options say.
 app.enableSandbox();
+// Must happen before "ready": the scheme's origin, secure context and fetch support are fixed then.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
 // Applies to every web contents ever created (the window, devtools, anything a bug might open).
 app.on("web-contents-created", (_event, contents) => hardenWebContents(contents, { appEntryURL, openLink }));
@@ -28,11 +32,12 @@ app.on("web-contents-created", (_event, contents) => hardenWebContents(contents,
 function createWindow(): void {
   const window = new BrowserWindow(createMainWindowOptions({ preloadPath }));
   window.once("ready-to-show", () => window.show());
-  void window.loadFile(indexPath);
+  void window.loadURL(appEntryURL);
 }
 
 async function start(): Promise<void> {
   await app.whenReady();
+  protocol.handle(APP_SCHEME, createAppProtocolHandler({ rendererDir, readFile }));
   hardenSession(session.defaultSession);
   core = await createAppCore({
     mode: "desktop",

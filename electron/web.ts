@@ -8,11 +8,24 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type { CallResult, ChannelName, EventName } from "../shared/contract";
 import { appError, type AppError } from "../shared/errors";
+import { IMPORT_CHANNELS, MAX_IMPORT_BODY_BYTES } from "../shared/contracts/importLimits";
+import { JsonTooDeepError, MAX_JSON_DEPTH, parseJsonWithin, tooDeepMessage } from "../shared/jsonDepth";
 import { dispatch, isChannelName, type HandlerContext, type Handlers } from "./dispatch";
+import { contentTypeOf } from "./contentTypes";
+import { foreignRequestReason } from "./requestOrigin";
 import { CONTENT_SECURITY_POLICY } from "./window";
 
 /** Largest request body accepted (a draft with a long conversation fits many times over). */
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
+/** Event streams open at once, at most: a page needs one; more are a leak or a flood. */
+export const MAX_EVENT_STREAMS = 16;
+/** Client ids kept at most (live streams and dropped ones waiting for a reconnect). */
+export const MAX_EVENT_CLIENTS = 64;
+
+/** The body limit of a channel: the import channels carry a whole file (see importLimits.ts). */
+export function bodyLimitFor(channel: string): number {
+  return IMPORT_CHANNELS.includes(channel) ? MAX_IMPORT_BODY_BYTES : MAX_BODY_BYTES;
+}
 /** A comment frame keeps idle event streams (and proxies, if any) from timing out. */
 export const HEARTBEAT_MS = 15_000;
 /** How long a dropped event stream's client id (and the events meant for it) is kept for a reconnect. */
@@ -39,31 +52,10 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-const MIME_TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".map": "application/json; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".jpeg": "image/jpeg",
-  ".gif": "image/gif",
-  ".webp": "image/webp",
-  ".ico": "image/x-icon",
-  ".woff": "font/woff",
-  ".woff2": "font/woff2",
-  ".ttf": "font/ttf",
-  ".txt": "text/plain; charset=utf-8",
-  ".md": "text/markdown; charset=utf-8",
-  ".wasm": "application/wasm",
-};
 
 /** The MIME type of a file by its extension; unknown ones are served as opaque bytes. */
 export function mimeTypeFor(filePath: string): string {
-  return MIME_TYPES[path.extname(filePath).toLowerCase()] ?? "application/octet-stream";
+  return contentTypeOf(filePath);
 }
 
 /** Headers every response carries. */
@@ -75,18 +67,7 @@ const SECURITY_HEADERS: Record<string, string> = {
   "Cross-Origin-Resource-Policy": "same-origin",
 };
 
-/** True when `host` (the Host header) names this server by a loopback name: blocks DNS rebinding. */
-export function isLoopbackHost(host: string | undefined, port: number): boolean {
-  if (!host) return false;
-  const h = host.toLowerCase();
-  return h === `127.0.0.1:${port}` || h === `localhost:${port}` || h === `[::1]:${port}`;
-}
-
-/** True when the Origin header is absent (same-origin GETs, non-browser clients) or is this host's own. */
-export function isSameOriginRequest(origin: string | undefined, host: string): boolean {
-  if (origin === undefined) return true;
-  return origin.toLowerCase() === `http://${host.toLowerCase()}`;
-}
+export { isLoopbackHost, isSameOriginRequest } from "./requestOrigin";
 
 /** Compares a presented token with the real one in constant time (hashing makes lengths equal). */
 export function tokenMatches(presented: string | undefined, token: string): boolean {
@@ -220,9 +201,22 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const wanted = header(req, "x-dojo-client");
     let client = wanted ? clients.get(wanted) : undefined;
     if (client?.res) client = undefined; // That id has a live stream: never hand it to a second one.
+    const live = [...clients.values()].filter((c) => c.res !== null).length;
+    if (live >= MAX_EVENT_STREAMS) {
+      const why = `Too many event streams are open (${MAX_EVENT_STREAMS} at most): close other Prompt Dojo tabs and reload.`;
+      sendError(res, 429, appError("rate_limited", why), { Connection: "close" });
+      return;
+    }
     if (!client) {
       client = { id: randomUUID(), res: null, queue: [], expiry: null };
       clients.set(client.id, client);
+      // Dropped streams wait a minute for a reconnect; a flood of them must not grow without end.
+      for (const old of clients.values()) {
+        if (clients.size <= MAX_EVENT_CLIENTS) break;
+        if (old.res || old === client) continue;
+        if (old.expiry) clearTimeout(old.expiry);
+        clients.delete(old.id);
+      }
     }
     if (client.expiry) clearTimeout(client.expiry);
     client.expiry = null;
@@ -251,11 +245,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
     let body: Buffer;
+    const limit = bodyLimitFor(channel);
     try {
-      body = await readBody(req, MAX_BODY_BYTES);
+      body = await readBody(req, limit);
     } catch (err) {
       if (err instanceof BodyTooLarge) {
-        const limitMb = MAX_BODY_BYTES / 1024 / 1024;
+        const limitMb = limit / 1024 / 1024;
         sendError(res, 413, appError("invalid_input", `The request is larger than ${limitMb} MB.`), { Connection: "close" });
         // Stop reading the rest of an oversized upload once the answer is out.
         res.on("finish", () => req.destroy());
@@ -267,9 +262,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     let input: unknown = undefined;
     if (body.length > 0) {
       try {
-        input = JSON.parse(body.toString("utf8"));
-      } catch {
-        sendError(res, 400, appError("invalid_input", `The body of ${channel} is not valid JSON.`));
+        input = parseJsonWithin(body.toString("utf8"), MAX_JSON_DEPTH);
+      } catch (err) {
+        const why = err instanceof JsonTooDeepError ? tooDeepMessage(`The body of ${channel}`, err.max) : `The body of ${channel} is not valid JSON.`;
+        sendError(res, 400, appError("invalid_input", why));
         return;
       }
     }
@@ -279,7 +275,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   const serveStatic = async (req: IncomingMessage, res: ServerResponse, urlPath: string): Promise<void> => {
     const filePath = resolveStaticPath(staticRoot, urlPath);
-    if (!filePath) {
+    // Source maps carry the sources; a build made for debugging must not serve them either.
+    if (!filePath || /\.map$/i.test(filePath)) {
       sendText(res, 404, "Not found");
       return;
     }
@@ -314,9 +311,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return sendText(res, 400, "Bad request");
     }
     const isApi = pathname === "/api" || pathname.startsWith("/api/");
-    const host = header(req, "host");
-    if (!isLoopbackHost(host, port)) return forbidden(res, isApi, "Forbidden: unexpected Host header.");
-    if (!isSameOriginRequest(header(req, "origin"), host!)) return forbidden(res, isApi, "Forbidden: cross-site request.");
+    const refused = foreignRequestReason({ host: header(req, "host"), origin: header(req, "origin") }, port);
+    if (refused) return forbidden(res, isApi, refused);
     // Checked on the raw path: the URL parser already resolved "/../x" (and "%2e%2e") to "/x".
     if (/(^|\/)(\.|%2e){2}(\/|%2f|\\|$)/i.test(rawPath)) return sendText(res, 404, "Not found");
 

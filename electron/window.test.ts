@@ -15,8 +15,9 @@ import {
   type SessionLike,
   type WebContentsLike,
 } from "./window";
+import { APP_ENTRY_URL } from "./appProtocol";
 
-const ENTRY = "file:///opt/Prompt%20Dojo/resources/app/dist/renderer/index.html";
+const ENTRY = APP_ENTRY_URL;
 
 describe("createMainWindowOptions", () => {
   it("isolates and sandboxes the renderer, without Node, with only the given preload", () => {
@@ -31,6 +32,7 @@ describe("createMainWindowOptions", () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      navigateOnDragDrop: false,
     });
     expect(show).toBe(false);
   });
@@ -66,25 +68,29 @@ describe("the content security policy", () => {
 });
 
 describe("isAppEntryURL", () => {
-  it("accepts the entry file itself, with any query or fragment", () => {
-    expect(isAppEntryURL(ENTRY, ENTRY)).toBe(true);
+  it("accepts the entry page on app://prompt-dojo, with any query or fragment", () => {
+    expect(isAppEntryURL("app://prompt-dojo/index.html", ENTRY)).toBe(true);
     expect(isAppEntryURL(`${ENTRY}#/lessons/1`, ENTRY)).toBe(true);
     expect(isAppEntryURL(`${ENTRY}?x=1`, ENTRY)).toBe(true);
   });
 
-  it("refuses other files, other schemes, other hosts and garbage", () => {
-    expect(isAppEntryURL("file:///home/me/Downloads/evil.html", ENTRY)).toBe(false);
-    expect(isAppEntryURL("file:///opt/Prompt%20Dojo/resources/app/dist/renderer/other.html", ENTRY)).toBe(false);
-    expect(isAppEntryURL("file://fileserver/opt/Prompt%20Dojo/resources/app/dist/renderer/index.html", ENTRY)).toBe(false);
-    expect(isAppEntryURL("https://example.com/dist/renderer/index.html", ENTRY)).toBe(false);
+  it("refuses every file:// page, even the built index.html", () => {
+    expect(isAppEntryURL("file:///opt/Prompt%20Dojo/resources/app/dist/renderer/index.html", ENTRY)).toBe(false);
+    expect(isAppEntryURL("file:///home/me/Downloads/index.html", ENTRY)).toBe(false);
+    expect(isAppEntryURL("file://prompt-dojo/index.html", ENTRY)).toBe(false);
+  });
+
+  it("refuses other paths, hosts, ports, credentials, schemes and garbage", () => {
+    expect(isAppEntryURL("app://prompt-dojo/other.html", ENTRY)).toBe(false);
+    expect(isAppEntryURL("app://prompt-dojo/assets/index.html", ENTRY)).toBe(false);
+    expect(isAppEntryURL("app://prompt-dojo/", ENTRY)).toBe(false);
+    expect(isAppEntryURL("app://evil/index.html", ENTRY)).toBe(false);
+    expect(isAppEntryURL("app://prompt-dojo:81/index.html", ENTRY)).toBe(false);
+    expect(isAppEntryURL("app://x:y@prompt-dojo/index.html", ENTRY)).toBe(false);
+    expect(isAppEntryURL("https://prompt-dojo/index.html", ENTRY)).toBe(false);
     expect(isAppEntryURL("about:blank", ENTRY)).toBe(false);
     expect(isAppEntryURL("", ENTRY)).toBe(false);
     expect(isAppEntryURL("not a url", ENTRY)).toBe(false);
-  });
-
-  it("treats a Windows drive letter in either case as the same file", () => {
-    expect(isAppEntryURL("file:///C:/Dojo/dist/renderer/index.html", "file:///c:/Dojo/dist/renderer/index.html")).toBe(true);
-    expect(isAppEntryURL("file:///D:/Dojo/dist/renderer/index.html", "file:///c:/Dojo/dist/renderer/index.html")).toBe(false);
   });
 });
 
@@ -134,6 +140,7 @@ describe("hardenWebContents", () => {
     hardenWebContents(fake.contents, { appEntryURL: ENTRY, openLink: () => {} });
     expect(fake.fire("will-navigate", "https://evil.example/")).toBe(true);
     expect(fake.fire("will-navigate", "file:///tmp/dropped.html")).toBe(true);
+    expect(fake.fire("will-navigate", "app://prompt-dojo/other.html")).toBe(true);
     expect(fake.fire("will-redirect", "https://evil.example/")).toBe(true);
     expect(fake.fire("will-navigate", ENTRY)).toBe(false);
     expect(isNavigationAllowed("https://platform.openai.com", ENTRY)).toBe(false);

@@ -2,8 +2,9 @@
 // Electron-shaped objects, so every decision can be tested without launching Electron.
 
 /**
- * The renderer's Content-Security-Policy, sent as a response header and repeated in a meta tag of
- * renderer/index.html. `worker-src blob:` is for Monaco's workers; `'unsafe-inline'` styles are
+ * The renderer's Content-Security-Policy, sent as a response header (by the app:// handler and on
+ * every other response of the session) and repeated in a meta tag of renderer/index.html. On the
+ * desktop `'self'` is the app://prompt-dojo origin alone, not every local file as under file://. `worker-src blob:` is for Monaco's workers; `'unsafe-inline'` styles are
  * for React's style attributes. Scripts only ever come from the app itself.
  */
 export const CONTENT_SECURITY_POLICY =
@@ -79,25 +80,12 @@ export function withContentSecurityPolicy(
   return out;
 }
 
-/** Upper-cases a Windows drive letter ("/c:/x" -> "/C:/x"): Chromium and Node may differ there. */
-function canonicalFilePath(pathname: string): string {
-  const decoded = safeDecode(pathname);
-  return decoded.replace(/^\/([a-z]):/, (_m, drive: string) => `/${drive.toUpperCase()}:`);
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
-
 /**
- * True when `url` is the app's own page: the exact file:// URL of dist/renderer/index.html (same
- * host, same path; query and fragment ignored, since the renderer may route with the fragment).
- * Every file:// page shares one opaque origin, so comparing origins alone would trust any local
- * HTML file; the path is what identifies the app.
+ * True when `url` is the app's own page: the entry URL (app://prompt-dojo/index.html, see
+ * appProtocol.ts) with the same scheme, host and path; query and fragment are ignored, since the
+ * renderer may route with the fragment. Credentials or any other spelling are refused (Chromium
+ * hands out canonical URLs, so the real page always matches exactly). The app no longer loads from
+ * file://, where every local file shared one origin.
  */
 export function isAppEntryURL(url: string, appEntryURL: string): boolean {
   let candidate: URL;
@@ -109,10 +97,11 @@ export function isAppEntryURL(url: string, appEntryURL: string): boolean {
     return false;
   }
   return (
-    candidate.protocol === "file:" &&
-    entry.protocol === "file:" &&
+    candidate.protocol === entry.protocol &&
     candidate.host === entry.host &&
-    canonicalFilePath(candidate.pathname) === canonicalFilePath(entry.pathname)
+    candidate.pathname === entry.pathname &&
+    candidate.username === "" &&
+    candidate.password === ""
   );
 }
 

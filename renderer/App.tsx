@@ -1,49 +1,21 @@
-// Renderer: the app shell: header with the provider badge, left nav, notices, and the current view.
-import { lazy, Suspense } from "react";
+// Renderer: the app shell: header with the provider badge, the grouped left nav, notices, and the
+// current view inside its own error boundary.
+import { Suspense } from "react";
+import { bridge } from "./bridge";
 import { NoticeBanners } from "./components/NoticeBanners";
 import { ProviderBadge } from "./components/ProviderBadge";
-import { Playground } from "./features/Playground/Playground";
-import { Settings } from "./features/Settings/Settings";
-import { useAppStore } from "./store/appStore";
-import type { ViewName } from "./store/uiSlice";
-
-// Views that are not on the first screen load in their own chunks, keeping the first load small.
-const Inspector = lazy(() => import("./features/Inspector/Inspector").then((m) => ({ default: m.Inspector })));
-const Compare = lazy(() => import("./features/Compare/Compare").then((m) => ({ default: m.Compare })));
-const Embeddings = lazy(() => import("./features/Embeddings/Embeddings").then((m) => ({ default: m.Embeddings })));
-const Rag = lazy(() => import("./features/Rag/Rag").then((m) => ({ default: m.Rag })));
-const Lessons = lazy(() => import("./features/Lessons/Lessons").then((m) => ({ default: m.Lessons })));
-const Review = lazy(() => import("./features/Review/Review").then((m) => ({ default: m.Review })));
-const Experiments = lazy(() => import("./features/Experiments/Experiments").then((m) => ({ default: m.Experiments })));
-const History = lazy(() => import("./features/History/History").then((m) => ({ default: m.History })));
-const Evals = lazy(() => import("./features/Evals/Evals").then((m) => ({ default: m.Evals })));
-const Injection = lazy(() => import("./features/Injection/InjectionLab").then((m) => ({ default: m.InjectionLab })));
-const Reliability = lazy(() => import("./features/Reliability/Reliability").then((m) => ({ default: m.Reliability })));
-const Usage = lazy(() => import("./features/Usage/Usage").then((m) => ({ default: m.Usage })));
-const Readiness = lazy(() => import("./features/Readiness/Readiness").then((m) => ({ default: m.Readiness })));
-
-const NAV: { view: ViewName; label: string; testId: string }[] = [
-  { view: "playground", label: "Playground", testId: "nav-playground" },
-  { view: "compare", label: "Compare", testId: "nav-compare" },
-  { view: "inspector", label: "Inspector", testId: "nav-inspector" },
-  { view: "experiments", label: "Experiments", testId: "nav-experiments" },
-  { view: "history", label: "History", testId: "nav-history" },
-  { view: "evals", label: "Evals", testId: "nav-evals" },
-  { view: "embeddings", label: "Embeddings", testId: "nav-embeddings" },
-  { view: "rag", label: "RAG", testId: "nav-rag" },
-  { view: "injection", label: "Injection lab", testId: "nav-injection" },
-  { view: "reliability", label: "Reliability", testId: "nav-reliability" },
-  { view: "usage", label: "Usage", testId: "nav-usage" },
-  { view: "lessons", label: "Lessons", testId: "nav-lessons" },
-  { view: "review", label: "Review", testId: "nav-review" },
-  { view: "readiness", label: "Readiness", testId: "nav-readiness" },
-  { view: "settings", label: "Settings", testId: "nav-settings" },
-];
+import { resetView } from "./shell/resetView";
+import { NAV_GROUPS, ROUTES, routeOf } from "./shell/routes";
+import { ViewBoundary } from "./shell/ViewBoundary";
+import { VIEW_COMPONENTS } from "./shell/viewComponents";
+import { appStore, useAppStore } from "./store/appStore";
 
 /** The whole window. */
 export function App() {
   const view = useAppStore((s) => s.view);
   const setView = useAppStore((s) => s.setView);
+  const route = routeOf(view);
+  const View = VIEW_COMPONENTS[view];
   return (
     <div className="app">
       <header className="app-header">
@@ -51,27 +23,43 @@ export function App() {
         <ProviderBadge />
       </header>
       <nav className="app-nav" aria-label="Main">
-        <ul>
-          {NAV.map((item) => (
-            <li key={item.view}>
-              <button
-                type="button"
-                className="nav-link"
-                data-testid={item.testId}
-                aria-current={view === item.view ? "page" : undefined}
-                onClick={() => setView(item.view)}
-              >
-                {item.label}
-              </button>
-            </li>
-          ))}
-        </ul>
+        {NAV_GROUPS.map((group) => (
+          <div key={group} className="nav-group" role="group" aria-labelledby={`nav-group-${group}`}>
+            {group !== "Settings" ? (
+              <span className="nav-group-title" id={`nav-group-${group}`}>
+                {group}
+              </span>
+            ) : null}
+            <ul>
+              {ROUTES.filter((r) => r.group === group).map((item) => (
+                <li key={item.view}>
+                  <a
+                    href={`#${item.path}`}
+                    className="nav-link"
+                    data-testid={`nav-${item.view}`}
+                    aria-current={view === item.view ? "page" : undefined}
+                    onClick={(e) => {
+                      // The router pushes the history entry when the view changes; a plain click does not need the browser's.
+                      e.preventDefault();
+                      setView(item.view);
+                    }}
+                  >
+                    {item.title}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
       </nav>
-      <main className="app-main">
+      <main className="app-main" data-testid="view" data-view={view}>
         <NoticeBanners />
-        <Suspense fallback={<p className="hint">Loading...</p>}>
-          {view === "playground" ? <Playground /> : view === "inspector" ? <Inspector /> : view === "compare" ? <Compare /> : view === "embeddings" ? <Embeddings /> : view === "rag" ? <Rag /> : view === "lessons" ? <Lessons /> : view === "review" ? <Review /> : view === "readiness" ? <Readiness /> : view === "experiments" ? <Experiments /> : view === "history" ? <History /> : view === "evals" ? <Evals /> : view === "injection" ? <Injection /> : view === "reliability" ? <Reliability /> : view === "usage" ? <Usage /> : <Settings />}
-        </Suspense>
+        {/* One boundary per view (keyed by it), so leaving a failed view and coming back starts clean. */}
+        <ViewBoundary key={view} title={route.title} onReset={(failure) => resetView(appStore, bridge, view, failure)}>
+          <Suspense fallback={<p className="hint" data-testid="view-loading">Loading...</p>}>
+            <View />
+          </Suspense>
+        </ViewBoundary>
       </main>
     </div>
   );

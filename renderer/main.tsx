@@ -2,6 +2,9 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
+import { connectHashRoute } from "./shell/hashRoute";
+import { ViewBoundary } from "./shell/ViewBoundary";
+import { preloadMonacoEditor } from "./components/JsonEditor/JsonEditor";
 import { bridge } from "./bridge";
 import { appStore } from "./store/appStore";
 import { bootApp } from "./store/boot";
@@ -17,12 +20,26 @@ const autosave = startDraftAutosave({ store: appStore, bridge });
 window.addEventListener("pagehide", () => autosave.flush());
 window.addEventListener("beforeunload", () => autosave.flush());
 
+connectHashRoute(appStore, window);
 void bootApp(appStore);
+// The playground (the first screen) has a Monaco editor: its chunk downloads while the draft loads,
+// instead of after. A failure shows when an editor mounts (it keeps its textarea), not here.
+preloadMonacoEditor().catch(() => {});
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
 createRoot(root).render(
   <StrictMode>
-    <App />
+    {/* The last line of defence: a failure in the shell itself still leaves a page with a way out. */}
+    <ViewBoundary
+      title="Prompt Dojo"
+      onReset={async () => {
+        window.location.hash = "#/playground";
+        window.location.reload();
+        return "Reloading...";
+      }}
+    >
+      <App />
+    </ViewBoundary>
   </StrictMode>,
 );

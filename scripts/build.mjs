@@ -1,7 +1,7 @@
 // Build: the renderer with Vite, the main-process entries with esbuild (npm packages stay external).
 // `--node-only` skips the renderer (for `npm run simulator`).
 import { build as esbuild } from "esbuild";
-import { existsSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { build as viteBuild } from "vite";
 
@@ -35,6 +35,9 @@ for (const [source, outfile, format] of entries) {
     logLevel: "warning",
   });
 }
+// The simulator's concept lexicon is bundled into the entries above; WordNet's licence asks for its notice on every copy.
+mkdirSync("dist/licenses", { recursive: true });
+copyFileSync("electron/simulator/data/WORDNET-LICENSE.txt", "dist/licenses/WORDNET-LICENSE.txt");
 // Lessons: validated with the shared schema (an invalid lesson fails the build), then copied to dist/lessons.
 await esbuild({ entryPoints: ["scripts/checkLessons.ts"], outfile: ".tmp/checkLessons.mjs", bundle: true, platform: "node", target: "node20", format: "esm", packages: "external", logLevel: "warning" });
 const lessonCheck = (await import(pathToFileURL(".tmp/checkLessons.mjs").href)).checkLessons("lessons", "dist/lessons");

@@ -1,28 +1,44 @@
 // Launcher for `npm start`: opens the desktop app, or says why it cannot and serves web mode
 // instead, so the first command always ends in a working app.
 import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 
 const require = createRequire(import.meta.url);
 
 /**
- * The electron package exports the binary's path, and throws when the binary was never downloaded
- * (install scripts are off, see .npmrc). Then fetch it once with the package's own installer.
+ * True when the electron package already has its binary (the check its own index.js makes). Install
+ * scripts are off (see .npmrc) and electron 45 has none anyway: the binary comes on first use.
+ */
+function hasBinary(packageDir) {
+  if (process.env.ELECTRON_OVERRIDE_DIST_PATH) return true;
+  const pathFile = join(packageDir, "path.txt");
+  return existsSync(pathFile) && existsSync(join(packageDir, "dist", readFileSync(pathFile, "utf8")));
+}
+
+/**
+ * Returns the Electron binary's path, fetching it once with the package's own installer when it is
+ * missing. Throws with the reason when it cannot be fetched.
  */
 function requireElectronBinary() {
-  try {
-    return require("electron");
-  } catch {
-    console.log("Prompt Dojo: fetching the Electron binary (first start)...");
-    const installer = require.resolve("electron/install.js");
-    const result = spawnSync(process.execPath, [installer], { encoding: "utf8", timeout: 300_000 });
+  const packageDir = dirname(require.resolve("electron/package.json"));
+  if (!hasBinary(packageDir)) {
+    const { version } = JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8"));
+    // Electron's installer require()s @electron/get, an ES module: Node 20.19+ or 22.12+ can do that.
+    if (!process.features.require_module) {
+      throw new Error(`fetching Electron ${version} needs require() of ES modules, on by default from Node 20.19 and 22.12 (this is Node ${process.versions.node}, where it is off)`);
+    }
+    console.log(`Prompt Dojo: fetching the Electron ${version} binary (first start)...`);
+    const result = spawnSync(process.execPath, [join(packageDir, "install.js")], { encoding: "utf8", timeout: 300_000 });
     if (result.status !== 0) {
-      const cause = `${result.stderr ?? ""}`.split("\n").find((line) => /Error/.test(line))?.trim() ?? "no message";
+      const output = `${result.stderr ?? ""}\n${result.error?.message ?? ""}`;
+      const cause = output.split("\n").find((line) => /Error|failed/.test(line))?.trim() ?? "no message";
       throw new Error(`the Electron binary could not be downloaded (${cause})`);
     }
-    delete require.cache[require.resolve("electron")];
-    return require("electron");
   }
+  // Only reached with the binary in place, so electron's index.js never starts a download itself.
+  return require("electron");
 }
 
 /** Returns the Electron binary's path, or the reason it cannot start here. */

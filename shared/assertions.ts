@@ -13,20 +13,25 @@
 //   Without the helper such an assertion fails with a reason saying so; it never throws.
 // Every result says in one human sentence why it passed or failed.
 import { z } from "zod";
+import { parseJsonWithin } from "./jsonDepth";
+import { compileSafePattern, safePatternProblem } from "./regex/safePattern";
 import { validateAgainstSchema } from "./validateOutput";
 
 /** An optional label shown instead of the generated description, e.g. "mentions the refund policy". */
 const Label = z.string().trim().max(200).optional();
 
-const RegexPattern = z
-  .string()
-  .min(1, "a regex needs a pattern")
-  .max(2000)
-  .refine((p) => compiles(p), "is not a valid regular expression");
+const RegexPattern = z.string().min(1, "a regex needs a pattern").max(2000);
 const RegexFlags = z
   .string()
   .regex(/^[imsu]*$/, "flags may only be i, m, s or u")
   .optional();
+
+/** A regex assertion's pattern must run on the linear-time engine with its flags; says why not. */
+function checkRegex(a: { pattern: string; flags?: string | undefined }, ctx: z.RefinementCtx): void {
+  if (a.flags !== undefined && !/^[imsu]*$/.test(a.flags)) return; // reported by RegexFlags
+  const problem = safePatternProblem(a.pattern, a.flags ?? "");
+  if (problem) ctx.addIssue({ code: "custom", path: ["pattern"], message: `the pattern ${problem}` });
+}
 
 /** One check of a run. `type` picks the check; the other fields are its parameters. */
 export const Assertion = z.discriminatedUnion("type", [
@@ -37,7 +42,7 @@ export const Assertion = z.discriminatedUnion("type", [
   /** The output does not contain `value`. */
   z.object({ type: z.literal("not-contains"), value: z.string().min(1, "say what to look for"), ignoreCase: z.boolean().optional(), label: Label }).strict(),
   /** The output matches a regular expression. */
-  z.object({ type: z.literal("regex"), pattern: RegexPattern, flags: RegexFlags, label: Label }).strict(),
+  z.object({ type: z.literal("regex"), pattern: RegexPattern, flags: RegexFlags, label: Label }).strict().superRefine(checkRegex),
   /** The output parses as JSON. */
   z.object({ type: z.literal("is-json"), label: Label }).strict(),
   /** The output parses as JSON valid against a JSON Schema (draft 2020-12, checked with ajv). */
@@ -137,15 +142,6 @@ export interface AssertionResult {
   score?: number;
 }
 
-function compiles(pattern: string, flags = ""): boolean {
-  try {
-    new RegExp(pattern, flags);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Short quoted excerpt of a text for a reason sentence. */
 export function excerpt(text: string, max = 80): string {
   const flat = text.replace(/\s+/g, " ").trim();
@@ -154,7 +150,8 @@ export function excerpt(text: string, max = 80): string {
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   try {
-    return { ok: true, value: JSON.parse(text) };
+    // Depth-limited: the checks below recurse, so a value nested thousands deep counts as not JSON.
+    return { ok: true, value: parseJsonWithin(text) };
   } catch {
     return { ok: false };
   }
@@ -287,7 +284,11 @@ async function check(a: Assertion, obs: Observation, helpers: AssertionHelpers):
     case "not-contains":
       return checkText(a, obs.output);
     case "regex": {
-      const pass = new RegExp(a.pattern, a.flags ?? "").test(obs.output);
+      // The linear-time engine: a pattern such as ^(\w+\s?)*$ cannot backtrack for seconds here.
+      // One the schema refuses can still come from an older file: it fails, saying why.
+      const problem = safePatternProblem(a.pattern, a.flags ?? "");
+      if (problem) return verdict(false, `The pattern /${a.pattern}/${a.flags ?? ""} cannot be checked: it ${problem}.`);
+      const pass = compileSafePattern(a.pattern, a.flags ?? "").test(obs.output);
       return verdict(pass, pass ? `The output matches /${a.pattern}/${a.flags ?? ""}.` : `The output ${excerpt(obs.output)} does not match /${a.pattern}/${a.flags ?? ""}.`);
     }
     case "is-json": {

@@ -4,6 +4,10 @@ import type { ChatRequest } from "./chatRequest";
 import { estimateCost, type PriceTable } from "./pricing";
 import { BUDGET_WARNING_FRACTION, type Budget } from "./reliability";
 import { countRequestTokens } from "./tokens";
+import { formatUsd } from "./formatUsd";
+
+/** Re-exported for the main side; the renderer imports ./formatUsd directly (no tokenizer). */
+export { formatUsd };
 
 /** Spend over one period. */
 export interface PeriodSpend {
@@ -42,10 +46,6 @@ export function estimateRuns(requests: readonly ChatRequest[], table: PriceTable
   return total;
 }
 
-/** "$0.0123" for small amounts, "$12.34" for larger. */
-export function formatUsd(usd: number): string {
-  return usd >= 1 ? `$${usd.toFixed(2)}` : `$${usd.toPrecision(3).replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "")}`;
-}
 
 /** One cap with what is spent against it. */
 interface CapCheck {

@@ -1,6 +1,7 @@
 // Both processes: turns a playground request into code a learner can run outside the app (curl,
 // Node with the openai SDK, Python with the openai package). The key is always read from the
 // OPENAI_API_KEY environment variable: there is no way to pass a key in.
+import { redactSecrets } from "./redact";
 import type { ChatRequest } from "./chatRequest";
 
 /** What to export. */
@@ -453,6 +454,12 @@ function pythonStreamHandler(f: Features): string[] {
  * response format, parsing and validating the answer (Node with ajv, Python with jsonschema).
  */
 export function exportCode(request: ChatRequest, opts: ExportOptions): string {
+  // A key pasted into a message must not end up in a snippet someone shares: the renderer knows no
+  // key, so what it scrubs is anything shaped like one (the key itself never reaches it).
+  return redactSecrets(codeFor(request, opts));
+}
+
+function codeFor(request: ChatRequest, opts: ExportOptions): string {
   const features = featuresOf(request, opts);
   switch (opts.language) {
     case "curl":

@@ -36,6 +36,12 @@ import { usageChannels } from "./contracts/usage";
 
 export * from "./schemas";
 
+/**
+ * Every call's input is refused as `invalid_input` when nested deeper than this (checked by the
+ * main side's dispatcher before the schemas run, and by the web door before it parses a body).
+ */
+export { MAX_JSON_DEPTH } from "./jsonDepth";
+
 const Empty = EmptyInput;
 const ProfileId = ProfileIdInput;
 const Ok = OkOutput;
@@ -94,6 +100,8 @@ const coreChannels = {
   "draft.load": { input: Empty, output: PlaygroundDraft.nullable() },
   /** Save the playground draft. */
   "draft.save": { input: PlaygroundDraft, output: Ok },
+  /** Move the saved draft aside (it made the playground fail); the file it went to, or null. */
+  "draft.setAside": { input: z.object({ reason: z.string().max(2000) }).strict(), output: z.object({ path: z.string().nullable() }) },
   /** Open an http(s) link in the user's browser (desktop) or report it cannot (web). */
   "shell.openExternal": { input: z.object({ url: z.url({ protocol: /^https?$/ }) }).strict(), output: Ok },
 } as const;

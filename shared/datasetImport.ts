@@ -3,6 +3,7 @@
 import { Assertions, type Assertion } from "./assertions";
 import { parseCsv } from "./csv";
 import { describeZodError } from "./errors";
+import { JsonTooDeepError, parseJsonWithin } from "./jsonDepth";
 import type { EvalCase } from "./evals";
 
 /** The column that carries per-case assertions instead of a variable. */
@@ -18,12 +19,12 @@ export interface ImportedCases {
 
 function caseAssertions(raw: unknown, where: string): Assertion[] {
   if (raw === undefined || raw === "" || raw === null) return [];
-  let value = raw;
+  let value: unknown = raw;
   if (typeof raw === "string") {
     try {
-      value = JSON.parse(raw);
-    } catch {
-      throw new Error(`${where}: assertions is not valid JSON`);
+      value = parseJsonWithin(raw);
+    } catch (err) {
+      throw new Error(`${where}: assertions ${err instanceof JsonTooDeepError ? "is nested too deep" : "is not valid JSON"}`);
     }
   }
   const parsed = Assertions.safeParse(value);
@@ -68,9 +69,10 @@ export function casesFromJsonl(text: string): ImportedCases {
     if (!line.trim()) return;
     let value: unknown;
     try {
-      value = JSON.parse(line);
-    } catch {
-      throw new Error(`line ${i + 1}: not valid JSON`);
+      // Depth-limited: each value is stringified back into a variable, which recurses.
+      value = parseJsonWithin(line);
+    } catch (err) {
+      throw new Error(`line ${i + 1}: ${err instanceof JsonTooDeepError ? err.message : "not valid JSON"}`);
     }
     if (typeof value !== "object" || value === null || Array.isArray(value)) throw new Error(`line ${i + 1}: expected a JSON object`);
     for (const key of Object.keys(value)) if (key !== ASSERTIONS_COLUMN && key !== ID_COLUMN && !columns.includes(key)) columns.push(key);

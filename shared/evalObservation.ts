@@ -5,6 +5,7 @@ import type { Observation } from "./assertions";
 import { resultRows, variantFigures } from "./evalResults";
 import type { Dataset, EvalRun } from "./evals";
 import type { EvalProbe } from "./lesson";
+import { compileSafePattern } from "./regex/safePattern";
 
 /** The facts an evaluation run reports; a probe may not reuse these names. */
 export const EVAL_FACT_NAMES: readonly string[] = [
@@ -97,7 +98,7 @@ function probeFacts(dataset: Dataset | null, probes: readonly EvalProbe[]): { fa
   const facts: Facts = {};
   const notes: Record<string, string> = {};
   for (const probe of probes) {
-    const wanted = Object.entries(probe.vars).map(([column, pattern]) => ({ column, re: new RegExp(pattern, "i") }));
+    const wanted = Object.entries(probe.vars).map(([column, pattern]) => ({ column, re: compileSafePattern(pattern, "i") }));
     const pattern = (source: string) => (source.length > 40 ? `${source.slice(0, 39)}…` : source);
     const shown = wanted.map((w) => `${w.column} matching /${pattern(w.re.source)}/`).join(" and ");
     if (!dataset) {

@@ -9,6 +9,7 @@ import { EVAL_FACT_NAMES } from "./evalObservation";
 import { EvalCase, EvalSettings } from "./evals";
 import { ExperimentRef } from "./experiments";
 import { PresetSettingsFields } from "./lessonPresetSettings";
+import { safePatternProblem } from "./regex/safePattern";
 import { LessonTrack, lessonFileName, topicByNumber } from "./lessonTopics";
 import { SimulatorFailure } from "./schemas";
 import { variablesIn } from "./template";
@@ -146,14 +147,13 @@ export const EvalPreset = z
   .strict();
 export type EvalPreset = z.infer<typeof EvalPreset>;
 
-const RegexSource = z.string().min(1).max(500).refine((p) => {
-  try {
-    new RegExp(p, "i");
-    return true;
-  } catch {
-    return false;
-  }
-}, "is not a valid regular expression");
+/** A lesson's pattern is tried case-insensitively on the linear-time engine; says why it cannot be. */
+function checkLessonPattern(p: string, ctx: z.RefinementCtx): void {
+  const problem = safePatternProblem(p, "i");
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+}
+
+const RegexSource = z.string().min(1).max(500).superRefine(checkLessonPattern);
 
 /**
  * One measurement of the dataset behind an evaluation run. Its `name` becomes a fact: true when some
@@ -210,17 +210,10 @@ export const ShortQuestion = z
   .object({
     kind: z.literal("short"),
     question: Text,
-    /** Regular-expression sources, tried with the "i" flag against the trimmed answer. */
+    /** Regular-expression sources, tried with the "i" flag against the trimmed answer (linear-time engine). */
     accept: z
       .array(
-        Text.refine((p) => {
-          try {
-            new RegExp(p, "i");
-            return true;
-          } catch {
-            return false;
-          }
-        }, "is not a valid regular expression"),
+        Text.superRefine(checkLessonPattern),
       )
       .min(1),
     /** A model answer shown after answering. */

@@ -2,6 +2,7 @@
 // the lesson's accepted patterns. Every result carries the explanation shown to the learner.
 import { z } from "zod";
 import type { QuizQuestion } from "./lesson";
+import { compileSafePattern } from "./regex/safePattern";
 
 /** One answer: an option index for a multiple-choice question, text for a short answer. */
 export const QuizAnswer = z.union([z.number().int().nonnegative(), z.string().max(2000)]);
@@ -29,7 +30,7 @@ export function gradeQuestion(question: QuizQuestion, answer: QuizAnswer | null 
     };
   }
   const text = typeof answer === "string" ? answer.trim() : "";
-  const correct = text.length > 0 && question.accept.some((pattern) => new RegExp(pattern, "i").test(text));
+  const correct = text.length > 0 && question.accept.some((pattern) => compileSafePattern(pattern, "i").test(text));
   return { correct, explanation: question.explanation, expected: question.sample };
 }
 

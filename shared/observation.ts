@@ -1,5 +1,6 @@
 // Both processes: turns a finished (or failed) run into the Observation the assertion engine checks.
 import type { Observation } from "./assertions";
+import { parseJsonWithin } from "./jsonDepth";
 import type { ChoiceResult, RunMetrics, Usage } from "./schemas";
 
 /** The parts of a run an observation is made of; a RunResult fits, so does a failed run's partial. */
@@ -29,7 +30,7 @@ export function observationFromRun(run: RunOutcome, extras: ObservationExtras = 
   // is the most expensive part of observing one.
   if (text && JSON_START.test(text)) {
     try {
-      json = JSON.parse(text);
+      json = parseJsonWithin(text); // over-deep answers are treated as not JSON: checks recurse
     } catch {
       json = undefined;
     }

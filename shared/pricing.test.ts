@@ -11,12 +11,12 @@ describe("DEFAULT_PRICE_TABLE", () => {
 
   it("prices every simulator model at 0 and labels it simulated", () => {
     const sims = Object.entries(DEFAULT_PRICE_TABLE.models).filter(([id]) => id.startsWith("sim-"));
-    expect(sims.map(([id]) => id).sort()).toEqual(["sim-chat-1", "sim-chat-mini-1", "sim-embedding-1", "sim-moderation-1"]);
+    expect(sims.map(([id]) => id).sort()).toEqual(["sim-chat-1", "sim-chat-mini-1", "sim-embedding-1", "sim-moderation-1", "sim-reasoning-1"]);
     for (const [, price] of sims) {
       expect(price.origin).toBe("simulated");
       expect(price.input).toBe(0);
     }
-    expect(Object.values(DEFAULT_PRICE_TABLE.models).filter((p) => p.origin === "simulated")).toHaveLength(4);
+    expect(Object.values(DEFAULT_PRICE_TABLE.models).filter((p) => p.origin === "simulated")).toHaveLength(5);
   });
 
   it("holds the models the playground offers, each cached price below its input price", () => {

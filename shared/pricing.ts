@@ -2,6 +2,7 @@
 // cost of a run's usage, and user edits to the table validated before they are used.
 import { z } from "zod";
 import { describeZodError } from "./errors";
+import { CATALOG_SOURCE, MODEL_CATALOG } from "./models/catalog";
 
 /** Prices of one model, in US dollars per 1M tokens. */
 export const ModelPrice = z.object({
@@ -26,44 +27,29 @@ export interface PriceTable {
   models: Record<string, ModelPrice>;
 }
 
-const row = (input: number, cachedInput: number | null, output: number | null, aliases: string[] = []): ModelPrice => ({
-  input,
-  cachedInput,
-  output,
-  aliases,
-  origin: "table",
-});
-
 /**
- * Standard (not Batch, not Flex, not Priority) prices from OpenAI's API pricing page, written
- * from that page as it stood in August 2025. Prices change: the app lets the user edit them
- * (see mergePriceTable), and the UI should show `asOf` next to every cost. Notes on certainty:
- * o3's prices are those after its June 2025 reduction (it launched at $10 / $40); the aliases are
- * only snapshots known to share the alias's price (gpt-4o-2024-05-13, priced higher, is absent on
- * purpose, so it is "unknown" rather than mispriced).
+ * The shipped price table, read from the model catalog (shared/models/catalog.ts), the one place
+ * for model facts: standard-tier prices (not Batch, Flex or Priority) from OpenAI's pricing page as
+ * it stood in `asOf`. A snapshot listed with `aliasOf` shares its model's row as an alias; a model
+ * without a confirmed price has no row, so its cost is "unknown" rather than guessed. Prices change:
+ * the app lets the user edit them (see mergePriceTable), and the UI should show `asOf` next to every cost.
  */
 export const DEFAULT_PRICE_TABLE: PriceTable = {
   source: "OpenAI API pricing page (editable: prices change, check https://openai.com/api/pricing)",
-  asOf: "2025-08",
-  models: {
-    "gpt-5": row(1.25, 0.125, 10, ["gpt-5-2025-08-07"]),
-    "gpt-5-mini": row(0.25, 0.025, 2, ["gpt-5-mini-2025-08-07"]),
-    "gpt-5-nano": row(0.05, 0.005, 0.4, ["gpt-5-nano-2025-08-07"]),
-    "gpt-4.1": row(2, 0.5, 8, ["gpt-4.1-2025-04-14"]),
-    "gpt-4.1-mini": row(0.4, 0.1, 1.6, ["gpt-4.1-mini-2025-04-14"]),
-    "gpt-4.1-nano": row(0.1, 0.025, 0.4, ["gpt-4.1-nano-2025-04-14"]),
-    "gpt-4o": row(2.5, 1.25, 10, ["gpt-4o-2024-08-06", "gpt-4o-2024-11-20"]),
-    "gpt-4o-mini": row(0.15, 0.075, 0.6, ["gpt-4o-mini-2024-07-18"]),
-    o3: row(2, 0.5, 8, ["o3-2025-04-16"]),
-    "o4-mini": row(1.1, 0.275, 4.4, ["o4-mini-2025-04-16"]),
-    "text-embedding-3-small": row(0.02, null, null),
-    "text-embedding-3-large": row(0.13, null, null),
-    // The offline simulator: free, and labelled so a cost of $0 is never taken for a real price.
-    "sim-chat-1": { input: 0, cachedInput: 0, output: 0, aliases: [], origin: "simulated" },
-    "sim-chat-mini-1": { input: 0, cachedInput: 0, output: 0, aliases: [], origin: "simulated" },
-    "sim-embedding-1": { input: 0, cachedInput: null, output: null, aliases: [], origin: "simulated" },
-    "sim-moderation-1": { input: 0, cachedInput: null, output: null, aliases: [], origin: "simulated" },
-  },
+  asOf: CATALOG_SOURCE.pricesAsOf,
+  models: Object.fromEntries(
+    MODEL_CATALOG.filter((m) => m.price !== null && !m.aliasOf).map((m): [string, ModelPrice] => [
+      m.id,
+      {
+        input: m.price?.input ?? 0,
+        cachedInput: m.price?.cachedInput ?? null,
+        output: m.price?.output ?? null,
+        aliases: MODEL_CATALOG.filter((a) => a.aliasOf === m.id).map((a) => a.id),
+        // The offline simulator is free, and labelled so a cost of $0 is never taken for a real price.
+        origin: m.simulated ? "simulated" : "table",
+      },
+    ]),
+  ),
 };
 
 /** Token counts of one run. `cachedPromptTokens` are part of `promptTokens` (as the API reports them). */

@@ -32,6 +32,14 @@ describe("checkSchemaText", () => {
     expect(checkSchemaText(JSON.stringify(valid, null, 2))).toEqual([]);
   });
 
+  it("warns at a pattern the app's linear-time engine cannot run, and says why", () => {
+    const schema = { ...valid, properties: { ...valid.properties, name: { type: "string", pattern: "^(?!admin)" } } };
+    const found = checkSchemaText(JSON.stringify(schema, null, 2)).filter((p) => p.path === "/properties/name/pattern");
+    expect(found).toEqual([
+      expect.objectContaining({ severity: "warning", message: "This app cannot check answers against this pattern: it uses a lookahead ((?= or (?!), which the app's linear-time regex engine cannot run; rewrite the pattern without it." }),
+    ]);
+  });
+
   it("reports a JSON syntax error at its line and column", () => {
     const text = '{\n  "type": "object",\n  "properties": {},\n}';
     const problems = checkSchemaText(text);

@@ -2,7 +2,10 @@
 // Structured Outputs strict-mode rules) and puts every problem on the line and column at fault.
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
+import { safeAjvRegExp } from "./regex/ajvRegExp";
+import { safePatternProblem } from "./regex/safePattern";
 import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
+import { jsonTextDepth, MAX_JSON_DEPTH, tooDeepMessage } from "./jsonDepth";
 
 /** One thing wrong (error: the API or JSON Schema refuses it) or doubtful (warning) in a schema text. */
 export interface SchemaProblem {
@@ -91,10 +94,13 @@ interface Finding {
 
 let sharedAjv: Ajv2020 | null = null;
 
-/** One validator for meta-validation; `addUsedSchema: false` keeps user `$id`s from colliding. */
+/**
+ * One validator for meta-validation; `addUsedSchema: false` keeps user `$id`s from colliding, and
+ * the meta-schema's own patterns run on the linear-time engine like every other.
+ */
 function ajv(): Ajv2020 {
   if (!sharedAjv) {
-    sharedAjv = new Ajv2020({ strict: false, allErrors: true, addUsedSchema: false, logger: false });
+    sharedAjv = new Ajv2020({ strict: false, allErrors: true, addUsedSchema: false, logger: false, code: { regExp: safeAjvRegExp } });
     addFormats(sharedAjv);
   }
   return sharedAjv;
@@ -193,6 +199,11 @@ function visit(schema: unknown, path: Segment[], depth: number, totals: Totals, 
   if (isObject) visitObject(schema, path, depth + 1, totals, out);
   if (typeof schema.format === "string" && !STRICT_FORMATS.includes(schema.format)) {
     out.push({ path: [...path, "format"], severity: "warning", message: `The format "${schema.format}" is not among those the guide lists (${STRICT_FORMATS.join(", ")}), so the API may refuse it.` });
+  }
+  if (typeof schema.pattern === "string") {
+    // Answers are checked here on the linear-time engine: say so before a run, not after it.
+    const problem = safePatternProblem(schema.pattern, "u");
+    if (problem) out.push({ path: [...path, "pattern"], severity: "warning", message: `This app cannot check answers against this pattern: it ${problem}.` });
   }
   if (Array.isArray(schema.enum)) countEnum(schema.enum, [...path, "enum"], totals, out);
   if (typeof schema.const === "string") totals.stringLength += schema.const.length;
@@ -364,6 +375,8 @@ function codeGenerationBlocked(err: unknown): Finding {
  */
 export function checkSchemaText(text: string): SchemaProblem[] {
   const locate = lineLocator(text);
+  // jsonc-parser and the checks below recurse: a text nested thousands deep would overflow the stack.
+  if (jsonTextDepth(text) > MAX_JSON_DEPTH) return [{ message: tooDeepMessage("The schema"), path: "", line: 1, column: 1, severity: "error" }];
   const parseErrors: ParseError[] = [];
   const root = parseTree(text, parseErrors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   if (parseErrors.length || !root) {

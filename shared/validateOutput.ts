@@ -2,7 +2,9 @@
 // errors a learner can read ("$.items[2].price should be a number, not a string").
 import Ajv2020, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
+import { safeAjvRegExp } from "./regex/ajvRegExp";
 import { parse, printParseErrorCode, type ParseError } from "jsonc-parser";
+import { JsonTooDeepError, parseJsonWithin, tooDeepMessage } from "./jsonDepth";
 
 /** One way the answer breaks the schema. */
 export interface OutputError {
@@ -27,10 +29,11 @@ const compiled = new Map<string, { schema: object; validate: ValidateFunction } 
 /**
  * `addUsedSchema: false`: two schemas with the same `$id` must not collide in the shared instance.
  * `logger: false`: a failure is returned as an error; ajv would also print its generated code.
+ * `code.regExp`: a schema's `pattern` runs on the linear-time engine, so no pattern can stall.
  */
 function ajv(): Ajv2020 {
   if (!sharedAjv) {
-    sharedAjv = new Ajv2020({ strict: false, allErrors: true, addUsedSchema: false, logger: false });
+    sharedAjv = new Ajv2020({ strict: false, allErrors: true, addUsedSchema: false, logger: false, code: { regExp: safeAjvRegExp } });
     addFormats(sharedAjv);
   }
   return sharedAjv;
@@ -155,8 +158,10 @@ function parseFailure(text: string): string {
 export function validateAgainstSchema(text: string, schema: object): OutputCheck {
   let value: unknown;
   try {
-    value = JSON.parse(text);
-  } catch {
+    value = parseJsonWithin(text);
+  } catch (err) {
+    // jsonc-parser (parseFailure) and ajv recurse: an over-deep answer is refused before either runs.
+    if (err instanceof JsonTooDeepError) return { ok: false, errors: [{ path: "$", message: tooDeepMessage("The answer", err.max) }] };
     return { ok: false, errors: [{ path: "$", message: parseFailure(text) }] };
   }
   const validator = validatorFor(schema);

@@ -1,5 +1,6 @@
 // Tests (Node): the vector maths against small cases worked out by hand.
 import { describe, expect, it } from "vitest";
+import { toSimdRows } from "./simdKernel";
 import { cosine, dot, normalizeRows, pca2d, searchTopK, similarityMatrix, TopK } from "./vectors";
 
 const f = (...values: number[]) => Float32Array.from(values);
@@ -62,6 +63,22 @@ describe("searchTopK", () => {
     ]);
     expect(searchTopK(rows, 2, f(1, 0), 1, 0)[0]?.index).toBe(1);
     expect(searchTopK(rows, 2, f(1, 0), 10)).toHaveLength(4);
+  });
+
+  it("gives the same ranking for rows held in SIMD kernel memory, skipping the excluded row", () => {
+    const dims = 24;
+    const data = Float32Array.from({ length: 101 * dims }, (_, i) => Math.sin(i * 0.7) + Math.cos(i * 0.013));
+    normalizeRows(data, dims);
+    const resident = toSimdRows(data, dims);
+    expect(resident).not.toBe(data);
+    const query = data.slice(17 * dims, 18 * dims);
+    for (const exclude of [-1, 17, 100]) {
+      const plain = searchTopK(data, dims, query, 7, exclude);
+      const simd = searchTopK(resident, dims, query, 7, exclude);
+      expect(simd.map((h) => h.index)).toEqual(plain.map((h) => h.index));
+      simd.forEach((h, i) => expect(h.score).toBeCloseTo(plain[i]!.score, 5));
+      expect(simd.some((h) => h.index === exclude)).toBe(false);
+    }
   });
 });
 

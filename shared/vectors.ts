@@ -2,7 +2,7 @@
 // a blocked similarity matrix and a 2-D PCA projection. Vectors are rows of one Float32Array.
 // Hot loops use four accumulators (unrolled by 4): it lets V8 keep several multiply-adds in flight;
 // the matrix uses a WebAssembly SIMD kernel (simdKernel.ts) where it can.
-import { prepareSimdRows, type SimdRows } from "./simdKernel";
+import { prepareSimdRows, simdScanner, type SimdRows } from "./simdKernel";
 
 /** A row index with its score, as search and neighbour results return it. */
 export interface Scored {
@@ -140,11 +140,21 @@ export class TopK {
 /**
  * The k rows of `data` (rows of `dims` values) with the highest dot product with `query`. With
  * normalised rows and query this is cosine similarity. `exclude` skips one row (a text's own).
+ * Rows from toSimdRows are scored by the WebAssembly SIMD kernel (float32 sums), others in plain JS.
  */
 export function searchTopK(data: Float32Array, dims: number, query: Float32Array, k: number, exclude = -1): Scored[] {
   if (query.length !== dims) throw new Error(`searchTopK: the query has ${query.length} values, the rows ${dims}`);
   const count = rowCount(data, dims);
   const heap = new TopK(Math.min(k, count));
+  // Rows that live in kernel memory (allocateSimdRows / toSimdRows) are scanned by the SIMD kernel
+  // in place; copying them in per search would cost more than the scan itself.
+  const scan = simdScanner(data, dims);
+  if (scan) {
+    scan(query, (r, score) => {
+      if (r !== exclude) heap.push(r, score);
+    });
+    return heap.result();
+  }
   for (let r = 0; r < count; r++) {
     if (r === exclude) continue;
     heap.push(r, dotAt(data, r * dims, query, 0, dims));

@@ -10,7 +10,7 @@ import type { EvalService } from "../services/evals/evalService";
 export function createEvalHandlers(deps: { datasets: DatasetStore; evals: EvalService }): Pick<Handlers, keyof typeof evalsChannels> {
   const { datasets, evals } = deps;
   return {
-    "evals.datasets.list": async () => ({ datasets: datasets.list() }),
+    "evals.datasets.list": async () => datasets.listWithProblems(),
     "evals.datasets.get": async ({ id }) => datasets.get(id),
     "evals.datasets.save": async (draft) => datasets.save(draft),
     "evals.datasets.import": async ({ name, fileName, text, assertions }) => {
@@ -31,6 +31,10 @@ export function createEvalHandlers(deps: { datasets: DatasetStore; evals: EvalSe
     "evals.cancel": async ({ evalRunId }) => ({ cancelled: evals.cancel(evalRunId) }),
     "evals.resume": async ({ evalRunId }, ctx) => ({ evalRunId: evals.resume(evalRunId, (p) => ctx.emit("evals.progress", p)).id }),
     "evals.get": async ({ evalRunId }) => evals.get(evalRunId),
-    "evals.list": async ({ datasetId }) => ({ runs: evals.list(datasetId) }),
+    "evals.list": async ({ datasetId }) => {
+      const problems: { file: string; reason: string }[] = [];
+      const runs = evals.list(datasetId, problems);
+      return { runs, problems };
+    },
   };
 }

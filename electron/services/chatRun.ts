@@ -17,6 +17,8 @@ import { mapPolicyError } from "./reliability/policyError";
 import { withPolicy } from "./reliability/withPolicy";
 import type { AnswerCache } from "./reliability/answerCache";
 import { buildRunRecord, type RunAttempt } from "./chatRunRecord";
+import { currentScrubber } from "./knownSecrets";
+import { scrubRecordedChunks } from "./chunkScrub";
 
 /** A fallback step ready to run: the handler resolved its profile and model. */
 export type ResolvedFallback =
@@ -115,9 +117,13 @@ export function createRun(args: RunArgs, settings: RunSettings, onEnd: () => voi
       /* nobody to tell */
     }
   };
+  // Streamed text is scrubbed per choice as it arrives: a server echoing a key (whole, or split over
+  // several deltas) must not get it to the renderer.
+  const scrubber = currentScrubber(secrets());
   const relay = createDeltaRelay({
     intervalMs: settings.relayIntervalMs,
     send: (deltas) => safeEmit("chat.delta", { runId, deltas }),
+    scrub: () => scrubber.stream(),
     onBatchSent: settings.onRelayBatch,
   });
 
@@ -176,7 +182,7 @@ export function createRun(args: RunArgs, settings: RunSettings, onEnd: () => voi
     if (!settings.onRunSettled) return;
     try {
       settings.onRunSettled(
-        buildRunRecord({ runId, startedAt, startedAtEpoch, connection, request, simulatorFailure: args.simulatorFailure, experiment: args.experiment, feature: args.feature, policy, attempts, fallbacks, chunks, droppedChunks, result, error, metrics: runMetrics, secrets: secrets() }),
+        buildRunRecord({ runId, startedAt, startedAtEpoch, connection, request, simulatorFailure: args.simulatorFailure, experiment: args.experiment, feature: args.feature, policy, attempts, fallbacks, chunks: scrubRecordedChunks(chunks, scrubber), droppedChunks, result, error, metrics: runMetrics, secrets: secrets() }),
       );
     } catch {
       // A failing recorder must not break the run the user sees.

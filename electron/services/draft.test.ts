@@ -27,17 +27,17 @@ const draft: PlaygroundDraft = {
 
 describe("draft service", () => {
   it("has no draft on first launch", () => {
-    expect(createDraftService(open()).load()).toBeNull();
+    expect(createDraftService(open(), dir).load()).toBeNull();
   });
 
   it("saves a draft that a restarted app loads back", () => {
-    createDraftService(open()).save(draft);
-    expect(createDraftService(open()).load()).toEqual(draft);
+    createDraftService(open(), dir).save(draft);
+    expect(createDraftService(open(), dir).load()).toEqual(draft);
   });
 
   it("refuses an invalid draft and keeps the saved one", () => {
     const store = open();
-    const drafts = createDraftService(store);
+    const drafts = createDraftService(store, dir);
     drafts.save(draft);
     const bad = { ...draft, request: { ...draft.request, temperature: 7 } };
     expect(() => drafts.save(bad)).toThrow(DojoError);
@@ -49,7 +49,19 @@ describe("draft service", () => {
   it("leaves the profiles alone when it saves", () => {
     const store = open();
     store.update((s) => ({ ...s, profiles: [{ id: "w", name: "W", kind: "openai", baseURL: "", defaultModel: "" }] }));
-    createDraftService(store).save(draft);
+    createDraftService(store, dir).save(draft);
     expect(store.read().profiles.map((p) => p.id)).toEqual(["w"]);
+  });
+
+  it("sets the saved draft aside into a file of its own, so the next start opens a fresh playground", () => {
+    const drafts = createDraftService(open(), dir);
+    expect(drafts.setAside("nothing saved")).toBeNull();
+    drafts.save(draft);
+    const path = drafts.setAside("the playground failed: Maximum update depth exceeded");
+    expect(path).toMatch(/quarantine[\\/]draft-.*\.json$/);
+    const kept = JSON.parse(readFileSync(path as string, "utf8")) as { reason: string; draft: PlaygroundDraft };
+    expect(kept.draft).toEqual(draft);
+    expect(kept.reason).toMatch(/Maximum update depth/);
+    expect(createDraftService(open(), dir).load()).toBeNull();
   });
 });

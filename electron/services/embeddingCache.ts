@@ -1,7 +1,8 @@
 // Main process: a bounded cache of embedding vectors per (server, model, dimensions) and text, in
 // memory and on disk, so re-embedding the same texts costs no request and no tokens.
 import { createHash } from "node:crypto";
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { writeAtomically } from "./atomicFile";
 import { join } from "node:path";
 
 /** Vectors by text, within one space (a server, model and dimensions: vectors of others differ). */
@@ -94,9 +95,7 @@ export function createEmbeddingCache(options: EmbeddingCacheOptions): EmbeddingC
     const header = Buffer.alloc(HEADER_BYTES);
     MAGIC.copy(header);
     header.writeUInt32LE(shard.dims, MAGIC.length);
-    const temp = `${shard.file}.tmp`;
-    writeFileSync(temp, Buffer.concat([header, ...encodeRecords(shard.vectors)]));
-    renameSync(temp, shard.file);
+    writeAtomically(shard.file, Buffer.concat([header, ...encodeRecords(shard.vectors)]));
     shard.fileRecords = shard.vectors.size;
   };
 

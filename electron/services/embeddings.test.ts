@@ -132,3 +132,14 @@ describe("embedding service", () => {
     expect(service.cancel(args.jobId)).toBe(false);
   });
 });
+
+describe("simulator vector generations", () => {
+  it("never answers from vectors the simulator cached before its vectors gained concepts", async () => {
+    const cache = createEmbeddingCache({ dir: null });
+    const { args } = job(["cat"], { dimensions: 8 });
+    // A vector stored under the space key the service used before issue 13's concept vectors.
+    cache.putMany(`simulator|${sim.url}|sim-embedding-1|8`, [{ text: "cat", vector: new Float32Array(8).fill(Math.SQRT1_2 / 2) }]);
+    const out = EmbedOutput.parse(await createEmbeddingService({ cache }).embed(args));
+    expect(out).toMatchObject({ cachedCount: 0, requestCount: 1 });
+  });
+});

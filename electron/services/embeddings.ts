@@ -116,7 +116,10 @@ export function createEmbeddingService(options: EmbeddingServiceOptions): Embedd
     const controller = new AbortController();
     jobs.set(jobId, controller);
     // Vectors differ between servers, models and widths: each combination is its own cache space.
-    const space = `${connection.provider.kind}|${connection.baseURL}|${model}|${dimensions ?? "default"}`;
+    // The simulator's vectors changed meaning (issue 13: WordNet concepts, not word hashes), so its
+    // space carries that generation and vectors cached before it are never mixed with new ones.
+    const generation = connection.provider.kind === "simulator" ? "|concepts-1" : "";
+    const space = `${connection.provider.kind}|${connection.baseURL}|${model}|${dimensions ?? "default"}${generation}`;
     const vectors = new Map<string, Float32Array>();
     const policy: ClientPolicy = {
       ...readPolicy(),

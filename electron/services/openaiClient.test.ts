@@ -3,7 +3,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { DojoError } from "../errors";
-import { apiKeyFor, connectionSecrets, NO_KEY_PLACEHOLDER, createCountingClient, observedBy, withQuotaNotRetried, type Connection, type ObservedAttempt } from "./openaiClient";
+import { apiKeyFor, connectionSecrets, NO_KEY_PLACEHOLDER, createCountingClient, observedBy, scrubbedResponse, withQuotaNotRetried, type Connection, type ObservedAttempt } from "./openaiClient";
 
 const closers: (() => void)[] = [];
 afterEach(() => closers.splice(0).forEach((close) => close()));
@@ -100,5 +100,39 @@ describe("withQuotaNotRetried", () => {
     expect(limited.headers.get("x-should-retry")).toBeNull();
     const ok = new Response("{}", { status: 200 });
     expect(await withQuotaNotRetried(ok)).toBe(ok);
+  });
+});
+
+describe("scrubbedResponse", () => {
+  const KEY = "sk-proj-IngressKeyAbCdEf0123456789";
+
+  it("removes the connection's key from every header and from a JSON body, keeping the status", async () => {
+    const echoed = new Response(JSON.stringify({ id: `req_${KEY}`, note: `tail ${KEY.slice(-9)}`, n: 1 }), { status: 400, headers: { "content-type": "application/json", "x-request-id": `req_${KEY}`, "x-echo": KEY } });
+    const clean = await scrubbedResponse(echoed, [KEY]);
+    expect(clean.status).toBe(400);
+    expect(clean.headers.get("x-request-id")).toBe("req_[redacted]");
+    expect(clean.headers.get("x-echo")).toBe("[redacted]");
+    expect(await clean.json()).toEqual({ id: "req_[redacted]", note: "tail [redacted]", n: 1 });
+  });
+
+  it("keeps a clean response as it is, and leaves a streamed body to the relay", async () => {
+    const plain = new Response("{}", { headers: { "content-type": "image/png" } });
+    expect(await scrubbedResponse(plain, [KEY])).toBe(plain);
+    const stream = await scrubbedResponse(new Response(`data: {"k":"${KEY}"}\n\n`, { headers: { "content-type": "text/event-stream", "x-echo": KEY } }), [KEY]);
+    expect(stream.headers.get("x-echo")).toBe("[redacted]");
+    expect(await stream.text()).toContain(KEY);
+  });
+
+  it("scrubs what the SDK gives back: an error message and the request id", async () => {
+    const srv = createServer((_req, res) => {
+      res.writeHead(401, { "content-type": "application/json", "x-request-id": `req_${KEY}` });
+      res.end(JSON.stringify({ error: { message: `Incorrect API key provided: ${KEY}.`, type: "invalid_request_error", param: null, code: "invalid_api_key" } }));
+    });
+    await new Promise<void>((resolve) => srv.listen(0, "127.0.0.1", resolve));
+    closers.push(() => srv.close());
+    const { client } = createCountingClient(connection(`http://127.0.0.1:${(srv.address() as AddressInfo).port}/v1`, KEY), { maxRetries: 0 });
+    const err = (await client.models.list().catch((e: unknown) => e)) as { message: string; requestID: string };
+    expect(err.message).toContain("Incorrect API key provided: [redacted].");
+    expect(err.requestID).toBe("req_[redacted]");
   });
 });

@@ -1,6 +1,8 @@
-// Main process: builds the official openai SDK client for a connection, counting attempts.
+// Main process: builds the official openai SDK client for a connection, counting attempts. Every
+// provider response enters the app here, so here its headers and body are scrubbed of secrets.
 import OpenAI from "openai";
 import { keyHint } from "../../shared/redact";
+import { currentScrubber } from "./knownSecrets";
 import { DEFAULT_RETRY_POLICY } from "../../shared/retryPolicy";
 import { DojoError } from "../errors";
 import type { Connection } from "./profiles";
@@ -76,6 +78,49 @@ export async function withQuotaNotRetried(response: Response): Promise<Response>
   return new Response(body, { status: response.status, statusText: response.statusText, headers });
 }
 
+/** Bodies read whole and scrubbed as text; a stream is scrubbed piece by piece where it is read (the relay). */
+const TEXT_BODY = /^(application\/(json|problem\+json|x-ndjson|jsonl)|text\/(?!event-stream))/i;
+
+/**
+ * The response with every known secret (and `own`, the connection's key) removed from its headers
+ * and, for a JSON or text body, from the body: a server that echoes the key in a header, the
+ * request id, an error or an answer cannot get it into a record, an event or a file.
+ */
+export async function scrubbedResponse(response: Response, own: readonly string[]): Promise<Response> {
+  const scrubber = currentScrubber(own);
+  const headers = new Headers();
+  let headersChanged = false;
+  response.headers.forEach((value, name) => {
+    const clean = scrubber.text(value);
+    if (clean !== value) headersChanged = true;
+    headers.append(name, clean);
+  });
+  const textBody = TEXT_BODY.test(response.headers.get("content-type") ?? "") && response.body !== null;
+  if (!textBody && !headersChanged) return response;
+  let body: BodyInit | null = response.body;
+  if (textBody) {
+    const raw = await response.text();
+    const clean = scrubber.text(raw);
+    // Scrubbing replaces runs of key characters inside strings; should a secret hold JSON syntax, scrub the parsed value.
+    const broken = clean !== raw && isJsonType(response) && !parses(clean) && parses(raw);
+    body = broken ? JSON.stringify(scrubber.value(JSON.parse(raw) as unknown)) : clean;
+  }
+  headers.delete("content-length");
+  headers.delete("content-encoding");
+  return new Response(body, { status: response.status, statusText: response.statusText, headers });
+}
+
+const isJsonType = (response: Response) => /json/i.test(response.headers.get("content-type") ?? "");
+
+function parses(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The key under which a call's own observer rides in the SDK's per-request `fetchOptions`; the SDK
  * spreads those options into the `init` it hands to `fetch`, so one client shared by many calls
@@ -139,7 +184,7 @@ export function createCountingClient(
       requestHeaders: seen ? maskedHeaders(init?.headers) : {},
     };
     try {
-      const response = await withQuotaNotRetried(await baseFetch(input, init));
+      const response = await scrubbedResponse(await withQuotaNotRetried(await baseFetch(input, init)), connectionSecrets(connection));
       if (seen) {
         const responseHeaders: Record<string, string> = {};
         response.headers.forEach((value, name) => (responseHeaders[name] = value));

@@ -1,5 +1,6 @@
 // Tests: the delta relay's batching, ordering and flushing, driven by a fake clock.
 import { describe, expect, it } from "vitest";
+import { createScrubber } from "../../shared/redact";
 import { createDeltaRelay, type ChoiceDelta, type RelayClock } from "./relay";
 
 /** A manual clock: time moves only when the test says so, firing due timers in order. */
@@ -145,5 +146,41 @@ describe("createDeltaRelay", () => {
       { pushedAt: [1000], sentAt: 1000 },
       { pushedAt: [1004, 1008], sentAt: 1016 },
     ]);
+  });
+});
+
+describe("createDeltaRelay with a scrubber", () => {
+  const KEY = "sk-proj-R3layKeyAbCdEfGh0123456789zz";
+
+  it("never sends a key split over many pieces and two choices, and loses no other text", () => {
+    const clock = fakeClock();
+    const sent: ChoiceDelta[] = [];
+    const scrubber = createScrubber([KEY]);
+    const relay = createDeltaRelay({ intervalMs: 16, clock, send: (deltas) => sent.push(...deltas), scrub: () => scrubber.stream() });
+    const text = `The key ${KEY} is here. Again:${KEY}`;
+    const other = "The second choice streams prose only, interleaved with the first one's pieces.";
+    for (let i = 0; i < Math.max(text.length, other.length); i += 3) {
+      relay.push(0, text.slice(i, i + 3));
+      relay.push(1, other.slice(i, i + 3));
+      clock.advance(20);
+    }
+    relay.close();
+    const joined = (index: number) => sent.filter((d) => d.index === index).map((d) => d.content).join("");
+    expect(joined(0)).toBe("The key [redacted] is here. Again:[redacted]");
+    // The other choice streamed no key and arrives whole; no batch of the first holds 8 key characters.
+    expect(joined(1)).toBe(other);
+    for (const d of sent.filter((x) => x.index === 0)) for (let i = 0; i + 8 <= KEY.length; i++) expect(d.content).not.toContain(KEY.slice(i, i + 8));
+  });
+
+  it("sends text held back at the end of the stream when it closes", () => {
+    const { clock } = setup();
+    const sent: ChoiceDelta[] = [];
+    const relay = createDeltaRelay({ intervalMs: 16, clock, send: (deltas) => sent.push(...deltas), scrub: () => createScrubber([KEY]).stream() });
+    // "sk" may begin a key: it waits for what follows.
+    relay.push(0, "Hi, mu");
+    relay.push(0, "sk");
+    expect(sent.map((d) => d.content).join("")).toBe("Hi, mu");
+    relay.close();
+    expect(sent.map((d) => d.content).join("")).toBe("Hi, musk");
   });
 });

@@ -1,4 +1,6 @@
-// Main process: batches streamed text so the renderer gets at most one delta event per frame.
+// Main process: batches streamed text so the renderer gets at most one delta event per frame, each
+// choice's text scrubbed of secrets on the way (a key split across two pieces is still caught).
+import type { StreamScrubber } from "../../shared/redact";
 
 /** Text that arrived for one choice since the last batch. */
 export interface ChoiceDelta {
@@ -27,6 +29,11 @@ export interface RelayOptions {
   send(deltas: ChoiceDelta[]): void;
   clock?: RelayClock;
   /**
+   * Makes one stream scrubber per choice: each piece passes through it before it is queued, and
+   * what it holds back (a run that may be part of a key) goes out once the run ends or at flush.
+   */
+  scrub?: () => StreamScrubber;
+  /**
    * For benchmarks: told, after each batch is sent, when each piece merged into it was pushed.
    * Left out in the app, so the streaming path records nothing extra.
    */
@@ -53,10 +60,19 @@ export function createDeltaRelay(options: RelayOptions): DeltaRelay {
   // Map keeps insertion order, but batches are sorted by index so the order never depends on
   // which choice happened to speak first.
   const pending = new Map<number, string>();
+  const scrubbers = new Map<number, StreamScrubber>();
   const pushTimes: number[] = [];
   let lastSentAt = Number.NEGATIVE_INFINITY;
   let timer: unknown = null;
   let closed = false;
+
+  /** Queues each choice's held-back text: the stream is ending, nothing more will join it. */
+  function drainScrubbers(): void {
+    for (const [index, scrubber] of scrubbers) {
+      const rest = scrubber.end();
+      if (rest !== "") pending.set(index, (pending.get(index) ?? "") + rest);
+    }
+  }
 
   function send(): void {
     if (timer !== null) {
@@ -74,19 +90,31 @@ export function createDeltaRelay(options: RelayOptions): DeltaRelay {
   }
 
   return {
-    push(index, content) {
-      if (closed || content === "") return;
-      pending.set(index, (pending.get(index) ?? "") + content);
+    push(index, raw) {
+      if (closed || raw === "") return;
+      let content = raw;
+      if (options.scrub) {
+        let scrubber = scrubbers.get(index);
+        if (!scrubber) scrubbers.set(index, (scrubber = options.scrub()));
+        content = scrubber.push(raw);
+      }
       const now = clock.now();
       if (options.onBatchSent) pushTimes.push(now);
+      // Held back whole by the scrubber: it goes out with a later piece (its push time counts from now).
+      if (content === "") return;
+      pending.set(index, (pending.get(index) ?? "") + content);
       const wait = lastSentAt + options.intervalMs - now;
       // Checked on every push, not only by the timer: while a fast stream keeps the event loop
       // busy the timer fires late, but the pushes themselves still see the interval pass.
       if (wait <= 0) send();
       else if (timer === null) timer = clock.setTimeout(send, wait);
     },
-    flush: send,
+    flush() {
+      drainScrubbers();
+      send();
+    },
     close() {
+      drainScrubbers();
       send();
       closed = true;
     },

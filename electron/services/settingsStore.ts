@@ -5,12 +5,16 @@ import { basename, dirname, join } from "node:path";
 import { z } from "zod";
 import { PlaygroundDraft, Profile, SIMULATOR_PROFILE_ID } from "../../shared/contract";
 import { describeZodError } from "../../shared/errors";
+import { JsonTooDeepError, parseJsonWithin } from "../../shared/jsonDepth";
 import { PriceOverrides } from "../../shared/pricing";
 import { LearningState, emptyLearningState } from "../../shared/lessonProgress";
 import { LessonSettingsBackup } from "../../shared/lessonSettingsBackup";
 import { ReliabilitySettings, defaultReliabilitySettings } from "../../shared/reliability";
 import { SafetySettings, defaultSafetySettings } from "../../shared/safety";
 import { DojoError } from "../errors";
+import { fsyncDirectory, removeStaleTempFiles, writeAtomically } from "./atomicFile";
+import { scrubValue } from "./knownSecrets";
+import { salvageSettings, setAsideNotice, type SetAsideItem } from "./settingsSalvage";
 
 /**
  * What electron-store@11 and conf@15 both are: a JSON file read and written whole. The composition
@@ -44,6 +48,8 @@ export const Settings = z
     safety: SafetySettings.default(defaultSafetySettings),
     /** The learner's own settings from before a lesson replaced them; absent in older files. */
     lessonBackup: LessonSettingsBackup.nullable().default(null),
+    /** The app version that last wrote the file, so a newer file can say which version wrote it. */
+    writtenBy: z.string().max(100).optional(),
   })
   .superRefine((settings, ctx) => {
     const seen = new Set<string>();
@@ -91,28 +97,52 @@ export function migrateSettings(
   return current;
 }
 
-/** Why raw file content is not usable settings, or the settings it holds. */
-export function parseSettings(raw: unknown): { ok: true; settings: Settings } | { ok: false; reason: string } {
+/** A file whose settings version is newer than this build's: never moved, never written. */
+export interface NewerSettings {
+  version: number;
+  /** The app version that wrote it, when the file says. */
+  writtenBy: string | null;
+}
+
+/** The newer version a raw settings object declares, or null. */
+function newerVersionOf(raw: Record<string, unknown>): NewerSettings | null {
+  const version = raw.schemaVersion;
+  if (typeof version !== "number" || !Number.isInteger(version) || version <= SETTINGS_VERSION) return null;
+  return { version, writtenBy: typeof raw.writtenBy === "string" ? raw.writtenBy.slice(0, 100) : null };
+}
+
+/**
+ * Raw file content as settings: the items that do not fit (a profile, a price row, the draft, a
+ * section) are taken out into `setAside` and the rest loads. Not ok only when nothing can be read:
+ * not an object, a version with no migration, or a newer version (then `newer` says which).
+ */
+export function parseSettings(
+  raw: unknown,
+): { ok: true; settings: Settings; setAside: SetAsideItem[] } | { ok: false; reason: string; newer?: NewerSettings } {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return { ok: false, reason: "it is not a JSON object" };
+  const newer = newerVersionOf(raw as Record<string, unknown>);
+  if (newer) return { ok: false, newer, reason: `it has settings version ${newer.version}, and this version of the app reads up to ${SETTINGS_VERSION}` };
   let migrated: Record<string, unknown>;
   try {
     migrated = migrateSettings(raw as Record<string, unknown>);
   } catch (err) {
     return { ok: false, reason: err instanceof Error ? err.message : String(err) };
   }
-  // A draft saved by an older build may no longer fit the request schema. Losing it is fine;
-  // losing the profiles with it is not, so only the draft is dropped.
-  if (migrated.draft != null && !PlaygroundDraft.safeParse(migrated.draft).success) migrated = { ...migrated, draft: null };
-  // Price edits are likewise not worth the profiles: unusable ones fall back to the shipped prices.
-  if (migrated.pricing !== undefined && !PriceOverrides.safeParse(migrated.pricing).success) migrated = { ...migrated, pricing: undefined };
-  // Learning progress that no longer fits is reset rather than costing the profiles.
-  if (migrated.learning !== undefined && !LearningState.safeParse(migrated.learning).success) migrated = { ...migrated, learning: undefined };
-  // Reliability settings that no longer fit fall back to the defaults, never costing the profiles.
-  if (migrated.reliability !== undefined && !ReliabilitySettings.safeParse(migrated.reliability).success) migrated = { ...migrated, reliability: undefined };
-  // Safety switches that no longer fit go back to the defaults (all off), never costing the profiles.
-  if (migrated.safety !== undefined && !SafetySettings.safeParse(migrated.safety).success) migrated = { ...migrated, safety: undefined };
-  const parsed = Settings.safeParse(migrated);
-  return parsed.success ? { ok: true, settings: parsed.data } : { ok: false, reason: describeZodError(parsed.error) };
+  // The common case costs one parse; only a file that fails is taken apart item by item.
+  const whole = Settings.safeParse(migrated);
+  if (whole.success) return { ok: true, settings: whole.data, setAside: [] };
+  const { cleaned, setAside } = salvageSettings(migrated, Settings.shape);
+  const parsed = Settings.safeParse(cleaned);
+  return parsed.success ? { ok: true, settings: parsed.data, setAside } : { ok: false, reason: describeZodError(parsed.error) };
+}
+
+/**
+ * What this build can use of a newer file, read as if it were its own version: the fields it knows
+ * that still fit, defaults for the rest. Only ever held in memory.
+ */
+function readNewerAsKnown(raw: Record<string, unknown>): Settings {
+  const parsed = parseSettings({ ...raw, schemaVersion: SETTINGS_VERSION });
+  return parsed.ok ? parsed.settings : defaultSettings();
 }
 
 /** The settings of a first launch. */
@@ -155,48 +185,99 @@ export function moveAside(filePath: string, now: Date = new Date()): string {
   return target;
 }
 
+/**
+ * Saves set-aside items to `<name>.set-aside-<timestamp>.json` beside the settings file (never over
+ * an earlier one), flushed before the settings without them are written. Returns its path.
+ */
+export function saveSetAside(filePath: string, items: readonly SetAsideItem[], now: Date = new Date()): string {
+  const name = basename(filePath).replace(/\.json$/i, "");
+  const stem = join(dirname(filePath), `${name}.set-aside-${fileTimestamp(now)}`);
+  let target = `${stem}.json`;
+  for (let n = 2; existsSync(target); n += 1) target = `${stem}-${n}.json`;
+  const record = { from: filePath, setAsideAt: now.toISOString(), items: items.map(({ what, reason, path, value }) => ({ what, reason, path, value })) };
+  writeAtomically(target, `${JSON.stringify(record, null, 2)}\n`);
+  return target;
+}
+
+/** The notice for a file written by a newer version, which is used read-only and never touched. */
+function newerNotice(filePath: string, newer: NewerSettings): string {
+  const by = newer.writtenBy ? `Prompt Dojo ${newer.writtenBy}` : "a newer version of Prompt Dojo";
+  return (
+    `Your settings file ${filePath} was written by ${by} (settings format ${newer.version}; this version reads format ${SETTINGS_VERSION} and older). ` +
+    "It is left exactly as it is: the app runs on it read-only, and changes you make now are not saved. Update Prompt Dojo to keep working with it."
+  );
+}
+
 /** The notice shown when a settings file was moved aside. */
 function movedNotice(movedTo: string, reason: string): string {
   return `Your settings file was unreadable (${reason}); it was moved to ${movedTo} and defaults were restored.`;
 }
 
+/** What a settings file on disk holds, checked without opening it through conf. */
+type Inspection =
+  | { kind: "missing" }
+  | { kind: "ok"; version: unknown; settings: Settings; setAside: SetAsideItem[] }
+  | { kind: "newer"; newer: NewerSettings; raw: Record<string, unknown> }
+  | { kind: "bad"; reason: string };
+
 /**
  * Reads and checks a settings file without opening it through conf. A file that cannot be read at
  * all (permissions...) is not known to be bad, so that is an error, not a reason to move it.
  */
-function inspectFile(filePath: string): { ok: true; exists: boolean; version: unknown } | { ok: false; reason: string } {
+function inspectFile(filePath: string): Inspection {
   let text: string;
   try {
     text = readFileSync(filePath, "utf8");
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return { ok: true, exists: false, version: undefined };
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return { kind: "missing" };
     throw new Error(`The settings file ${filePath} could not be read: ${err instanceof Error ? err.message : String(err)}`);
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
-  } catch {
-    return { ok: false, reason: "it is not valid JSON" };
+    raw = parseJsonWithin(text);
+  } catch (err) {
+    return { kind: "bad", reason: err instanceof JsonTooDeepError ? "it is nested too deep" : "it is not valid JSON" };
   }
   const parsed = parseSettings(raw);
-  return parsed.ok ? { ok: true, exists: true, version: (raw as Record<string, unknown>).schemaVersion } : parsed;
+  if (parsed.ok) return { kind: "ok", version: (raw as Record<string, unknown>).schemaVersion, settings: parsed.settings, setAside: parsed.setAside };
+  if (parsed.newer) return { kind: "newer", newer: parsed.newer, raw: raw as Record<string, unknown> };
+  return { kind: "bad", reason: parsed.reason };
 }
 
 /** Wraps an opened store. Prefer `openSettingsStore`, which checks the file before conf sees it. */
-export function createSettingsStore(conf: ConfLike, options: { notices?: string[]; now?: () => Date } = {}): SettingsStore {
+export function createSettingsStore(
+  conf: ConfLike,
+  options: { notices?: string[]; now?: () => Date; appVersion?: string; readOnly?: { settings: Settings } } = {},
+): SettingsStore {
   const notices = options.notices ?? [];
   const now = options.now ?? (() => new Date());
+  // Read-only (a file from a newer version): the session runs on this copy; the file is never touched.
+  let memory: Settings | null = options.readOnly?.settings ?? null;
 
-  const write = (next: Settings): Settings => {
-    const parsed = Settings.safeParse(next);
+  const validate = (next: Settings): Settings => {
+    // A key pasted into the draft must not reach settings.json (scrubbed before validating, so what is written is valid).
+    const parsed = Settings.safeParse(scrubValue(next));
     if (!parsed.success) {
       throw new DojoError("invalid_input", `Settings not saved: ${describeZodError(parsed.error)}`);
     }
-    conf.store = parsed.data as Record<string, unknown>;
-    return parsed.data;
+    return options.appVersion ? { ...parsed.data, writtenBy: options.appVersion } : parsed.data;
+  };
+
+  const save = (settings: Settings): Settings => {
+    conf.store = settings as Record<string, unknown>;
+    // conf (atomically) fsyncs the file before its rename; the rename itself lives in the folder.
+    fsyncDirectory(dirname(conf.path));
+    return settings;
+  };
+
+  const write = (next: Settings): Settings => {
+    const valid = validate(next);
+    if (memory) return (memory = valid);
+    return save(valid);
   };
 
   const read = (): Settings => {
+    if (memory) return memory;
     let raw: unknown;
     try {
       raw = conf.store; // conf re-reads the file; it throws on bad JSON
@@ -206,7 +287,18 @@ export function createSettingsStore(conf: ConfLike, options: { notices?: string[
       throw err;
     }
     const parsed = parseSettings(raw);
-    return parsed.ok ? parsed.settings : recover(parsed.reason);
+    if (parsed.ok) {
+      if (!parsed.setAside.length) return parsed.settings;
+      // An item went bad while the app ran (edited by hand...): it alone is set aside, like at start.
+      notices.push(setAsideNotice(parsed.setAside, saveSetAside(conf.path, parsed.setAside, now())));
+      return save(parsed.settings);
+    }
+    if (parsed.newer) {
+      // A newer version wrote the file meanwhile: from now on it is only read, never moved or written.
+      notices.push(newerNotice(conf.path, parsed.newer));
+      return (memory = readNewerAsKnown(raw as Record<string, unknown>));
+    }
+    return recover(parsed.reason);
   };
 
   // The file went bad while the app was running (edited by hand, another process...): same rule.
@@ -226,24 +318,52 @@ export function createSettingsStore(conf: ConfLike, options: { notices?: string[
 
 /**
  * Opens the settings: checks the file first (conf throws on bad JSON, or wipes it with
- * clearInvalidConfig), moves a bad one aside with a notice, then calls `open` and writes back a
- * migrated file. `open` receives exactly `{ cwd, configName }` and returns an electron-store or conf.
+ * clearInvalidConfig). Items that do not fit are set aside alone, with a notice; a file that is not
+ * settings at all is moved aside; a file from a newer version is used read-only and never opened
+ * for writing. Then calls `open` and writes back a migrated or cleaned file. `open` receives exactly
+ * `{ cwd, configName }` and returns an electron-store or conf.
  */
 export function openSettingsStore(args: {
   cwd: string;
   configName: string;
   open: (opts: { cwd: string; configName: string }) => ConfLike;
   now?: () => Date;
+  /** The app's version, recorded in the file so a later, older app can say which version wrote it. */
+  appVersion?: string;
 }): { store: SettingsStore; notices: string[] } {
   const notices: string[] = [];
   const now = args.now ?? (() => new Date());
   const filePath = join(args.cwd, `${args.configName}.json`);
+  // A crash mid-write leaves conf's settings.json.tmp-* beside the file; nothing writes here yet.
+  removeStaleTempFiles(args.cwd);
   const inspected = inspectFile(filePath);
-  if (!inspected.ok) notices.push(movedNotice(moveAside(filePath, now()), inspected.reason));
+
+  if (inspected.kind === "newer") {
+    notices.push(newerNotice(filePath, inspected.newer));
+    // conf is never opened on it: nothing can write the file, not even a default or a migration.
+    const untouched: ConfLike = {
+      path: filePath,
+      get store(): Record<string, unknown> {
+        throw new Error("read-only settings are held in memory");
+      },
+      set store(_value: Record<string, unknown>) {
+        throw new Error("read-only settings are never written");
+      },
+    };
+    const store = createSettingsStore(untouched, { notices, now, appVersion: args.appVersion, readOnly: { settings: readNewerAsKnown(inspected.raw) } });
+    return { store, notices };
+  }
+  if (inspected.kind === "bad") notices.push(movedNotice(moveAside(filePath, now()), inspected.reason));
+  // The bad items are on disk beside the file (flushed) before the file without them is written.
+  if (inspected.kind === "ok" && inspected.setAside.length) {
+    notices.push(setAsideNotice(inspected.setAside, saveSetAside(filePath, inspected.setAside, now())));
+  }
 
   const conf = args.open({ cwd: args.cwd, configName: args.configName });
-  const store = createSettingsStore(conf, { notices, now });
-  // Persist a migration (or first-launch defaults) once, so the file on disk carries the version.
-  if (!inspected.ok || !inspected.exists || inspected.version !== SETTINGS_VERSION) store.write(store.read());
+  const store = createSettingsStore(conf, { notices, now, appVersion: args.appVersion });
+  // Persist a migration, a cleaned file (or first-launch defaults) once, so the file carries the version.
+  if (inspected.kind === "ok") {
+    if (inspected.setAside.length || inspected.version !== SETTINGS_VERSION) store.write(inspected.settings);
+  } else store.write(store.read());
   return { store, notices };
 }

@@ -5,8 +5,10 @@ import { SIMULATED_NOTE_HEADER } from "../../shared/runRecord";
 import { planAnswer } from "./answer";
 import type { ChatParams } from "./chatParams";
 import { conversationHints } from "./conversationHints";
+import { classificationAnswer } from "./instructionLabels";
 import { generateInstance, type InstanceHints } from "./jsonInstance";
 import { jsonObjectFor, requestedKeys } from "./jsonObjectAnswer";
+import { withConceptLabels } from "./labelChoice";
 import { tokenLogprobs, type TokenLogprob } from "./logprobs";
 import { createRng, hashString, type Rng } from "./random";
 import { planToolCalls, type PlannedToolCall } from "./toolCalls";
@@ -102,7 +104,10 @@ function draftText(params: ChatParams, rng: Rng): { text: string; note: string }
   const format = params.responseFormat;
   const input = lastUserText(params);
   if (format.type === "json_schema") {
-    const { hints, found } = countingHints(conversationHints(input));
+    // Enum labels are chosen by concept match with the instructions' label descriptions (labelChoice.ts);
+    // the other fields are extracted from the input.
+    const instructions = params.messages.filter((m) => m.role === "system" || m.role === "developer").map((m) => m.content).join("\n");
+    const { hints, found } = countingHints(withConceptLabels(conversationHints(input), input, instructions));
     const value = generateInstance(format.schema, hints);
     return {
       text: JSON.stringify(value),
@@ -111,6 +116,9 @@ function draftText(params: ChatParams, rng: Rng): { text: string; note: string }
         : "Simulated: the input states none of the schema's fields, so they are null or placeholders",
     };
   }
+  // A plain classification request answers with the label its instructions list (instructionLabels.ts).
+  const labelled = format.type === "text" && !params.messages.some((m) => m.role === "tool") ? classificationAnswer(params.messages) : null;
+  if (labelled) return { text: labelled, note: "Simulated: label chosen by concept match with the labels the instructions list" };
   if (format.type === "json_object") {
     const instructions = params.messages.filter((m) => m.role === "system" || m.role === "developer" || m.role === "user").map((m) => m.content).join("\n");
     const keys = requestedKeys(instructions);

@@ -32,11 +32,32 @@ export async function deliverJson(ex: Exchange, body: unknown, failure: Delivery
 }
 
 /**
- * Streams `data:` frames, one per chunk, `tokenDelayMs` apart, then `data: [DONE]`. A stall stops
+ * How a stream frames its chunks: Chat Completions sends bare `data:` lines and a final
+ * `data: [DONE]`; the Responses API names each event (`event: <type>`) and sends no [DONE].
+ */
+export type StreamFormat = "chat" | "responses";
+
+function frame(chunk: unknown, format: StreamFormat): string {
+  const data = `data: ${JSON.stringify(chunk)}\n\n`;
+  if (format === "chat") return data;
+  return `event: ${String((chunk as { type?: unknown }).type)}\n${data}`;
+}
+
+/**
+ * Streams `data:` frames, one per chunk, `tokenDelayMs` apart, then `data: [DONE]` (see
+ * StreamFormat for the Responses API's named events). A stall stops
  * after a few chunks and holds the connection until the client leaves or the server closes; a drop
  * destroys the socket there; a malformed chunk sends one `data:` line that is not JSON and goes on.
  */
-export async function deliverStream(ex: Exchange, chunks: readonly unknown[], failure: DeliveryFailure | null, tokenDelayMs: number, tokens = 0, extra: Record<string, string> = {}): Promise<void> {
+export async function deliverStream(
+  ex: Exchange,
+  chunks: readonly unknown[],
+  failure: DeliveryFailure | null,
+  tokenDelayMs: number,
+  tokens = 0,
+  format: StreamFormat = "chat",
+  extra: Record<string, string> = {},
+): Promise<void> {
   ex.res.writeHead(200, {
     ...commonHeaders(ex, tokens, extra),
     "content-type": "text/event-stream; charset=utf-8",
@@ -55,9 +76,9 @@ export async function deliverStream(ex: Exchange, chunks: readonly unknown[], fa
     if (i === failAt && failure === "malformed_chunk") {
       if (!(await writeText(ex, `data: {"id": "simulated malformed chunk", "choices": [\n\n`))) return;
     }
-    if (!(await writeText(ex, `data: ${JSON.stringify(chunks[i])}\n\n`))) return;
+    if (!(await writeText(ex, frame(chunks[i], format)))) return;
     if (tokenDelayMs > 0 && i < chunks.length - 1 && !(await pause(tokenDelayMs, ex.signal))) return;
   }
-  if (!(await writeText(ex, "data: [DONE]\n\n"))) return;
+  if (format === "chat" && !(await writeText(ex, "data: [DONE]\n\n"))) return;
   ex.res.end();
 }

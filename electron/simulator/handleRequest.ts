@@ -7,13 +7,20 @@ import { NOTE_HEADER, planChat, type ChatPlan } from "./chatPlan";
 import { deliverJson, deliverStream } from "./deliver";
 import { embeddingsResponse } from "./embeddings";
 import { failureError, isDeliveryFailure, readFailure, SIMULATE_HEADER, type DeliveryFailure } from "./failures";
-import { findModel, modelObject, SIM_MODELS } from "./models";
+import { enforceChatStrictSchemas, enforceModelRules } from "./modelRules";
+import { findModel, modelObject, requireModel, SIM_MODELS } from "./models";
+import { promptPrefixText, type PromptCache } from "./promptCache";
+import { DEFAULT_EFFORT, REASONING_EFFORTS, SIMULATED_REASONING_TOKENS } from "./reasoning";
+import { countInputTokens, createResponse, type ResponsesDeps } from "./responses/responsesRoute";
+import type { SimResponses } from "./responses/responsesStore";
 import { moderationsResponse } from "./moderations";
 import { pause, sendError, sendJson, type Exchange } from "./respond";
 import type { SimBatches } from "./batches";
 import { BEHAVIOUR_PATH, type SimBehaviourControl } from "./behaviour";
 import { NORMAL_BEHAVIOUR } from "../../shared/contracts/reliability";
 import { describeZodError } from "../../shared/errors";
+import { parseJsonWithin } from "../../shared/jsonDepth";
+import { foreignRequestReason } from "../requestOrigin";
 import { ZodError } from "zod";
 
 /** The settings a request needs from the running simulator. */
@@ -27,10 +34,14 @@ export interface HandlerSettings {
   fixedLatencyMs: number;
   /** The behaviour set for the next requests through the control endpoint. */
   behaviour: SimBehaviourControl;
+  /** The Responses API's stored responses. */
+  responses: SimResponses;
+  /** Prompt prefixes seen, for cached_tokens. */
+  promptCache: PromptCache;
 }
 
 /** Routes that answer as a model does: the behaviour's failures and the enforced limits apply to them. */
-const MODEL_ROUTES: ReadonlySet<Route> = new Set<Route>(["chat", "embeddings", "moderations"]);
+const MODEL_ROUTES: ReadonlySet<Route> = new Set<Route>(["chat", "responses", "embeddings", "moderations"]);
 
 /** Refuses a request the enforced limits do not admit, with the real service's 429 and headers. */
 function admit(ex: Exchange, settings: HandlerSettings, tokens: number, model: string): void {
@@ -55,10 +66,22 @@ async function handleControl(ex: Exchange, settings: HandlerSettings): Promise<v
     ex.res.writeHead(status, { "content-type": "application/json", "content-length": String(Buffer.byteLength(text)) });
     ex.res.end(text);
   };
+  // Like the web door: a page on another site (or a rebound DNS name) must not switch failures on.
+  // The port is the one this connection arrived on, so no setting can disagree with it.
+  const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+  const refused = foreignRequestReason({ host: first(ex.req.headers.host), origin: first(ex.req.headers.origin) }, ex.req.socket.localPort ?? 0);
+  if (refused) return reply(403, { error: { message: refused, type: "invalid_request_error", param: null, code: "forbidden" } });
   try {
     if (ex.req.method === "GET") return reply(200, settings.behaviour.state());
     if (ex.req.method === "DELETE") return reply(200, settings.behaviour.set(NORMAL_BEHAVIOUR));
-    if (ex.req.method === "POST") return reply(200, settings.behaviour.set(await readJson(ex)));
+    if (ex.req.method === "POST") {
+      // JSON only: text/plain (or a form) is what a cross-site page can send without a preflight.
+      const type = (ex.req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+      if (type !== "application/json") {
+        return reply(415, { error: { message: `Send the behaviour as application/json (got ${type ? JSON.stringify(type.slice(0, 60)) : "no content type"}).`, type: "invalid_request_error", param: null, code: "unsupported_media_type" } });
+      }
+      return reply(200, settings.behaviour.set(await readJson(ex)));
+    }
     return reply(405, { error: { message: `Use GET, POST or DELETE on ${BEHAVIOUR_PATH}.`, type: "invalid_request_error", param: null, code: "method_not_allowed" } });
   } catch (err) {
     const message = err instanceof ZodError ? `Invalid behaviour: ${describeZodError(err)}` : err instanceof Error ? err.message : String(err);
@@ -72,7 +95,27 @@ export const LATENCY_HEADER = "x-dojo-latency-ms";
 /** Largest request body accepted (the real service also refuses very large bodies). */
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
-type Route = "models" | "model" | "chat" | "embeddings" | "moderations" | "files" | "fileList" | "file" | "fileDelete" | "fileContent" | "batches" | "batchList" | "batch" | "batchCancel";
+type Route =
+  | "models"
+  | "model"
+  | "chat"
+  | "embeddings"
+  | "moderations"
+  | "files"
+  | "fileList"
+  | "file"
+  | "fileDelete"
+  | "fileContent"
+  | "batches"
+  | "batchList"
+  | "batch"
+  | "batchCancel"
+  | "responses"
+  | "responseInputTokens"
+  | "response"
+  | "responseDelete"
+  | "responseCancel"
+  | "responseInputItems";
 
 type Method = "GET" | "POST" | "DELETE";
 
@@ -83,8 +126,21 @@ function byMethod(method: string | undefined, routes: Partial<Record<Method, Rou
   return { route: routes[chosen] as Route, method: chosen, allow: allowed.join(", "), ...(id === undefined ? {} : { id }) };
 }
 
+/** The Responses API's routes (one response takes GET or DELETE). */
+function matchResponsesRoute(path: string, method: string | undefined): { route: Route; method: Method; allow?: string; id?: string } | null {
+  if (path === "/v1/responses") return { route: "responses", method: "POST" };
+  if (path === "/v1/responses/input_tokens") return { route: "responseInputTokens", method: "POST" };
+  const one = /^\/v1\/responses\/([^/]+)(\/cancel|\/input_items)?$/.exec(path);
+  if (!one?.[1]) return null;
+  const id = decodeURIComponent(one[1]);
+  if (one[2] === "/cancel") return { route: "responseCancel", method: "POST", id };
+  if (one[2] === "/input_items") return { route: "responseInputItems", method: "GET", id };
+  return byMethod(method, { GET: "response", DELETE: "responseDelete" }, id);
+}
+
 /** The route and the method it takes, or null for an unknown path. */
 function matchRoute(path: string, method?: string): { route: Route; method: Method; allow?: string; id?: string } | null {
+  if (path.startsWith("/v1/responses")) return matchResponsesRoute(path, method);
   if (path === "/v1/models") return { route: "models", method: "GET" };
   if (path.startsWith("/v1/models/") && path.length > "/v1/models/".length) {
     return { route: "model", method: "GET", id: decodeURIComponent(path.slice("/v1/models/".length)) };
@@ -111,7 +167,8 @@ function bearerKey(header: string | undefined): string | null {
 async function readJson(ex: Exchange): Promise<unknown> {
   const raw = await readBody(ex);
   try {
-    return JSON.parse(raw.toString("utf8"));
+    // Depth-limited: planning an answer walks the body recursively; an over-deep one is refused as unparsable.
+    return parseJsonWithin(raw.toString("utf8"));
   } catch {
     throw new ApiError(
       400,
@@ -143,20 +200,67 @@ function queryOf(ex: Exchange): URLSearchParams {
   return new URL(ex.req.url ?? "/", "http://127.0.0.1").searchParams;
 }
 
-/** A chat request's parameters and its planned answer. */
-function planned(body: unknown): { params: ChatParams; plan: ChatPlan } {
-  const params = parseChatParams(body);
-  return { params, plan: planChat(params) };
+/**
+ * A chat request's parameters and its planned answer. The model's catalog rules and strict-mode
+ * schema rules are enforced here, the door's part; a repeated prompt prefix is reported as cached.
+ */
+function planned(body: unknown, cache: PromptCache): { params: ChatParams; plan: ChatPlan } {
+  const parsed = parseChatParams(body);
+  const raw = body as Record<string, unknown>;
+  const entry = requireModel(parsed.model, "chat", "chat.completions").entry;
+  enforceModelRules(entry, "chat.completions", raw);
+  enforceChatStrictSchemas(raw);
+  // A reasoning model spends simulated reasoning tokens out of max_completion_tokens first, so a
+  // small budget can leave an empty answer cut by "length", as on the real service.
+  const reasoning = entry.kind === "reasoning" ? (SIMULATED_REASONING_TOKENS[readEffort(raw)] ?? 0) : 0;
+  const params = reasoning && parsed.maxTokens !== null ? { ...parsed, maxTokens: Math.max(0, parsed.maxTokens - reasoning) } : parsed;
+  const plan = planChat(params);
+  const spent = parsed.maxTokens === null ? reasoning : Math.min(reasoning, parsed.maxTokens);
+  plan.usage.completion_tokens += spent;
+  plan.usage.total_tokens += spent;
+  plan.usage.completion_tokens_details.reasoning_tokens = spent;
+  const cached = cache.cachedTokens(params.model, promptPrefixText(raw));
+  plan.usage.prompt_tokens_details.cached_tokens = Math.min(cached, plan.usage.prompt_tokens);
+  return { params: parsed, plan };
 }
 
-async function answer(ex: Exchange, route: Route, id: string | undefined, delivery: DeliveryFailure | null, settings: HandlerSettings): Promise<void> {
+/** Chat Completions' reasoning_effort, checked against the spec's values. */
+function readEffort(raw: Record<string, unknown>): string {
+  const effort = raw.reasoning_effort ?? DEFAULT_EFFORT;
+  if (typeof effort !== "string" || !REASONING_EFFORTS.includes(effort)) {
+    throw new ApiError(400, `Invalid value: '${String(effort)}'. Supported values are: ${REASONING_EFFORTS.map((e) => `'${e}'`).join(", ")}.`, {
+      param: "reasoning_effort",
+      code: "invalid_value",
+    });
+  }
+  return effort;
+}
+
+/** The Responses door's view of the running simulator. */
+function responsesDeps(ex: Exchange, settings: HandlerSettings): ResponsesDeps {
+  return {
+    responses: settings.responses,
+    cache: settings.promptCache,
+    tokenDelayMs: settings.tokenDelayMs,
+    admit: (tokens, model) => admit(ex, settings, tokens, model),
+  };
+}
+
+async function answer(
+  ex: Exchange,
+  route: Route,
+  id: string | undefined,
+  delivery: DeliveryFailure | null,
+  settings: HandlerSettings,
+  streamFailure: ApiError | null = null,
+): Promise<void> {
   if (route === "files") {
     const file = await settings.batches.upload(String(ex.req.headers["content-type"] ?? ""), await readBody(ex));
     return sendJson(ex, 200, file);
   }
-  const body = ex.req.method === "POST" && route !== "batchCancel" ? await readJson(ex) : undefined;
+  const body = ex.req.method === "POST" && route !== "batchCancel" && route !== "responseCancel" ? await readJson(ex) : undefined;
   // A chat answer is composed before the wait, so its cost is part of the latency, not added to it.
-  const chat = route === "chat" ? planned(body) : null;
+  const chat = route === "chat" ? planned(body, settings.promptCache) : null;
   // The latency runs from the request's arrival: the answer leaves `latency` ms after it came in,
   // as from a server with a steady processing time, however long reading and planning took.
   const latency = latencyFor(ex, settings) - (performance.now() - ex.startedAt);
@@ -173,6 +277,8 @@ async function answer(ex: Exchange, route: Route, id: string | undefined, delive
     }
     case "embeddings": {
       const result = embeddingsResponse(body);
+      // The catalog's rules (ada-002 takes no `dimensions`) once the body is known to be valid.
+      enforceModelRules(requireModel(String((body as { model?: unknown }).model), "embedding").entry, "embeddings", body as Record<string, unknown>);
       admit(ex, settings, (result.usage as { total_tokens: number }).total_tokens, String((body as { model?: unknown }).model ?? "sim-embedding-1"));
       return deliverJson(ex, result, failure, (result.usage as { total_tokens: number }).total_tokens);
     }
@@ -199,13 +305,25 @@ async function answer(ex: Exchange, route: Route, id: string | undefined, delive
       return sendJson(ex, 200, settings.batches.retrieve(id ?? ""));
     case "batchCancel":
       return sendJson(ex, 200, settings.batches.cancel(id ?? ""));
+    case "responses":
+      return createResponse(ex, body, responsesDeps(ex, settings), failure, streamFailure);
+    case "responseInputTokens":
+      return deliverJson(ex, countInputTokens(body, responsesDeps(ex, settings)), failure);
+    case "response":
+      return deliverJson(ex, settings.responses.retrieve(id ?? ""), failure);
+    case "responseDelete":
+      return sendJson(ex, 200, settings.responses.delete(id ?? ""));
+    case "responseCancel":
+      return sendJson(ex, 200, settings.responses.cancel(id ?? ""));
+    case "responseInputItems":
+      return sendJson(ex, 200, settings.responses.inputItems(id ?? "", queryOf(ex)));
     case "chat": {
-      const { params, plan } = chat ?? planned(body);
+      const { params, plan } = chat ?? planned(body, settings.promptCache);
       // Like the real service, the limit counts the longest answer the request allows, not the one it gets.
       admit(ex, settings, plan.usage.prompt_tokens + Math.max((params.maxTokens ?? 0) * params.n, plan.usage.completion_tokens), params.model);
       // The body's schema is strict, so what the simulator did is said in a header the app shows.
       const note = { [NOTE_HEADER]: plan.note };
-      if (params.stream) return deliverStream(ex, streamChunks(plan, params.includeUsage), failure, settings.tokenDelayMs, plan.usage.total_tokens, note);
+      if (params.stream) return deliverStream(ex, streamChunks(plan, params.includeUsage), failure, settings.tokenDelayMs, plan.usage.total_tokens, "chat", note);
       return deliverJson(ex, completionBody(plan), failure, plan.usage.total_tokens, note);
     }
   }
@@ -234,6 +352,10 @@ export async function handleRequest(ex: Exchange, settings: HandlerSettings): Pr
     const failure = asked !== "none" || !MODEL_ROUTES.has(match.route) ? asked : settings.behaviour.take();
     const model = match.route === "model" ? (match.id ?? "") : "sim-chat-1";
     const error = failureError(failure, model, key ?? "");
+    // A Responses stream reports a server error as response.failed once it has started (see createResponse).
+    if (error && match.route === "responses" && failure === "server_error") {
+      return await answer(ex, match.route, match.id, null, settings, error);
+    }
     if (error) throw error;
     await answer(ex, match.route, match.id, isDeliveryFailure(failure) ? failure : null, settings);
   } catch (err) {

@@ -1,5 +1,6 @@
 // Main process (simulator): a small deterministic generator of instances valid against a JSON
 // Schema, for structured outputs and tool-call arguments.
+import { compileSafePattern, type SafePattern } from "../../shared/regex/safePattern";
 
 /** Any JSON value. */
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
@@ -284,9 +285,10 @@ function generateString(s: Schema, ctx: Context): string {
   else value = fallback;
   value = fitLength(value, s);
   if (typeof s.pattern !== "string") return value;
-  let re: RegExp;
+  let re: SafePattern;
   try {
-    re = new RegExp(s.pattern, "u");
+    // The schema comes with the request and the values from its messages: the linear-time engine.
+    re = compileSafePattern(s.pattern, "u");
   } catch {
     return value;
   }

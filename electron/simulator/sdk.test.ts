@@ -249,11 +249,14 @@ describe("structured output and tools", () => {
 });
 
 describe("models, embeddings, moderations", () => {
-  it("lists the sim-* models", async () => {
-    const ids: string[] = [];
-    for await (const model of client.models.list()) ids.push(model.id);
-    expect(ids).toEqual(["sim-chat-1", "sim-chat-mini-1", "sim-embedding-1", "sim-moderation-1"]);
-    expect((await client.models.retrieve("sim-chat-1")).owned_by).toBe("prompt-dojo-simulator");
+  it("lists the sim-* models and the catalog's real names, every one owned by the simulator", async () => {
+    const models: OpenAI.Model[] = [];
+    for await (const model of client.models.list()) models.push(model);
+    const ids = models.map((m) => m.id);
+    expect(ids.slice(0, 5)).toEqual(["sim-chat-1", "sim-chat-mini-1", "sim-reasoning-1", "sim-embedding-1", "sim-moderation-1"]);
+    expect(ids).toEqual(expect.arrayContaining(["gpt-4.1-mini", "gpt-5-mini", "o3", "text-embedding-3-small", "omni-moderation-latest"]));
+    expect(new Set(models.map((m) => m.owned_by))).toEqual(new Set(["prompt-dojo-simulator"]));
+    expect((await client.models.retrieve("gpt-4.1-mini")).owned_by).toBe("prompt-dojo-simulator");
   });
 
   it("gives the same vectors through the SDK's default base64 and through float", async () => {

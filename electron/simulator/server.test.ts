@@ -108,7 +108,8 @@ describe("routing and request errors", () => {
 
   it("answers 404 unknown_url for an unknown path, model_not_found for an unknown model id", async () => {
     expect(JSON.parse((await raw(sim, "/fine_tuning/jobs")).text).error.code).toBe("unknown_url");
-    const missing = await raw(sim, "/models/gpt-4o");
+    // gpt-4o is in the model catalog now; a made-up id is not.
+    const missing = await raw(sim, "/models/gpt-made-up-model");
     expect(missing.status).toBe(404);
     expect(JSON.parse(missing.text).error.code).toBe("model_not_found");
   });

@@ -6,6 +6,8 @@ import { RateLimitBudget } from "./rateLimits";
 import { SimBatches } from "./batches";
 import { newRequestId } from "./respond";
 import { BEHAVIOUR_PATH, SimBehaviourControl } from "./behaviour";
+import { PromptCache } from "./promptCache";
+import { SimResponses } from "./responses/responsesStore";
 
 /** How to run the simulator. */
 export interface SimulatorOptions {
@@ -21,6 +23,8 @@ export interface SimulatorOptions {
   batchDelayMs?: number;
   /** A pause before every answer, ms (benchmarks); default 0. The x-dojo-latency-ms header overrides it per request. */
   fixedLatencyMs?: number;
+  /** How long a background response (Responses API) stays queued, then in progress, ms; default 2000. */
+  backgroundDelayMs?: number;
 }
 
 /** A simulator that is listening. */
@@ -44,6 +48,8 @@ export function startSimulator(options: SimulatorOptions = {}): Promise<RunningS
     batches: new SimBatches(Math.max(0, options.batchDelayMs ?? 2_000)),
     fixedLatencyMs: Math.max(0, options.fixedLatencyMs ?? 0),
     behaviour: new SimBehaviourControl(budget),
+    responses: new SimResponses(Math.max(0, options.backgroundDelayMs ?? 2_000)),
+    promptCache: new PromptCache(),
   };
   const sockets = new Set<Socket>();
   const inFlight = new Set<AbortController>();

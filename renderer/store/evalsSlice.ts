@@ -63,7 +63,10 @@ export function createEvalsSlice(deps: StoreDeps): SliceCreator<EvalsSlice> {
     const loadRuns = async () => {
       const id = get().evals.dataset?.id;
       const result = await attempt("The runs could not be listed", () => deps.bridge.call("evals.list", id ? { datasetId: id } : {}));
-      if (result) patch({ runs: result.runs });
+      if (!result) return;
+      patch({ runs: result.runs });
+      // A damaged run file was moved aside on the main side: the user hears of it (once).
+      for (const problem of result.problems ?? []) get().addNotice(problem.reason, "warning");
     };
     const refreshRun = async (id: string) => {
       const run = await attempt("The run could not be read", () => deps.bridge.call("evals.get", { evalRunId: id }));
@@ -96,7 +99,9 @@ export function createEvalsSlice(deps: StoreDeps): SliceCreator<EvalsSlice> {
 
       loadDatasets: async () => {
         const result = await attempt("The datasets could not be listed", () => deps.bridge.call("evals.datasets.list", {}));
-        if (result) patch({ datasets: result.datasets });
+        if (!result) return;
+        patch({ datasets: result.datasets });
+        for (const problem of result.problems ?? []) get().addNotice(problem.reason, "warning");
       },
 
       openDataset: async (id) => {

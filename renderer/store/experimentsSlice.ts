@@ -168,7 +168,12 @@ export function createExperimentsSlice(deps: StoreDeps): SliceCreator<Experiment
         patch({ message: `Imported ${result.imported.map((e) => `"${e.name}"`).join(", ")}.` });
       },
 
-      exportExperiments: (id) => attempt("Not exported", () => deps.bridge.call("experiments.export", id ? { id } : {})),
+      exportExperiments: async (id) => {
+        const result = await attempt("Not exported", () => deps.bridge.call("experiments.export", id ? { id } : {}));
+        // The export still happens; the user learns which files it could not include.
+        if (result?.skipped.length) patch({ message: `Exported without ${result.skipped.length} unreadable file${result.skipped.length === 1 ? "" : "s"}: ${result.skipped.map((s) => `${s.file} (${s.reason})`).join("; ")}` });
+        return result;
+      },
 
       setWorkspaceDir: async (dir) => {
         const result = await attempt("The folder was not changed", () => deps.bridge.call("experiments.setWorkspace", { dir }));

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { Assertions } from "../assertions";
 import { Dataset, EvalCase, EvalProgress, EvalRun, EvalRunSummary, EvalSettings, EvalVariant } from "../evals";
 import { EmptyInput, OkOutput } from "../schemas";
+import { MAX_IMPORT_CHARS } from "./importLimits";
 
 const DatasetId = Dataset.shape.id;
 const RunId = z.object({ evalRunId: z.uuid() }).strict();
@@ -18,8 +19,12 @@ export const DatasetSummary = z.object({
 });
 
 /** The evaluation channels. */
+/** A file left out of a list, and why (a damaged one was moved aside; a newer one is left alone). Absent: none. */
+const SkippedFile = z.object({ file: z.string(), reason: z.string() });
+
 export const evalsChannels = {
-  "evals.datasets.list": { input: EmptyInput, output: z.object({ datasets: z.array(DatasetSummary) }) },
+  /** The datasets, and the files that could not be listed. */
+  "evals.datasets.list": { input: EmptyInput, output: z.object({ datasets: z.array(DatasetSummary), problems: z.array(SkippedFile).optional() }) },
   "evals.datasets.get": { input: z.object({ id: DatasetId }).strict(), output: Dataset },
   /** Creates (no id) or replaces a dataset edited in the app. */
   "evals.datasets.save": {
@@ -36,7 +41,7 @@ export const evalsChannels = {
   },
   /** A new dataset from a CSV or JSON Lines file's text. */
   "evals.datasets.import": {
-    input: z.object({ name: Dataset.shape.name, fileName: z.string().max(300), text: z.string().max(50_000_000), assertions: Assertions.optional() }).strict(),
+    input: z.object({ name: Dataset.shape.name, fileName: z.string().max(300), text: z.string().max(MAX_IMPORT_CHARS), assertions: Assertions.optional() }).strict(),
     output: Dataset,
   },
   "evals.datasets.delete": { input: z.object({ id: DatasetId }).strict(), output: OkOutput },
@@ -49,7 +54,8 @@ export const evalsChannels = {
   /** Runs the cells a cancelled or interrupted run is missing. */
   "evals.resume": { input: RunId, output: z.object({ evalRunId: z.uuid() }) },
   "evals.get": { input: RunId, output: EvalRun },
-  "evals.list": { input: z.object({ datasetId: DatasetId.optional() }).strict(), output: z.object({ runs: z.array(EvalRunSummary) }) },
+  /** Saved runs (of one dataset, or all), and the run files that could not be read. */
+  "evals.list": { input: z.object({ datasetId: DatasetId.optional() }).strict(), output: z.object({ runs: z.array(EvalRunSummary), problems: z.array(SkippedFile).optional() }) },
 } as const;
 
 /** The evaluation events. */

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { ExperimentFile, ExperimentId, ExperimentState, ExperimentSummary } from "../experiments";
 import { OkOutput } from "../schemas";
+import { MAX_IMPORT_CHARS } from "./importLimits";
 
 const IdInput = z.object({ id: ExperimentId }).strict();
 const Name = z.string().trim().min(1, "an experiment needs a name").max(120);
@@ -33,14 +34,14 @@ export const experimentsChannels = {
   "experiments.delete": { input: IdInput, output: OkOutput },
   /** Brings an experiment back from the trash. */
   "experiments.undelete": { input: IdInput, output: ExperimentSummary },
-  /** One experiment (id given) or all of them, as the text of a file to save. */
+  /** One experiment (id given) or all of them, as the text of a file to save; unreadable files are skipped and named. */
   "experiments.export": {
     input: z.object({ id: ExperimentId.optional() }).strict(),
-    output: z.object({ fileName: z.string(), text: z.string() }),
+    output: z.object({ fileName: z.string(), text: z.string(), skipped: z.array(WorkspaceProblem) }),
   },
   /** Imports one experiment file or a bundle; refused whole, naming the field, when malformed. */
   "experiments.import": {
-    input: z.object({ text: z.string().max(20_000_000) }).strict(),
+    input: z.object({ text: z.string().max(MAX_IMPORT_CHARS) }).strict(),
     output: z.object({ imported: z.array(ExperimentSummary) }),
   },
   /** Chooses the workspace folder ("" for the default in the data folder). */

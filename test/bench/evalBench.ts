@@ -28,6 +28,9 @@ const RUNS = 3;
 const BIG_CASES = 10_000;
 const BIG_CONCURRENCY = 64;
 const PROMPTFOO = fileURLToPath(new URL("../../node_modules/.bin/promptfoo", import.meta.url));
+const MEMORY_CHILD = fileURLToPath(new URL("./evalMemoryChild.ts", import.meta.url));
+/** Cases of the small run whose peak stands for each tool's start-up cost (modules, runtime). */
+const SMALL_CASES = 10;
 
 const CITIES = ["Paris", "Rome", "Lisbon", "Oslo", "Cairo", "Lima", "Quito", "Hanoi", "Dakar", "Riga"];
 const cityOf = (i: number) => `${CITIES[i % CITIES.length]} ${Math.floor(i / CITIES.length)}`;
@@ -111,11 +114,55 @@ async function runPlainHttp(sim: Pick<RunningSimulator, "url">, cases: number, c
 
 const median = (values: readonly number[]) => quantile(values, 0.5);
 
+/** A process's peak resident set so far (VmHWM, kB) from /proc; 0 where there is no /proc or it ended. */
+function peakRssKbOf(pid: number | undefined): number {
+  try {
+    return Number(/VmHWM:\s*(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Sets the simulator's limits to the highest it takes (100,000 requests and 100 M tokens a minute)
+ * through its control endpoint: its default 500 a minute, which promptfoo waits for when the
+ * x-ratelimit-remaining headers run low, would turn a 10,000-case run into a 20-minute one.
+ */
+async function raiseRateLimits(simUrl: string): Promise<void> {
+  const res = await fetch(new URL("/_dojo/behaviour", simUrl), {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ failure: "none", remaining: null, firstByteDelayMs: null, requestsPerMinute: 100_000, tokensPerMinute: 100_000_000 }),
+  });
+  if (!res.ok) throw new Error(`the simulator refused the raised limits: ${res.status} ${await res.text()}`);
+}
+
+/** Runs this app's runner in a fresh child process (test/bench/evalMemoryChild.ts) and reads its figures. */
+function runAppInChild(sim: Pick<RunningSimulator, "url">, cases: number, concurrency: number): Promise<Awaited<ReturnType<typeof runApp>> & { processPeakMb: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--expose-gc", "--import", "tsx", MEMORY_CHILD, sim.url, String(cases), String(concurrency)], { stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    let peakKb = 0;
+    const sampler = setInterval(() => (peakKb = Math.max(peakKb, peakRssKbOf(child.pid))), 20);
+    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      clearInterval(sampler);
+      const line = out.trim().split("\n").at(-1) ?? "";
+      if (code !== 0 || !line.startsWith("{")) reject(new Error(`the app's memory run exited with code ${code}`));
+      else {
+        const result = JSON.parse(line) as Awaited<ReturnType<typeof runApp>>;
+        resolve({ ...result, processPeakMb: Math.max(peakKb / 1024, result.peakRssMb) });
+      }
+    });
+  });
+}
+
 /** Runs promptfoo's CLI over the same cases against the simulator as an OpenAI-compatible server. */
-async function runPromptfoo(sim: Pick<RunningSimulator, "url">): Promise<{ wallMs: number; evalMs: number; passed: number } | { error: string }> {
+async function runPromptfoo(sim: Pick<RunningSimulator, "url">, cases = CASES, concurrency = CONCURRENCY): Promise<{ wallMs: number; evalMs: number; passed: number; peakRssMb: number } | { error: string }> {
   const dir = mkdtempSync(join(tmpdir(), "dojo-promptfoo-"));
   try {
-    writeFileSync(join(dir, "cases.csv"), `city\n${Array.from({ length: CASES }, (_, i) => cityOf(i)).join("\n")}\n`);
+    writeFileSync(join(dir, "cases.csv"), `city\n${Array.from({ length: cases }, (_, i) => cityOf(i)).join("\n")}\n`);
     writeFileSync(
       join(dir, "promptfooconfig.yaml"),
       [
@@ -135,20 +182,25 @@ async function runPromptfoo(sim: Pick<RunningSimulator, "url">): Promise<{ wallM
       ].join("\n"),
     );
     const started = performance.now();
+    let peakKb = 0;
     const code = await new Promise<number>((resolve, reject) => {
-      const child = spawn(PROMPTFOO, ["eval", "-c", "promptfooconfig.yaml", "--max-concurrency", String(CONCURRENCY), "--no-cache", "--no-write", "--no-table", "--no-progress-bar", "-o", "out.json"], {
+      const child = spawn(PROMPTFOO, ["eval", "-c", "promptfooconfig.yaml", "--max-concurrency", String(concurrency), "--no-cache", "--no-write", "--no-table", "--no-progress-bar", "-o", "out.json"], {
         cwd: dir,
         // No telemetry, no update check, no network: its own config folder, inside the temp dir.
         env: { ...process.env, PROMPTFOO_DISABLE_TELEMETRY: "1", PROMPTFOO_DISABLE_UPDATE: "1", PROMPTFOO_CONFIG_DIR: join(dir, ".promptfoo"), OPENAI_API_KEY: "simulator-no-key" },
         stdio: "ignore",
       });
+      const sampler = setInterval(() => (peakKb = Math.max(peakKb, peakRssKbOf(child.pid))), 20);
       child.on("error", reject);
-      child.on("exit", (c) => resolve(c ?? 1));
+      child.on("exit", (c) => {
+        clearInterval(sampler);
+        resolve(c ?? 1);
+      });
     });
     const wallMs = performance.now() - started;
     if (code !== 0) return { error: `promptfoo exited with code ${code}` };
     const out = JSON.parse(readFileSync(join(dir, "out.json"), "utf8")) as { results: { stats: { successes: number; durationMs?: number; evaluationDurationMs?: number } } };
-    return { wallMs, evalMs: out.results.stats.evaluationDurationMs ?? out.results.stats.durationMs ?? Number.NaN, passed: out.results.stats.successes };
+    return { wallMs, evalMs: out.results.stats.evaluationDurationMs ?? out.results.stats.durationMs ?? Number.NaN, passed: out.results.stats.successes, peakRssMb: peakKb / 1024 };
   } catch (err) {
     return { error: err instanceof Error ? err.message : String(err) };
   } finally {
@@ -206,18 +258,61 @@ export async function evalThroughputBench(print: (text: string) => void = consol
   }
 }
 
-/** Peak memory of a 10,000-case run. */
-export async function evalMemoryBench(): Promise<BenchTable> {
+/**
+ * Peak memory of a 10,000-case run: this app's runner and promptfoo, each in a process of its own
+ * against the same external simulator; and, as before, the runner with the simulator in its process.
+ */
+export async function evalMemoryBench(print: (text: string) => void = console.log): Promise<BenchTable> {
+  const rows: (string | number)[][] = [];
+  const notes: string[] = [];
+  // As measured before: runner and simulator share this process.
   const sim = await startSimulator({ fixedLatencyMs: 0 });
   try {
     const big = await runApp(sim, BIG_CASES, BIG_CONCURRENCY, true);
-    return {
-      title: `Evaluation memory: ${BIG_CASES} cases, concurrency ${BIG_CONCURRENCY}, simulator with no added latency`,
-      columns: ["", "wall ms", "passed", "RSS before MB", "peak RSS MB", "growth MB"],
-      rows: [["this app's runner", fmt(big.ms, 0), `${big.passed}/${big.total}`, fmt(big.baseRssMb, 0), fmt(big.peakRssMb, 0), fmt(big.peakRssMb - big.baseRssMb, 0)]],
-      notes: ["RSS sampled every 20 ms in this process, which also hosts the simulator; the run keeps every cell in memory and rewrites its file at most once a second."],
-    };
+    rows.push(["this app's runner, simulator in the same process", fmt(big.ms, 0), `${big.passed}/${big.total}`, fmt(big.baseRssMb, 0), fmt(big.peakRssMb, 0), fmt(big.peakRssMb - big.baseRssMb, 0), "-"]);
   } finally {
     await sim.close();
   }
+  // Each tool alone in its process, the simulator in another; a fresh simulator per tool (promptfoo
+  // waits for the simulated rate limit to refill once a run has spent it).
+  const external = async <T>(run: (s: { url: string }) => Promise<T>): Promise<T> => {
+    const s = await startExternalSimulator(["--fixed-latency-ms", "0"]);
+    try {
+      await raiseRateLimits(s.url);
+      return await run(s);
+    } finally {
+      await s.close();
+    }
+  };
+  const small = await external((s) => runAppInChild(s, SMALL_CASES, BIG_CONCURRENCY));
+  const alone = await external((s) => runAppInChild(s, BIG_CASES, BIG_CONCURRENCY));
+  rows.push([
+    "this app's runner, own process",
+    fmt(alone.ms, 0),
+    `${alone.passed}/${alone.total}`,
+    fmt(alone.baseRssMb, 0),
+    fmt(alone.processPeakMb, 0),
+    fmt(alone.peakRssMb - alone.baseRssMb, 0),
+    fmt(alone.processPeakMb - small.processPeakMb, 0),
+  ]);
+  const sqlite = await ensureSqliteBinding(print);
+  if (sqlite !== null) rows.push([`promptfoo could not run: ${sqlite}`, "-", "-", "-", "-", "-", "-"]);
+  else {
+    const pfSmall = await external((s) => runPromptfoo(s, SMALL_CASES, BIG_CONCURRENCY));
+    const pfBig = await external((s) => runPromptfoo(s, BIG_CASES, BIG_CONCURRENCY));
+    if ("error" in pfBig || "error" in pfSmall) rows.push([`promptfoo could not run: ${"error" in pfBig ? pfBig.error : "error" in pfSmall ? pfSmall.error : ""}`, "-", "-", "-", "-", "-", "-"]);
+    else rows.push(["promptfoo 0.120 (--no-cache --no-write), own process", fmt(pfBig.wallMs, 0), `${pfBig.passed}/${BIG_CASES}`, "-", fmt(pfBig.peakRssMb, 0), "-", fmt(pfBig.peakRssMb - pfSmall.peakRssMb, 0)]);
+  }
+  notes.push(
+    "growth MB = peak RSS minus RSS just before the run starts, sampled every 20 ms in the runner's process (after a GC where --expose-gc is on).",
+    `over a ${SMALL_CASES}-case run = peak RSS of the process (VmHWM) minus the same tool's peak on ${SMALL_CASES} cases: what the 10,000 cases add over start-up, measured alike for both tools.`,
+    "Same prompt, same 'contains' assertion, same concurrency; the app writes every request to its history and usage log (fsync'd) and keeps every cell; promptfoo writes nothing.",
+    "Aim: growth at most 100 MB.",
+  );
+  return {
+    title: `Evaluation memory: ${BIG_CASES.toLocaleString("en")} cases, concurrency ${BIG_CONCURRENCY}, simulator with no added latency`,
+    columns: ["", "wall ms", "passed", "RSS before MB", "peak RSS MB", "growth MB", `over a ${SMALL_CASES}-case run MB`],
+    rows,
+    notes,
+  };
 }

@@ -4,11 +4,14 @@ import { pathToFileURL } from "node:url";
 import { relayBench } from "./relayBench";
 import { editorReadyBench } from "./editorReadyBench";
 import { firstLoadBench } from "./firstLoadBench";
+import { lazyChunksBench } from "./lazyChunksBench";
 import { tokenCountBench } from "./tokenCountBench";
 import { similarityMatrixBench, vectorSearchBench } from "./vectorBench";
 import { formatTable, type BenchTable } from "./table";
 import { evalMemoryBench, evalThroughputBench } from "./evalBench";
 import { redactionBench } from "./redactionBench";
+import { userPatternBench } from "./userPatternBench";
+import { embedBench } from "./embedBench";
 
 /** A named bench; add new ones to `benches` and they become sections of the report. */
 export interface Bench {
@@ -20,6 +23,7 @@ export interface Bench {
 export const benches: Bench[] = [
   { name: "relay", run: relayBench },
   { name: "first-load", run: firstLoadBench },
+  { name: "lazy-chunks", run: lazyChunksBench },
   { name: "editor-ready", run: editorReadyBench },
   { name: "token-count", run: tokenCountBench },
   { name: "vector-search", run: vectorSearchBench },
@@ -27,6 +31,8 @@ export const benches: Bench[] = [
   { name: "eval-throughput", run: evalThroughputBench },
   { name: "eval-memory", run: evalMemoryBench },
   { name: "redaction", run: redactionBench },
+  { name: "user-patterns", run: userPatternBench },
+  { name: "embed-2000", run: embedBench },
 ];
 
 /** Runs the benches named (all when none), printing each table as it completes. */

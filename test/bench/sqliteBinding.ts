@@ -25,8 +25,8 @@ export function localNodeDir(): string | null {
   return existsSync(join(prefix, "include", "node", "node_api.h")) ? prefix : null;
 }
 
-/** Runs a command, printing its last lines when it fails; resolves with its exit code. */
-function run(command: string, args: string[], cwd: string): Promise<{ code: number; tail: string }> {
+/** Runs a command, keeping its last lines of output; resolves with its exit code and that tail. */
+export function runCommand(command: string, args: string[], cwd: string): Promise<{ code: number; tail: string }> {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, npm_config_ignore_scripts: "false" } });
     let output = "";
@@ -52,7 +52,7 @@ export async function ensureSqliteBinding(print: (text: string) => void): Promis
   print(`  Building it, a few minutes: (cd node_modules/better-sqlite3 && node ${["../node-gyp/bin/node-gyp.js", ...args.slice(1)].join(" ")})`);
   if (!nodeDir) print("  (no local Node headers found: node-gyp will try to download them)");
   const started = performance.now();
-  const built = await run(process.execPath, args, PACKAGE_DIR);
+  const built = await runCommand(process.execPath, args, PACKAGE_DIR);
   if (built.code !== 0) return `building better-sqlite3 failed (node-gyp exit ${built.code}): ${built.tail.slice(0, 300)}`;
   const after = bindingProblem();
   if (after !== null) return `better-sqlite3 was built but still does not load: ${after}`;

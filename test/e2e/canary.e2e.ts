@@ -9,17 +9,24 @@
 // and export), run history, the usage monitor and its CSV export, moderation and the redaction
 // preview, the injection lab, Settings (profile list, connection test). Not driven: lessons and
 // review (they send no request of their own), the reliability panel (simulator-profile only).
+//
+// Then a third profile talks to a server that echoes the key back everywhere (a header, the request
+// id, the answer streamed in 3-character pieces and whole, an error, the model list, embeddings), with
+// the key also pasted into the prompt and redaction off: the page, the event stream, the usage CSV,
+// the snippets, the experiment export and every file must still hold no 8 characters of it.
 import type { Browser, Page } from "playwright-core";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "../../electron/simulator/server";
 import { findCanary, makeCanary } from "../fixtures/canary";
+import { ECHO_ERROR_MODEL, startEchoServer, type EchoServer } from "../fixtures/echoServer";
 import { callApp, launchBrowser, makeDataDir, removeDataDir, startApp, type RunningApp } from "./harness";
 
 const CANARY = makeCanary();
 let simOk: RunningSimulator;
 let simWrong: RunningSimulator;
+let echo: EchoServer;
 let app: RunningApp;
 let browser: Browser;
 let page: Page;
@@ -62,14 +69,17 @@ async function runInPlayground(): Promise<void> {
 beforeAll(async () => {
   simOk = await startSimulator({ requireKey: CANARY, tokenDelayMs: 2 });
   simWrong = await startSimulator({ requireKey: "sk-proj-SomeOtherKey0000000000000000", tokenDelayMs: 2 });
+  echo = await startEchoServer();
   dataDir = makeDataDir();
   app = await startApp(dataDir, { DOJO_SIM_BATCH_DELAY_MS: "0", DOJO_BATCH_POLL_MS: "100" });
   const save = (id: string, url: string) => callApp(app, "profiles.save", { id, name: `Canary ${id}`, kind: "compatible", baseURL: url, defaultModel: "sim-chat-1" });
   await save("canary", simOk.url);
   await save("canary-wrong", simWrong.url);
+  await save("canary-echo", echo.url);
   // Planted straight into the keychain through the one channel that takes a key.
   await callApp(app, "secrets.set", { profileId: "canary", key: CANARY });
   await callApp(app, "secrets.set", { profileId: "canary-wrong", key: CANARY });
+  await callApp(app, "secrets.set", { profileId: "canary-echo", key: CANARY });
   await callApp(app, "profiles.setActive", { profileId: "canary" });
   browser = await launchBrowser();
   const context = await browser.newContext({ acceptDownloads: true });
@@ -96,6 +106,7 @@ afterAll(async () => {
   await app?.stop();
   await simOk?.close();
   await simWrong?.close();
+  await echo?.close();
   removeDataDir(dataDir);
 });
 
@@ -104,6 +115,19 @@ function filesUnder(dir: string): { path: string; text: string }[] {
     const path = join(dir, name);
     return statSync(path).isDirectory() ? filesUnder(path) : [{ path, text: readFileSync(path, "latin1") }];
   });
+}
+
+/** Everything received so far, the event stream, the host's output and every file, scanned for the canary. */
+async function leaksEverywhere(): Promise<{ where: string; found: string | null }[]> {
+  const sse = (await page.evaluate(() => (window as unknown as { __dojoSse: string[] }).__dojoSse.join(""))) as string;
+  return [
+    ...received,
+    { where: "event stream", text: sse },
+    { where: "web host stdout/stderr", text: app.output() },
+    ...filesUnder(dataDir).map((f) => ({ where: f.path, text: f.text })),
+  ]
+    .map(({ where, text }) => ({ where, found: findCanary(text, CANARY) }))
+    .filter((l) => l.found);
 }
 
 describe("the canary key", () => {
@@ -235,5 +259,65 @@ describe("the canary key", () => {
     expect(received.filter((r) => r.where.startsWith("response")).length).toBeGreaterThan(30);
     expect(received.some((r) => r.where.startsWith("download"))).toBe(true);
     expect(filesUnder(dataDir).length).toBeGreaterThan(2);
+  });
+  it("is echoed back by a hostile server everywhere it can, and still reaches nothing the page, a file or an export holds", async () => {
+    await callApp(app, "safety.save", { moderation: { input: false, output: false, model: "sim-moderation-1" }, redaction: { enabled: false, groups: { email: true, phone: true, card: true, iban: true, secrets: true }, custom: [] } });
+    await callApp(app, "usage.setTextLogging", { enabled: true });
+    const before = echo.keyed();
+
+    // Settings: the echoing profile becomes the active one, and its connection test lists its models.
+    await page.getByTestId("nav-settings").click();
+    await page.getByTestId("profile-row").filter({ hasText: "Canary canary-echo" }).click();
+    await page.getByTestId("profile-activate").click();
+    await page.getByTestId("profile-test").click();
+    await page.locator('[data-testid="profile-test-result"]:not([data-status="running"]):not([data-status="idle"])').waitFor({ timeout: 20_000 });
+    await snapshot("echo connection test");
+
+    // Playground: the key pasted into the prompt, the answer streamed back with the key in pieces.
+    await page.getByTestId("nav-playground").click();
+    await page.getByTestId("message-content").nth(1).fill(`Remember my key ${CANARY} please.`);
+    await runInPlayground();
+    expect(await page.getByTestId("answer").getAttribute("data-status")).toBe("done");
+    expect(await page.getByTestId("answer").innerText()).toContain("Your key is [redacted]");
+    // The draft the page autosaves from it keeps the message, scrubbed.
+    await expect.poll(() => callApp(app, "draft.load").then(JSON.stringify), { timeout: 10_000 }).toContain("Remember my key [redacted] please.");
+    const settingsFile = filesUnder(dataDir).find((f) => f.path.endsWith("settings.json"));
+    expect(settingsFile?.text).toContain("Remember my key [redacted] please.");
+    received.push({ where: "settings.json holding the draft", text: settingsFile?.text ?? "" });
+    // The textarea holds what the user typed, which never came from the main side: clear it before
+    // the page is scanned. The draft saved from it is scanned on disk (settings.json) below.
+    await page.getByTestId("message-content").nth(1).fill("Hello");
+    await snapshot("echo playground");
+    await page.getByTestId("inspect-run").click();
+    await page.getByTestId("inspector-record").waitFor({ timeout: 10_000 });
+    await snapshot("echo inspector");
+    await page.getByTestId("nav-playground").click();
+    await page.getByTestId("view-code").click();
+    for (const language of ["curl", "node", "python"]) {
+      await page.getByTestId(`code-tab-${language}`).click();
+      received.push({ where: `echo code export (${language})`, text: await page.getByTestId("code-text").inputValue() });
+    }
+
+    // Embeddings, an error echoing the key, and everything that reads the runs back.
+    received.push({ where: "echo embeddings", text: JSON.stringify(await callApp(app, "embeddings.embed", { jobId: crypto.randomUUID(), profileId: "canary-echo", model: "echo-embed", texts: ["a cat", "a dog"] })) });
+    received.push({ where: "echo models", text: JSON.stringify(await callApp(app, "models.list", { profileId: "canary-echo" })) });
+    const failing = crypto.randomUUID();
+    await callApp(app, "chat.start", { runId: failing, profileId: "canary-echo", request: { model: ECHO_ERROR_MODEL, messages: [{ role: "user", content: "Fail, please." }] } });
+    await expect.poll(async () => (await callApp<{ error: unknown } | null>(app, "runs.get", { runId: failing }))?.error ?? null, { timeout: 20_000 }).not.toBeNull();
+    received.push({ where: "echo failed run", text: JSON.stringify(await callApp(app, "runs.get", { runId: failing })) });
+    await page.getByTestId("nav-history").click();
+    await snapshot("echo history");
+    await page.getByTestId("nav-usage").click();
+    await page.getByTestId("usage-export").click();
+    await snapshot("echo usage");
+    received.push({ where: "echo usage CSV", text: JSON.stringify(await callApp(app, "usage.exportCsv", {})) });
+    await callApp(app, "experiments.create", { name: "Echo", state: { profileId: "canary-echo", request: { model: "echo-1", messages: [{ role: "user", content: `key ${CANARY}` }] } }, message: "pasted" });
+    received.push({ where: "echo experiments export", text: JSON.stringify(await callApp(app, "experiments.export", {})) });
+    await page.waitForTimeout(300);
+
+    // The key really went out (so it really came back), and the scan found nothing anywhere.
+    expect(echo.keyed() - before).toBeGreaterThanOrEqual(5);
+    expect(await leaksEverywhere()).toEqual([]);
+    expect(received.filter((r) => r.where.startsWith("download")).length).toBeGreaterThanOrEqual(2);
   });
 });

@@ -46,7 +46,10 @@ describe("structured output", () => {
     const verdict = page.getByTestId("output-check").first();
     await expect.poll(() => verdict.getAttribute("data-result"), { timeout: 20_000 }).toBe("pass");
     expect(await page.getByTestId("output-checks").innerText()).toContain('the schema "ticket_triage"');
-    const answer = JSON.parse(await page.getByTestId("answer-choice").first().locator(".answer-text").innerText()) as Record<string, unknown>;
+    // A JSON answer shows as a foldable tree; its raw text is one click away.
+    expect(await page.getByTestId("answer-choice").first().getByTestId("json-tree").count()).toBe(1);
+    await page.getByTestId("answer-choice").first().getByTestId("answer-mode-raw").click();
+    const answer = JSON.parse(await page.getByTestId("answer-choice").first().getByTestId("answer-raw").innerText()) as Record<string, unknown>;
     expect(Object.keys(answer).sort()).toEqual(["category", "escalation_required", "priority", "summary"]);
     await page.getByTestId("schema-editor").locator(".monaco-editor").waitFor();
     expect(elsewhere).toEqual([]);

@@ -5,6 +5,7 @@ import { createChatService, type ChatServiceOptions } from "../../electron/servi
 import type { Connection } from "../../electron/services/openaiClient";
 import { startSimulator, type RunningSimulator } from "../../electron/simulator/server";
 import { RunRecord } from "../../shared/runRecord";
+import { MODEL_CATALOG } from "../../shared/models/catalog";
 
 const WRONG_KEY = "sk-proj-Wr0ngKeyAbCdEfGh1234567890XyZ";
 let sim: RunningSimulator;
@@ -171,10 +172,13 @@ describe("chat service against the simulator", () => {
   it("lists the simulator's models and tests the connection", async () => {
     const service = createChatService();
     const models = await service.listModels(connection(sim.url));
-    expect(models.map((m) => m.id)).toEqual(["sim-chat-1", "sim-chat-mini-1", "sim-embedding-1", "sim-moderation-1"]);
+    // The simulator answers to its sim-* models and every real name in the model catalog.
+    const ids = models.map((m) => m.id);
+    expect(ids).toEqual(expect.arrayContaining(["sim-chat-1", "sim-chat-mini-1", "sim-embedding-1", "sim-moderation-1", "gpt-4.1-mini", "text-embedding-3-small"]));
+    expect(ids).toEqual([...ids].sort((a, b) => a.localeCompare(b)));
     expect(models.every((m) => m.ownedBy === "prompt-dojo-simulator")).toBe(true);
     const test = await service.testConnection(connection(sim.url));
-    expect(test.modelCount).toBe(4);
+    expect(test.modelCount).toBe(MODEL_CATALOG.length);
     expect(test.latencyMs).toBeGreaterThanOrEqual(0);
   });
 

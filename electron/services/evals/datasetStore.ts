@@ -3,10 +3,13 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:f
 import { join } from "node:path";
 import { DATASET_FORMAT, DATASET_FORMAT_VERSION, Dataset } from "../../../shared/evals";
 import { describeZodError } from "../../../shared/errors";
+import { JsonTooDeepError, parseJsonWithin } from "../../../shared/jsonDepth";
 import { redactSecrets } from "../../../shared/redact";
 import { DojoError } from "../../errors";
 import { experimentIdFor } from "../experiments/experimentStore";
 import { writeAtomically } from "../experiments/experimentFile";
+import { setDamagedFileAside } from "../damagedFile";
+import type { SkippedFile } from "../experiments/experimentStore";
 
 const SUFFIX = ".dataset.json";
 
@@ -24,13 +27,22 @@ export type DatasetDraft = Omit<Dataset, "format" | "formatVersion" | "id" | "up
 
 export interface DatasetStore {
   list(): DatasetSummary[];
+  /** The list, and the files left out of it (damaged ones moved aside, newer ones left alone). */
+  listWithProblems(): { datasets: DatasetSummary[]; problems: SkippedFile[] };
   get(id: string): Dataset;
   save(draft: DatasetDraft): Dataset;
   remove(id: string): void;
 }
 
 /** Creates the store; `dir` is read on every call (the workspace folder may change). */
-export function createDatasetStore(options: { dir: () => string; secrets: () => readonly string[]; now?: () => number; randomSuffix?: () => string }): DatasetStore {
+export function createDatasetStore(options: {
+  dir: () => string;
+  secrets: () => readonly string[];
+  now?: () => number;
+  randomSuffix?: () => string;
+  /** The app's live notice list: a damaged file moved aside is reported there too. */
+  notices?: string[];
+}): DatasetStore {
   const now = options.now ?? Date.now;
   const suffix = options.randomSuffix ?? (() => Math.random().toString(36).slice(2, 8).padEnd(6, "0"));
   const folder = () => {
@@ -42,25 +54,42 @@ export function createDatasetStore(options: { dir: () => string; secrets: () => 
   function read(id: string): Dataset {
     const path = pathOf(id);
     if (!existsSync(path)) throw new DojoError("not_found", `There is no dataset "${id}".`);
-    const parsed = Dataset.safeParse(JSON.parse(readFileSync(path, "utf8")));
-    if (!parsed.success) throw new DojoError("invalid_input", `The dataset file ${path} is not valid: ${describeZodError(parsed.error)}`);
+    const damaged = (reason: string) => new DojoError("not_found", setDamagedFileAside(path, "The dataset file", reason, { notices: options.notices }));
+    let raw: unknown;
+    try {
+      raw = parseJsonWithin(readFileSync(path, "utf8"));
+    } catch (err) {
+      throw damaged(err instanceof JsonTooDeepError ? "it is nested too deep" : "it is not valid JSON");
+    }
+    // A newer app's file is not damaged: it is refused and left exactly as it is.
+    const version = (raw as { formatVersion?: unknown } | null)?.formatVersion;
+    if (typeof version === "number" && version > DATASET_FORMAT_VERSION) {
+      throw new DojoError("invalid_input", `The dataset file ${path} was written by a newer version of Prompt Dojo (dataset format ${version}; this version reads ${DATASET_FORMAT_VERSION}); it is left as it is.`);
+    }
+    const parsed = Dataset.safeParse(raw);
+    if (!parsed.success) throw damaged(`it is not a valid dataset: ${describeZodError(parsed.error)}`);
     return parsed.data;
   }
 
-  return {
-    list() {
-      const out: DatasetSummary[] = [];
-      for (const name of readdirSync(folder())) {
-        if (!name.endsWith(SUFFIX)) continue;
-        try {
-          const d = read(name.slice(0, -SUFFIX.length));
-          out.push({ id: d.id, name: d.name, caseCount: d.cases.length, columns: d.columns, updatedAt: d.updatedAt });
-        } catch {
-          // An unreadable dataset file is left alone for the user to fix; it is not listed.
-        }
+  function listWithProblems(): { datasets: DatasetSummary[]; problems: SkippedFile[] } {
+    const datasets: DatasetSummary[] = [];
+    const problems: SkippedFile[] = [];
+    for (const name of readdirSync(folder())) {
+      if (!name.endsWith(SUFFIX)) continue;
+      try {
+        const d = read(name.slice(0, -SUFFIX.length));
+        datasets.push({ id: d.id, name: d.name, caseCount: d.cases.length, columns: d.columns, updatedAt: d.updatedAt });
+      } catch (err) {
+        // Never silently: a damaged file was moved aside (with a notice), a newer one left alone.
+        problems.push({ file: name, reason: err instanceof Error ? err.message : String(err) });
       }
-      return out.sort((a, b) => b.updatedAt - a.updatedAt);
-    },
+    }
+    return { datasets: datasets.sort((a, b) => b.updatedAt - a.updatedAt), problems };
+  }
+
+  return {
+    list: () => listWithProblems().datasets,
+    listWithProblems,
     get: read,
     save(draft) {
       const id = draft.id ?? experimentIdFor(draft.name, suffix());

@@ -3,13 +3,18 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { EvalRun, type EvalRunSummary } from "../../../shared/evals";
+import { describeZodError } from "../../../shared/errors";
+import { JsonTooDeepError, parseJsonWithin } from "../../../shared/jsonDepth";
 import { DojoError } from "../../errors";
+import { setDamagedFileAside } from "../damagedFile";
+import type { SkippedFile } from "../experiments/experimentStore";
 import { writeAtomically } from "../experiments/experimentFile";
 
 export interface EvalRunStore {
   save(run: EvalRun): void;
   get(id: string): EvalRun;
-  list(datasetId?: string): EvalRunSummary[];
+  /** The runs' summaries; files left out (damaged ones, moved aside) are added to `problems`. */
+  list(datasetId?: string, problems?: SkippedFile[]): EvalRunSummary[];
 }
 
 /** The list line of a run. */
@@ -29,12 +34,22 @@ export function summarizeEvalRun(run: EvalRun): EvalRunSummary {
   };
 }
 
-/** Opens the store in `dir`. */
-export function createEvalRunStore(dir: string): EvalRunStore {
+/** Opens the store in `dir`; `notices` is the app's live notice list, told of a damaged file. */
+export function createEvalRunStore(dir: string, options: { notices?: string[] } = {}): EvalRunStore {
   const pathOf = (id: string) => join(dir, `${id}.json`);
   const read = (id: string): EvalRun => {
     if (!/^[0-9a-f-]{36}$/.test(id) || !existsSync(pathOf(id))) throw new DojoError("not_found", `There is no evaluation run ${id}.`);
-    return EvalRun.parse(JSON.parse(readFileSync(pathOf(id), "utf8")));
+    // A damaged run (cut short by a crash, edited by hand) is moved aside and said so, not an internal error.
+    const damaged = (reason: string) => new DojoError("not_found", setDamagedFileAside(pathOf(id), "The evaluation run file", reason, { notices: options.notices }));
+    let raw: unknown;
+    try {
+      raw = parseJsonWithin(readFileSync(pathOf(id), "utf8"));
+    } catch (err) {
+      throw damaged(err instanceof JsonTooDeepError ? "it is nested too deep" : "it is not valid JSON");
+    }
+    const parsed = EvalRun.safeParse(raw);
+    if (!parsed.success) throw damaged(`it is not a valid evaluation run: ${describeZodError(parsed.error)}`);
+    return parsed.data;
   };
   return {
     save(run) {
@@ -42,16 +57,18 @@ export function createEvalRunStore(dir: string): EvalRunStore {
       writeAtomically(pathOf(run.id), JSON.stringify(run));
     },
     get: read,
-    list(datasetId) {
+    list(datasetId, problems) {
       if (!existsSync(dir)) return [];
       const out: EvalRunSummary[] = [];
       for (const name of readdirSync(dir)) {
-        if (!name.endsWith(".json")) continue;
+        // Only run files (<uuid>.json): the ones moved aside are .corrupt-<time>.json.
+        if (!/^[0-9a-f-]{36}\.json$/.test(name)) continue;
         try {
           const run = read(name.slice(0, -5));
           if (!datasetId || run.datasetId === datasetId) out.push(summarizeEvalRun(run));
-        } catch {
-          // A damaged run file is skipped; the others still list.
+        } catch (err) {
+          // A damaged run file is moved aside (with a notice); the others still list.
+          problems?.push({ file: name, reason: err instanceof Error ? err.message : String(err) });
         }
       }
       return out.sort((a, b) => b.createdAt - a.createdAt);

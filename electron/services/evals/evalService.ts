@@ -20,10 +20,13 @@ import { flaggedInputCells, pendingByProfile, type InputModerator, type PendingG
 import { createKeepAliveFetch } from "./keepAliveFetch";
 import { openEvalCache, type EvalCache } from "./evalCache";
 import { createEvalRunStore, summarizeEvalRun, type EvalRunStore } from "./evalRunStore";
+import type { SkippedFile } from "../experiments/experimentStore";
 import { createGradingHelpers } from "./gradingHelpers";
 
 export interface EvalServiceDeps {
   dataDir: string;
+  /** The app's live notice list: a damaged run file moved aside is reported there too. */
+  notices?: string[];
   datasets: DatasetStore;
   resolveConnection: (profileId: string) => Promise<Connection>;
   secrets: () => readonly string[];
@@ -62,7 +65,8 @@ export interface EvalService {
   /** Runs the missing cells of a cancelled or interrupted run. */
   resume(id: string, onProgress: ProgressListener): EvalRun;
   get(id: string): EvalRun;
-  list(datasetId?: string): ReturnType<EvalRunStore["list"]>;
+  /** Summaries of the saved runs; files left out (damaged, moved aside) are added to `problems`. */
+  list(datasetId?: string, problems?: SkippedFile[]): ReturnType<EvalRunStore["list"]>;
   /** Resolves when the run is no longer running (for tests and benchmarks). */
   settled(id: string): Promise<EvalRun>;
   close(): void;
@@ -82,7 +86,7 @@ function interrupted(run: EvalRun): EvalRun {
 
 /** Creates the service; runs and the cache live under `<dataDir>/evals`. */
 export function createEvalService(deps: EvalServiceDeps): EvalService {
-  const store = createEvalRunStore(join(deps.dataDir, "evals", "runs"));
+  const store = createEvalRunStore(join(deps.dataDir, "evals", "runs"), { notices: deps.notices });
   let cache: EvalCache | null = null;
   const cacheFile = () => (cache ??= openEvalCache(join(deps.dataDir, "evals", "cache.jsonl")));
   const active = new Map<string, Active>();
@@ -242,8 +246,8 @@ export function createEvalService(deps: EvalServiceDeps): EvalService {
       const running = active.get(id);
       return structuredClone(running ? running.run : interrupted(store.get(id)));
     },
-    list(datasetId) {
-      const saved = store.list(datasetId);
+    list(datasetId, problems) {
+      const saved = store.list(datasetId, problems);
       // A running run's file lags behind; show its live figures.
       return saved.map((s) => {
         const running = active.get(s.id);

@@ -1,7 +1,7 @@
 // Main process: reading and writing one experiment file: the format check that refuses a newer
 // file before reading it, validation naming the field, secrets scrubbed, atomic writes.
-import { renameSync, writeFileSync } from "node:fs";
 import { describeZodError } from "../../../shared/errors";
+import { parseJsonWithin } from "../../../shared/jsonDepth";
 import {
   EXPERIMENT_BUNDLE_FORMAT,
   EXPERIMENT_FORMAT,
@@ -11,6 +11,14 @@ import {
 } from "../../../shared/experiments";
 import { redactSecrets } from "../../../shared/redact";
 import { DojoError } from "../../errors";
+
+/** The error code of a file from a newer version: such a file is never moved aside, only refused. */
+export const NEWER_FORMAT_CODE = "newer_format";
+
+/** True when `err` refuses a file because a newer version wrote it (it is not damaged). */
+export function isNewerFormatError(err: unknown): boolean {
+  return err instanceof DojoError && err.error.code === NEWER_FORMAT_CODE;
+}
 
 /**
  * Checks the raw value's format marker and version before anything else is read, so a file from a
@@ -26,6 +34,7 @@ function checkFormat(raw: unknown, where: string): "file" | "bundle" {
     throw new DojoError(
       "invalid_input",
       `${where} was written by a newer version of Prompt Dojo (experiment format ${formatVersion}); this version reads format ${EXPERIMENT_FORMAT_VERSION} and older. Update the app to open it; nothing was imported.`,
+      { code: NEWER_FORMAT_CODE },
     );
   }
   return format === EXPERIMENT_FORMAT ? "file" : "bundle";
@@ -35,7 +44,7 @@ function checkFormat(raw: unknown, where: string): "file" | "bundle" {
 export function parseExperimentText(text: string, where = "The file"): ExperimentFile[] {
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = parseJsonWithin(text); // depth-limited: validating and writing it back recurse
   } catch (err) {
     throw new DojoError("invalid_input", `${where} is not valid JSON: ${err instanceof Error ? err.message : String(err)}.`);
   }
@@ -65,9 +74,5 @@ export function experimentText(value: ExperimentFile | ExperimentBundle, secrets
   return scrubbed;
 }
 
-/** Writes a file whole or not at all: a temporary file renamed over the target. */
-export function writeAtomically(path: string, text: string): void {
-  const temp = `${path}.${process.pid}.tmp`;
-  writeFileSync(temp, text, "utf8");
-  renameSync(temp, path);
-}
+/** Writes a file whole or not at all (see ../atomicFile); kept here for the stores that import it. */
+export { writeAtomically } from "../atomicFile";

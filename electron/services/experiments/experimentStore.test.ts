@@ -125,6 +125,38 @@ describe("experiment store", () => {
     expect(problems[0]?.file).toBe("broken-000000.experiment.json");
   });
 
+  it("moves a damaged file aside with a notice; a newer one is listed but left as it is", () => {
+    const notices: string[] = [];
+    const noticed = createExperimentStore({ workspaceDir: () => dir, secrets: () => [], notices, now: () => 5_000 });
+    noticed.create("Fine", state("x"));
+    writeFileSync(join(dir, "broken-000000.experiment.json"), "{ half");
+    const newer = JSON.stringify({ format: "prompt-dojo.experiment", formatVersion: 9, id: "future-000000" });
+    writeFileSync(join(dir, "future-000000.experiment.json"), newer);
+    const { experiments, problems } = noticed.list();
+    expect(experiments.map((e) => e.name)).toEqual(["Fine"]);
+    expect(problems.map((p) => p.file).sort()).toEqual(["broken-000000.experiment.json", "future-000000.experiment.json"]);
+    const moved = readdirSync(dir).filter((n) => n.includes(".corrupt-"));
+    expect(moved).toHaveLength(1);
+    expect(readFileSync(join(dir, moved[0]!), "utf8")).toBe("{ half");
+    expect(notices).toEqual([expect.stringMatching(/^The experiment file broken-000000\.experiment\.json was damaged \(it is not valid JSON.*\); it was moved to .*broken-000000\.experiment\.corrupt-.*\.json, and the others are unaffected\.$/)]);
+    expect(readFileSync(join(dir, "future-000000.experiment.json"), "utf8")).toBe(newer);
+    // Once aside, it is no longer listed as a problem.
+    expect(noticed.list().problems.map((p) => p.file)).toEqual(["future-000000.experiment.json"]);
+  });
+
+  it("exports all without a cut file, naming it, instead of failing as a whole", () => {
+    const a = store.create("Kept", state("x"));
+    const b = store.create("Cut", state("y"));
+    const path = join(dir, `${b.id}.experiment.json`);
+    writeFileSync(path, readFileSync(path, "utf8").slice(0, 120));
+    const all = store.exportText();
+    expect(JSON.parse(all.text).experiments.map((e: { id: string }) => e.id)).toEqual([a.id]);
+    expect(all.skipped).toEqual([{ file: `${b.id}.experiment.json`, reason: expect.stringMatching(/was damaged .* moved to/) }]);
+    expect(store.exportText(a.id).skipped).toEqual([]);
+    // Asking for the damaged one by id says where it went, as not found (not an internal error).
+    expect(() => store.get(b.id)).toThrow(/There is no experiment/);
+  });
+
   it("makes file-safe ids from names", () => {
     expect(experimentIdFor("Support bot (v2)!", "k3x9qa")).toBe("support-bot-v2-k3x9qa");
     expect(experimentIdFor("日本語", "k3x9qa")).toBe("experiment-k3x9qa");

@@ -14,7 +14,8 @@ import {
   type ExperimentSummary,
 } from "../../../shared/experiments";
 import { DojoError } from "../../errors";
-import { experimentText, parseExperimentText, writeAtomically } from "./experimentFile";
+import { setDamagedFileAside } from "../damagedFile";
+import { experimentText, isNewerFormatError, parseExperimentText, writeAtomically } from "./experimentFile";
 
 const SUFFIX = ".experiment.json";
 const TRASH = ".trash";
@@ -27,6 +28,14 @@ export interface ExperimentStoreOptions {
   now?: () => number;
   /** Six random characters for new ids; replaceable in tests. */
   randomSuffix?: () => string;
+  /** The app's live notice list: a damaged file moved aside is reported there too. */
+  notices?: string[];
+}
+
+/** A file left out of an answer (a list, an export), and why. */
+export interface SkippedFile {
+  file: string;
+  reason: string;
 }
 
 export interface ExperimentStore {
@@ -39,7 +48,8 @@ export interface ExperimentStore {
   duplicate(id: string): ExperimentSummary;
   remove(id: string): void;
   undelete(id: string): ExperimentSummary;
-  exportText(id?: string): { fileName: string; text: string };
+  /** One experiment, or all of them; unreadable files are left out of "all" and named in `skipped`. */
+  exportText(id?: string): { fileName: string; text: string; skipped: SkippedFile[] };
   importText(text: string): ExperimentSummary[];
 }
 
@@ -69,12 +79,26 @@ export function createExperimentStore(options: ExperimentStoreOptions): Experime
   }
   const pathOf = (id: string, trash = false) => join(folder(trash), `${id}${SUFFIX}`);
 
+  /**
+   * Parses the file at `path`. A damaged one (cut short, not JSON, not an experiment) is moved aside
+   * with a notice and refused as not_found; one from a newer version is refused and left alone.
+   */
+  function parseFile(path: string): ExperimentFile {
+    let file: ExperimentFile | undefined;
+    try {
+      [file] = parseExperimentText(readFileSync(path, "utf8"), "it");
+    } catch (err) {
+      if (isNewerFormatError(err) || !(err instanceof DojoError)) throw err;
+      throw new DojoError("not_found", setDamagedFileAside(path, "The experiment file", err.message, { notices: options.notices }));
+    }
+    if (!file) throw new DojoError("not_found", setDamagedFileAside(path, "The experiment file", "it holds no experiment", { notices: options.notices }));
+    return file;
+  }
+
   function read(id: string, trash = false): ExperimentFile {
     const path = pathOf(id, trash);
     if (!existsSync(path)) throw new DojoError("not_found", `There is no experiment "${id}"${trash ? " in the trash" : ""}.`);
-    const [file] = parseExperimentText(readFileSync(path, "utf8"), `The experiment file ${path}`);
-    if (!file) throw new DojoError("internal", `The experiment file ${path} is empty.`);
-    return file;
+    return parseFile(path);
   }
 
   function write(file: ExperimentFile): ExperimentFile {
@@ -116,8 +140,8 @@ export function createExperimentStore(options: ExperimentStoreOptions): Experime
         if (!name.endsWith(SUFFIX)) continue;
         const path = join(dir, name);
         try {
-          const [file] = parseExperimentText(readFileSync(path, "utf8"), name);
-          if (file && matchesSearch(file, query)) experiments.push(summarizeExperiment(file, trash ? Math.round(statSync(path).mtimeMs) : null));
+          const file = parseFile(path);
+          if (matchesSearch(file, query)) experiments.push(summarizeExperiment(file, trash ? Math.round(statSync(path).mtimeMs) : null));
         } catch (err) {
           problems.push({ file: name, reason: err instanceof Error ? err.message : String(err) });
         }
@@ -158,11 +182,20 @@ export function createExperimentStore(options: ExperimentStoreOptions): Experime
     exportText(id) {
       if (id) {
         const file = read(id);
-        return { fileName: `${file.id}${SUFFIX}`, text: experimentText(file, options.secrets()) };
+        return { fileName: `${file.id}${SUFFIX}`, text: experimentText(file, options.secrets()), skipped: [] };
       }
-      const files = readdirSync(folder()).filter((n) => n.endsWith(SUFFIX)).map((n) => read(n.slice(0, -SUFFIX.length)));
+      // One unreadable file must not cost the export of all the others: it is left out and named.
+      const files: ExperimentFile[] = [];
+      const skipped: SkippedFile[] = [];
+      for (const name of readdirSync(folder()).filter((n) => n.endsWith(SUFFIX))) {
+        try {
+          files.push(read(name.slice(0, -SUFFIX.length)));
+        } catch (err) {
+          skipped.push({ file: name, reason: err instanceof Error ? err.message : String(err) });
+        }
+      }
       const bundle = { format: EXPERIMENT_BUNDLE_FORMAT, formatVersion: EXPERIMENT_FORMAT_VERSION, experiments: files } as const;
-      return { fileName: "experiments.json", text: experimentText(bundle, options.secrets()) };
+      return { fileName: "experiments.json", text: experimentText(bundle, options.secrets()), skipped };
     },
     importText(text) {
       // Everything is validated before the first file is written: a bad bundle imports nothing.

@@ -1,10 +1,11 @@
 // Main process: an append-only JSON Lines file: each line written and fsync'd before the call
 // returns (a crash loses at most the line in flight), read back as a stream that skips and reports
-// damaged lines instead of failing the whole file.
+// damaged lines instead of failing the whole file. Every line is scrubbed of secrets first.
 import { closeSync, createReadStream, existsSync, fdatasync, fstatSync, fsyncSync, mkdirSync, openSync, readSync, write, writeSync } from "node:fs";
 import { promisify } from "node:util";
 import { dirname } from "node:path";
 import { createInterface } from "node:readline";
+import { scrubValue } from "../knownSecrets";
 
 /** A line that could not be read back, with its 1-based number and why. */
 export interface DamagedLine {
@@ -58,7 +59,8 @@ export function openJsonlFile(path: string): JsonlFile {
   }
 
   const toLine = (value: unknown) => {
-    const line = `${JSON.stringify(value)}\n`;
+    // Run history, usage and evaluation logs hold what servers answered: never a key they echoed.
+    const line = `${JSON.stringify(scrubValue(value))}\n`;
     if (line.indexOf("\n") !== line.length - 1) throw new Error("a JSON Lines record cannot contain a raw newline");
     return line;
   };

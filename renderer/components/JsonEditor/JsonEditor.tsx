@@ -4,7 +4,17 @@ import { Component, lazy, Suspense, type ReactNode } from "react";
 import type { EditorProblem } from "./markers";
 import "./jsonEditor.css";
 
-const MonacoJsonEditor = lazy(() => import("./MonacoJsonEditor"));
+let monacoChunk: Promise<typeof import("./MonacoJsonEditor")> | null = null;
+
+/**
+ * Starts loading Monaco's chunk (once; later calls return the same promise), so an editor mounted
+ * afterwards finds it downloaded and evaluated. Called at start-up: the first screen has an editor.
+ */
+export function preloadMonacoEditor(): Promise<typeof import("./MonacoJsonEditor")> {
+  return (monacoChunk ??= import("./MonacoJsonEditor"));
+}
+
+const MonacoJsonEditor = lazy(preloadMonacoEditor);
 
 export interface JsonEditorProps {
   value: string;

@@ -20,6 +20,10 @@ export function Embeddings() {
         An embedding turns a text into a vector; texts with similar meaning get vectors pointing the same way. Cosine similarity measures how
         closely they point (1 = same direction).
       </p>
+      <p className="hint" data-testid="simulated-vectors-note">
+        The simulator makes its vectors from WordNet, with no model: each word adds its own form and its senses, their broader concepts and
+        definition words, hashed into the vector&apos;s dimensions, so synonyms and related words land close and shared words still count.
+      </p>
       <EmbedForm />
       {set ? (
         <p className="emb-summary" data-testid="embed-summary">

@@ -1,6 +1,7 @@
 // Renderer (vector worker): answers the worker's requests with the shared vector maths. Pure apart
 // from `post`, so it is tested in Node; vectorWorker.ts plugs it into the worker's message port.
 import { createKeywordIndex, type KeywordIndex } from "../../../shared/keywordSearch";
+import { toSimdRows } from "../../../shared/simdKernel";
 import { matrixFiller, normalizeRows, pca2d, rowCount, searchTopK } from "../../../shared/vectors";
 import type { VectorReply, VectorRequest } from "./vectorProtocol";
 
@@ -56,7 +57,9 @@ export function createVectorEngine(
           throw new Error(`${request.texts.length} texts but ${request.vectors.length / request.dims} vectors`);
         }
         generation += 1;
-        data = request.vectors;
+        // Copied once into the SIMD kernel's memory, so every search and neighbour lookup scans
+        // it in place (searchTopK picks the kernel for such rows).
+        data = toSimdRows(request.vectors, request.dims);
         dims = request.dims;
         normalizeRows(data, dims);
         keywords = createKeywordIndex(request.texts);

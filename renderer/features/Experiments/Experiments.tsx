@@ -48,7 +48,7 @@ export function Experiments() {
       ) : null}
       {state.problems.length ? (
         <p className="field-error" data-testid="experiments-problems">
-          Unreadable files (left as they are): {state.problems.map((p) => `${p.file}: ${p.reason}`).join("; ")}
+          Unreadable files: {state.problems.map((p) => `${p.file}: ${p.reason}`).join("; ")}
         </p>
       ) : null}
 

@@ -1,7 +1,7 @@
 // Renderer: one lesson: summary, key points, the six explanation sections, the worked example,
 // "try it", the exercise and the quiz, with previous/next.
 import type { Lesson } from "../../../shared/lesson";
-import { Markdown } from "../../components/Markdown";
+import { RichText } from "../../components/markdown/RichText";
 import { useAppStore } from "../../store/appStore";
 import { EmbeddingsTryIt } from "./EmbeddingsTryIt";
 import { EvalTryIt } from "./EvalTryIt";
@@ -36,7 +36,7 @@ export function LessonView({ lesson }: { lesson: Lesson }) {
       </header>
       <section className="key-points">
         <h2>Key points</h2>
-        <ul>{fm.keyPoints.map((p) => <li key={p}><Markdown text={p} /></li>)}</ul>
+        <ul>{fm.keyPoints.map((p) => <li key={p}><RichText text={p} /></li>)}</ul>
         <button type="button" className="button-primary" data-testid="try-preset" onClick={() => loadPreset(fm.preset)}>
           Try it in the playground
         </button>
@@ -47,7 +47,7 @@ export function LessonView({ lesson }: { lesson: Lesson }) {
       {lesson.sections.map((section) => (
         <section key={section.key} className="lesson-section">
           <h2>{section.heading}</h2>
-          <Markdown text={section.markdown} />
+          <RichText text={section.markdown} headingBase={3} />
         </section>
       ))}
       <section className="worked-example">

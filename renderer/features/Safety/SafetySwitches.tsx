@@ -58,7 +58,7 @@ export function SafetySwitches({ settings }: { settings: SafetySettings }) {
         ))}
       </div>
       <div className="safety-custom">
-        <span className="hint">Custom patterns (JavaScript regular expressions); placeholders are named after them, e.g. [TICKET_1].</span>
+        <span className="hint">Custom patterns (JavaScript regular expressions, run on a linear-time engine: no lookahead or backreferences); placeholders are named after them, e.g. [TICKET_1].</span>
         {redaction.custom.map((c, i) => (
           <div key={c.name} className="row" data-testid="custom-pattern">
             <code>[{c.name}_n]</code> <code className="mono">/{c.pattern}/{c.caseInsensitive ? "i" : ""}</code>

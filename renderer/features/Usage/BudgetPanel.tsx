@@ -1,7 +1,7 @@
 // Renderer: each profile's budget: daily and monthly caps in dollars or tokens, what has been spent,
 // and the warning at 80%.
 import { useState } from "react";
-import { formatUsd } from "../../../shared/budget";
+import { formatUsd } from "../../../shared/formatUsd";
 import type { BudgetStatus } from "../../../shared/contracts/usage";
 import type { Budget } from "../../../shared/reliability";
 import { NumberInput } from "../../components/NumberInput";

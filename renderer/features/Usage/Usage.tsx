@@ -1,7 +1,7 @@
 // Renderer: the usage monitor: charts over time of requests, tokens, cost, latency and errors by
 // model or feature, the top costs, CSV export, and the budgets.
 import { useEffect, useMemo, useState } from "react";
-import { formatUsd } from "../../../shared/budget";
+import { formatUsd } from "../../../shared/formatUsd";
 import { useAppStore } from "../../store/appStore";
 import { downloadText } from "../Experiments/downloadText";
 import { BudgetPanel } from "./BudgetPanel";

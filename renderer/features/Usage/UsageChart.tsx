@@ -1,5 +1,5 @@
 // Renderer: one small SVG line chart of a usage metric over time, one line per model or feature.
-import { formatUsd } from "../../../shared/budget";
+import { formatUsd } from "../../../shared/formatUsd";
 import { METRICS, type Metric, type Series } from "./usageSeries";
 
 const WIDTH = 360;

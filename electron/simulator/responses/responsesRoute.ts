@@ -1,0 +1,96 @@
+// Main process (simulator): the Responses API's front door (POST /v1/responses and
+// /v1/responses/input_tokens): the request is translated to a chat body, answered by the shared
+// planner, and delivered as a Response object or its typed event stream.
+import { randomBytes } from "node:crypto";
+import type { ApiError } from "../apiError";
+import { parseChatParams } from "../chatParams";
+import { planChat, type ChatPlan } from "../chatPlan";
+import { deliverJson, deliverStream } from "../deliver";
+import type { DeliveryFailure } from "../failures";
+import { promptPrefixText, type PromptCache } from "../promptCache";
+import type { Exchange } from "../respond";
+import { outcomeOf, reasoningTokens, responseObject, type ResponseState } from "./responsesBodies";
+import { failedEvents, responseEvents } from "./responsesEvents";
+import { parseResponsesRequest, type ResponsesRequest } from "./responsesInput";
+import type { SimResponses, StoredResponse } from "./responsesStore";
+
+type Json = Record<string, unknown>;
+
+/** What the door needs from the running simulator. */
+export interface ResponsesDeps {
+  responses: SimResponses;
+  cache: PromptCache;
+  tokenDelayMs: number;
+  /** Refuses a request the enforced rate limits do not admit (throws the 429). */
+  admit(tokens: number, model: string): void;
+}
+
+/** A fresh response id in the service's style. */
+function responseId(): string {
+  return `resp_${randomBytes(24).toString("hex")}`;
+}
+
+/** The request, validated against the previous response's context when it names one. */
+function parse(body: unknown, deps: ResponsesDeps): ResponsesRequest {
+  const previous = typeof body === "object" && body !== null ? (body as Json).previous_response_id : undefined;
+  const context = typeof previous === "string" ? deps.responses.context(previous) : null;
+  return parseResponsesRequest(body, context, (id) => deps.responses.item(id));
+}
+
+/**
+ * The planner's answer. max_output_tokens counts reasoning tokens too, so the text gets what the
+ * simulated reasoning leaves; with nothing left the plan's answer is dropped (null), as when a real
+ * model spends its whole budget reasoning.
+ */
+function plan(request: ResponsesRequest): { plan: ChatPlan; answer: ChatPlan | null } {
+  const budget = request.maxOutputTokens === null ? null : request.maxOutputTokens - reasoningTokens(request);
+  const body = budget === null ? request.chatBody : { ...request.chatBody, max_completion_tokens: Math.max(1, budget) };
+  const planned = planChat(parseChatParams(body));
+  return { plan: planned, answer: budget !== null && budget <= 0 ? null : planned };
+}
+
+/** POST /v1/responses/input_tokens: the input tokens a create with this body would count. */
+export function countInputTokens(body: unknown, deps: ResponsesDeps): Json {
+  const withModel = typeof body === "object" && body !== null && !(body as Json).model ? { ...(body as Json), model: "sim-chat-1" } : body;
+  const request = parse(withModel, deps);
+  return { object: "response.input_tokens", input_tokens: planChat(parseChatParams(request.chatBody)).usage.prompt_tokens };
+}
+
+/**
+ * POST /v1/responses. `failure` is a delivery failure to apply; `streamFailure` a server error the
+ * behaviour asked for, which a stream reports as response.failed after it started (a plain request
+ * gets it as its HTTP error).
+ */
+export async function createResponse(ex: Exchange, body: unknown, deps: ResponsesDeps, failure: DeliveryFailure | null, streamFailure: ApiError | null): Promise<void> {
+  const request = parse(body, deps);
+  if (streamFailure && !request.stream) throw streamFailure;
+  const { plan: planned, answer } = plan(request);
+  const promptTokens = planned.usage.prompt_tokens;
+  const cached = Math.min(promptTokens, deps.cache.cachedTokens(request.model, promptPrefixText(request.chatBody)));
+  const outcome = outcomeOf(request, answer, promptTokens, cached);
+  const outputTokens = outcome.usage.output_tokens as number;
+  // Like the real service, the limit counts the longest answer the request allows, not the one it gets.
+  deps.admit(promptTokens + Math.max(request.maxOutputTokens ?? 0, outputTokens), request.model);
+  const state: ResponseState = { id: responseId(), createdAt: Math.floor(Date.now() / 1000), status: outcome.status, outcome, error: null };
+  if (streamFailure) state.status = "failed";
+  if (streamFailure) state.error = { code: "server_error", message: streamFailure.message };
+  const record: StoredResponse = {
+    request,
+    state,
+    startedMs: performance.now(),
+    context: [...(request.previousResponseId ? deps.responses.context(request.previousResponseId).messages : []), ...request.inputMessages, ...outcome.assistantMessages],
+    callIds: new Set([
+      ...(request.previousResponseId ? deps.responses.context(request.previousResponseId).callIds : []),
+      ...request.inputItems.filter((i) => i.type === "function_call").map((i) => String(i.call_id)),
+      ...outcome.items.filter((i) => i.kind === "function_call").map((i) => String(i.item.call_id)),
+    ]),
+    cancelled: false,
+  };
+  if (request.store) deps.responses.save(record);
+  const tokens = promptTokens + outputTokens;
+  const started = responseObject(request, { ...state, status: "in_progress", error: null });
+  if (streamFailure) return deliverStream(ex, failedEvents(started, responseObject(request, state)), failure, deps.tokenDelayMs, 0, "responses");
+  if (request.stream) return deliverStream(ex, responseEvents(started, outcome.items, responseObject(request, state)), failure, deps.tokenDelayMs, tokens, "responses");
+  if (request.background) return deliverJson(ex, deps.responses.queued(record), failure, tokens);
+  return deliverJson(ex, responseObject(request, state), failure, tokens);
+}

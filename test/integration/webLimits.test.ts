@@ -1,0 +1,138 @@
+// Integration tests: the web door's limits over real HTTP: a cap on open event streams with a clear
+// refusal, import bodies as large as the contract allows, and no source map ever served.
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { channelNames, channels } from "../../shared/contract";
+import { IMPORT_CHANNELS, MAX_IMPORT_BODY_BYTES, MAX_IMPORT_CHARS } from "../../shared/contracts/importLimits";
+import type { Handlers } from "../../electron/dispatch";
+import { bodyLimitFor, MAX_BODY_BYTES, MAX_EVENT_STREAMS, startWebHost, type WebHost } from "../../electron/web";
+import viteConfig from "../../vite.config";
+
+const imported: number[] = [];
+
+function testHandlers(): Handlers {
+  const unused = Object.fromEntries(channelNames.map((c) => [c, async () => { throw new Error(`${c} is not used in this test`); }])) as unknown as Handlers;
+  return {
+    ...unused,
+    "experiments.import": async ({ text }) => {
+      imported.push(text.length);
+      return { imported: [] };
+    },
+  };
+}
+
+let tmp: string;
+let host: WebHost;
+beforeAll(async () => {
+  tmp = await mkdtemp(path.join(os.tmpdir(), "dojo-weblimits-"));
+  await mkdir(path.join(tmp, "assets"), { recursive: true });
+  await writeFile(path.join(tmp, "index.html"), "<!doctype html>");
+  await writeFile(path.join(tmp, "assets", "app.js"), "console.log(1);\n//# sourceMappingURL=app.js.map");
+  await writeFile(path.join(tmp, "assets", "app.js.map"), '{"version":3,"sourcesContent":["secret source"]}');
+  host = await startWebHost({ handlers: testHandlers(), knownSecrets: () => [], staticDir: tmp });
+});
+afterAll(async () => {
+  await host.close();
+  await rm(tmp, { recursive: true, force: true });
+});
+
+function request(options: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: "127.0.0.1", port: host.port, method: options.method ?? "GET", path: options.path, headers: { host: `127.0.0.1:${host.port}`, ...options.headers } },
+      (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (c: string) => (body += c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
+    req.on("error", reject);
+    req.end(options.body);
+  });
+}
+
+/** Opens an event stream; resolves with its status once headers arrive, and a way to close it. */
+function openStream(): Promise<{ status: number; body: () => string; close: () => void }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: "127.0.0.1", port: host.port, path: "/api/events", headers: { host: `127.0.0.1:${host.port}`, "x-dojo-token": host.token } },
+      (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (c: string) => (body += c));
+        res.on("error", () => {});
+        resolve({ status: res.statusCode ?? 0, body: () => body, close: () => req.destroy() });
+      },
+    );
+    req.on("error", (err) => {
+      if ((err as NodeJS.ErrnoException).code !== "ECONNRESET") reject(err);
+    });
+    req.end();
+  });
+}
+
+const waitFor = async (check: () => boolean) => {
+  for (let i = 0; i < 500 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
+};
+
+describe("event streams", () => {
+  it(`refuses the stream after ${MAX_EVENT_STREAMS} open ones with 429 and a sentence, and takes one again after a close`, async () => {
+    const open = [];
+    for (let i = 0; i < MAX_EVENT_STREAMS; i++) open.push(await openStream());
+    expect(open.map((s) => s.status)).toEqual(open.map(() => 200));
+    const refused = await openStream();
+    expect(refused.status).toBe(429);
+    await waitFor(() => refused.body().length > 0);
+    expect(JSON.parse(refused.body())).toMatchObject({ ok: false, error: { kind: "rate_limited", message: expect.stringContaining(`${MAX_EVENT_STREAMS} at most`) } });
+    open.pop()!.close();
+    await waitFor(() => host.eventClients().filter((c) => c.connected).length < MAX_EVENT_STREAMS);
+    const again = await openStream();
+    expect(again.status).toBe(200);
+    for (const s of [...open, again]) s.close();
+  });
+});
+
+describe("import sizes", () => {
+  it("the door's limit for each import channel holds every text its contract accepts", () => {
+    for (const channel of IMPORT_CHANNELS) {
+      expect(channelNames).toContain(channel);
+      const text = (channels[channel as "experiments.import"].input.shape.text as unknown as { maxLength: number | null }).maxLength;
+      expect(text).toBe(MAX_IMPORT_CHARS);
+      // 3 bytes per character at most once JSON-encoded, plus the rest of the call.
+      expect(bodyLimitFor(channel)).toBeGreaterThanOrEqual(3 * MAX_IMPORT_CHARS + 1024 * 1024);
+    }
+    expect(bodyLimitFor("draft.save")).toBe(MAX_BODY_BYTES);
+  });
+
+  it("takes an import larger than the 5 MB of other calls, and refuses one over its own limit", async () => {
+    const text = "x".repeat(6 * 1024 * 1024);
+    const res = await request({ method: "POST", path: "/api/experiments.import", headers: { "content-type": "application/json", "x-dojo-token": host.token }, body: JSON.stringify({ text }) });
+    expect(res.status).toBe(200);
+    expect(imported).toEqual([text.length]);
+    const tooBig = await request({
+      method: "POST",
+      path: "/api/experiments.import",
+      headers: { "x-dojo-token": host.token, "content-length": String(MAX_IMPORT_BODY_BYTES + 1) },
+      body: "",
+    }).catch((err: Error) => ({ status: -1, body: err.message }));
+    expect(tooBig.status).toBe(413);
+  });
+});
+
+describe("source maps", () => {
+  it("are never served, even when a build left one beside the code", async () => {
+    expect((await request({ path: "/assets/app.js" })).status).toBe(200);
+    const map = await request({ path: "/assets/app.js.map" });
+    expect(map.status).toBe(404);
+    expect(map.body).not.toContain("secret source");
+    expect((await request({ path: "/assets/APP.JS.MAP" })).status).toBe(404);
+  });
+
+  it("are not built for the renderer unless asked for (DOJO_SOURCEMAP=1)", () => {
+    expect((viteConfig as { build?: { sourcemap?: unknown } }).build?.sourcemap).toBe(false);
+  });
+});
