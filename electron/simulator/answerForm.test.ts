@@ -100,6 +100,12 @@ describe("answers in the form asked for", () => {
     expect(summary).not.toContain("Office plants");
     expect(plan.note).toMatch(/^Simulated: extractive summary, 2 sentences/);
   });
+
+  it("says so when asked to summarise a text the prompt does not hold, instead of answering nothing", () => {
+    const plan = planChat(chat([{ role: "user", content: "Summarise the handbook." }]));
+    expect(plan.choices[0]?.content).toMatch(/^Simulated summary about handbook: the prompt holds no text to summarise/);
+    expect(plan.note).toMatch(/no text to summarise/);
+  });
 });
 
 describe("JSON mode", () => {

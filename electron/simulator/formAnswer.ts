@@ -95,6 +95,15 @@ export function shapeAnswer(form: AnswerForm, candidates: readonly string[], sou
       note: `Simulated: ${plural(count, "sentence")} taken from the prompt`,
     };
   }
+  if (form.summary && form.shape === "plain") {
+    // "Summarise the handbook." with no handbook: say so rather than answer with nothing.
+    return {
+      text: `Simulated summary${about}: the prompt holds no text to summarise besides the request itself, so there is nothing to extract. (No model was involved.)`,
+      note: "Simulated: a summary was asked for but the prompt holds no text to summarise",
+    };
+  }
   const count = form.count ?? 20;
-  return { text: wordBudget(candidates, count, form.exact, topics), note: `Simulated: ${form.exact ? "" : "at most "}${plural(count, "word")} taken from the prompt's sentences` };
+  const budgeted = wordBudget(candidates, count, form.exact, topics);
+  if (!budgeted) return { text: "Simulated answer: the prompt holds no words to answer with.", note: "Simulated: the prompt holds no sentence to take words from" };
+  return { text: budgeted, note: `Simulated: ${form.exact ? "" : "at most "}${plural(count, "word")} taken from the prompt's sentences` };
 }
