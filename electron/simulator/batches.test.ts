@@ -70,6 +70,44 @@ describe("simulated Batch API", () => {
     for (const o of output) expect(specErrors("CreateEmbeddingResponse", o.response.body)).toEqual([]);
   });
 
+  it("runs a batch over /v1/responses: each output line is a Response as the spec defines it, stored for a later turn", async () => {
+    const respond = (id: string, body: Record<string, unknown>) => JSON.stringify({ custom_id: id, method: "POST", url: "/v1/responses", body: { model: "gpt-4.1-mini", ...body } });
+    const triage = {
+      instructions: "Classify the support ticket: billing (charges, invoices, refunds), technical (errors, crashes, bugs) or account (login, password, profile).",
+      text: { format: { type: "json_schema", name: "triage", strict: true, schema: { type: "object", properties: { category: { type: "string", enum: ["billing", "technical", "account"] } }, required: ["category"], additionalProperties: false } } },
+    };
+    const file = await upload(
+      [
+        respond("plain", { input: "What is a token?" }),
+        respond("billing", { ...triage, input: "I was charged twice for my invoice this month and want a refund." }),
+        respond("technical", { ...triage, input: "The app crashes with an error every time I open the settings page." }),
+        respond("streamed", { input: "Hi", stream: true }),
+      ].join("\n"),
+      "responses.jsonl",
+    );
+    const created = await client.batches.create({ input_file_id: file.id, endpoint: "/v1/responses", completion_window: "24h" });
+    expect(specErrors("Batch", created)).toEqual([]);
+    const done = await settle(created.id);
+    expect(done).toMatchObject({ status: "completed", endpoint: "/v1/responses", request_counts: { total: 4, completed: 3, failed: 1 } });
+    const output = (await (await client.files.content(done.output_file_id ?? "")).text()).trim().split("\n").map((l) => JSON.parse(l));
+    expect(output.map((o) => o.custom_id)).toEqual(["plain", "billing", "technical"]);
+    for (const o of output) {
+      expect(o).toMatchObject({ error: null, response: { status_code: 200, request_id: expect.stringMatching(/^req_/) } });
+      expect(specErrors("Response", o.response.body)).toEqual([]);
+      expect(o.response.body).toMatchObject({ object: "response", status: "completed", model: "gpt-4.1-mini" });
+    }
+    const text = (o: { response: { body: { output: { type: string; content?: { text: string }[] }[] } } }) =>
+      o.response.body.output.find((i) => i.type === "message")?.content?.[0]?.text ?? "";
+    expect(text(output[0])).toMatch(/^Simulated/);
+    // The batch answers with the same planner as the door: the two tickets get their own labels.
+    expect(JSON.parse(text(output[1]))).toEqual({ category: "billing" });
+    expect(JSON.parse(text(output[2]))).toEqual({ category: "technical" });
+    // Stored (store defaults to true), so the next turn can name it or read it back.
+    expect((await client.responses.retrieve(output[0].response.body.id)).id).toBe(output[0].response.body.id);
+    const errors = (await (await client.files.content(done.error_file_id ?? "")).text()).trim().split("\n").map((l) => JSON.parse(l));
+    expect(errors[0]).toMatchObject({ custom_id: "streamed", response: { status_code: 400, body: { error: { param: "stream" } } } });
+  });
+
   it("lists files and batches page by page through the SDK's cursor, and deletes a file", async () => {
     const files = [await upload(line("a", "one"), "p1.jsonl"), await upload(line("a", "two"), "p2.jsonl"), await upload(line("a", "three"), "p3.jsonl")];
     const pages: string[][] = [];

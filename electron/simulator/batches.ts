@@ -8,7 +8,10 @@ import { parseChatParams } from "./chatParams";
 import { planChat } from "./chatPlan";
 import { embeddingsResponse } from "./embeddings";
 import { paginate, readLimit } from "./pagination";
+import { PromptCache } from "./promptCache";
 import { newRequestId } from "./respond";
+import { batchResponse } from "./responses/responsesRoute";
+import { SimResponses } from "./responses/responsesStore";
 
 type Json = Record<string, unknown>;
 
@@ -38,13 +41,21 @@ interface SimBatch {
   errors?: { object: "list"; data: { code: string; message: string; line?: number }[] };
 }
 
+/** What a batch line may need of the running simulator besides its body. */
+export interface BatchContext {
+  /** The Responses API's stored responses (previous_response_id, store); a fresh store when none is given. */
+  responses: SimResponses;
+  cache: PromptCache;
+}
+
 /**
  * How a batch answers one line, per endpoint: the same code the endpoint's own route runs, so a
- * batched request gets what a direct one would. A new endpoint (/v1/responses) is one more entry.
+ * batched request gets what a direct one would. A new endpoint is one more entry.
  */
-const BATCH_HANDLERS: Readonly<Record<string, (body: unknown) => Json>> = {
+const BATCH_HANDLERS: Readonly<Record<string, (body: unknown, context: BatchContext) => Json>> = {
   "/v1/chat/completions": (body) => completionBody(planChat(parseChatParams(body))),
   "/v1/embeddings": (body) => embeddingsResponse(body),
+  "/v1/responses": (body, context) => batchResponse(body, context),
 };
 const BATCH_ENDPOINTS = Object.keys(BATCH_HANDLERS);
 const seconds = (ms: number) => Math.floor(ms / 1000);
@@ -59,6 +70,7 @@ export class SimBatches {
     /** Milliseconds from creation until a batch is complete. */
     private readonly delayMs: number,
     private readonly now: () => number = Date.now,
+    private readonly context: BatchContext = { responses: new SimResponses(0), cache: new PromptCache() },
   ) {}
 
   private fileObject(file: SimFile): Json {
@@ -230,7 +242,7 @@ export class SimBatches {
         return;
       }
       try {
-        const body = (BATCH_HANDLERS[batch.endpoint] as (body: unknown) => Json)(item.body);
+        const body = (BATCH_HANDLERS[batch.endpoint] as (body: unknown, context: BatchContext) => Json)(item.body, this.context);
         outputs.push(JSON.stringify({ id: newId("batch_req"), custom_id: customId, response: { status_code: 200, request_id: requestId, body }, error: null }));
       } catch (err) {
         const apiError = err instanceof ApiError ? err : new ApiError(500, err instanceof Error ? err.message : String(err), { type: "server_error" });
