@@ -107,12 +107,18 @@ function draftText(params: ChatParams, rng: Rng): { text: string; note: string }
     // Enum labels are chosen by concept match with the instructions' label descriptions (labelChoice.ts);
     // the other fields are extracted from the input.
     const instructions = params.messages.filter((m) => m.role === "system" || m.role === "developer").map((m) => m.content).join("\n");
-    const { hints, found } = countingHints(withConceptLabels(conversationHints(input), input, instructions));
+    const labelled = new Set<string>();
+    const { hints, found } = countingHints(withConceptLabels(conversationHints(input), input, instructions, (name) => labelled.add(name || "label")));
     const value = generateInstance(format.schema, hints);
+    const extracted = [...found].filter((name) => !labelled.has(name));
+    const parts = [
+      labelled.size ? `label chosen by concept match (${[...labelled].slice(0, 4).join(", ")})` : "",
+      extracted.length ? `fields extracted from the input (${extracted.slice(0, 8).join(", ")})` : "",
+    ].filter(Boolean);
     return {
       text: JSON.stringify(value),
-      note: found.size
-        ? `Simulated: fields extracted from the input (${[...found].slice(0, 8).join(", ")}); the rest null or a placeholder`
+      note: parts.length
+        ? `Simulated: ${parts.join("; ")}; the rest null or a placeholder`
         : "Simulated: the input states none of the schema's fields, so they are null or placeholders",
     };
   }
