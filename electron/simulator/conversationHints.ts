@@ -24,6 +24,8 @@ const ID_WORDS = new Set(["id", "number", "no", "num", "ref", "reference", "code
 const NAME_WORDS = new Set(["name", "vendor", "supplier", "customer", "company", "merchant", "seller", "buyer", "client", "author", "person", "sender", "recipient", "payee", "payer", "employee", "manager", "contact"]);
 /** Generic words that do not label a value on their own ("name" alone would match every "name:"). */
 const GENERIC = new Set(["name", "number", "id", "value", "date", "no", "num", "full", "first", "the"]);
+/** Names that say only "a number" ("value", "quantity"), so the text's only number is theirs. */
+const GENERIC_NUMBER_NAMES = new Set(["value", "number", "num", "n", "x", "quantity", "qty", "count", "amount", "input", "temperature", "degrees"]);
 /** Dates that a plain "date" field must not take unless their label is written. */
 const SPECIFIC_DATE = new Set(["due", "birth", "dob", "birthday", "expiry", "expires", "start", "end", "delivery", "ship", "shipped", "deadline"]);
 
@@ -176,6 +178,8 @@ export function conversationHints(text: string): InstanceHints {
         if (words.includes("total") && money.length) return Math.max(...money.map((n) => n.value));
         return money[0]?.value;
       }
+      // "Convert 21.5 degrees": a generically named number takes the text's only number.
+      if (words.every((w) => GENERIC_NUMBER_NAMES.has(w)) && numbers.length === 1) return numbers[0]?.value;
       return undefined;
     },
     booleanFor(name) {

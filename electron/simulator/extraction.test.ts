@@ -110,4 +110,18 @@ describe("tool arguments", () => {
     const [call] = planToolCalls(chat("Look up the stock quote for ticker ACME over 30 days, not include history", { tools: [lookup] }), createRng(1));
     expect(JSON.parse(call?.arguments ?? "")).toEqual({ ticker: "ACME", days: 30, include_history: false });
   });
+
+  it("takes an enum argument from the enum: the value the user named, else a listed one, never free text", () => {
+    const convert: SimTool = {
+      name: "convert_temperature",
+      description: "Convert a temperature",
+      parameters: { type: "object", properties: { value: { type: "number" }, to: { type: "string", enum: ["celsius", "fahrenheit", "kelvin"] }, round: { type: "boolean" } }, required: ["value", "to", "round"] },
+    };
+    const named = JSON.parse(planToolCalls(chat("Convert temperature 21.5 degrees to Kelvin, rounded", { tools: [convert] }), createRng(1))[0]?.arguments ?? "");
+    expect(named).toEqual({ value: 21.5, to: "kelvin", round: true });
+    const unnamed = JSON.parse(planToolCalls(chat("Convert the temperature 70 please", { tools: [convert] }), createRng(1))[0]?.arguments ?? "");
+    expect(typeof unnamed.value).toBe("number");
+    expect(["celsius", "fahrenheit", "kelvin"]).toContain(unnamed.to);
+    expect(typeof unnamed.round).toBe("boolean");
+  });
 });
