@@ -31,7 +31,7 @@ function responseId(): string {
 }
 
 /** The request, validated against the previous response's context when it names one. */
-function parse(body: unknown, deps: ResponsesDeps): ResponsesRequest {
+function parse(body: unknown, deps: Pick<ResponsesDeps, "responses">): ResponsesRequest {
   const previous = typeof body === "object" && body !== null ? (body as Json).previous_response_id : undefined;
   const context = typeof previous === "string" ? deps.responses.context(previous) : null;
   return parseResponsesRequest(body, context, (id) => deps.responses.item(id));
