@@ -61,7 +61,9 @@ function codeBlock(language: string, topics: readonly string[]): string {
 export function longAnswer(instructions: string, topics: readonly string[], facts: readonly string[], budget: number, rng: Rng): string {
   const words = topics.length ? [...topics] : contentWords(instructions).slice(0, 6);
   if (!words.length) words.push("the request");
-  const title = capitalise(words.slice(0, 3).join(", "));
+  // Topic words the prompt wrote as one phrase ("handling rate limits") read as that phrase, not a list.
+  const phrase = words.slice(0, 3).join(" ");
+  const title = capitalise(instructions.toLowerCase().replace(/\s+/g, " ").includes(phrase.toLowerCase()) ? phrase : words.slice(0, 3).join(", "));
   const language = LANGUAGES.find(([re]) => re.test(instructions))?.[1] ?? "default";
   const quote = (i: number) => facts[i % Math.max(facts.length, 1)] ?? `The prompt names ${words[i % words.length]}.`;
   const target = Math.min(Math.max(budget, 1), HARD_LIMIT_TOKENS);
