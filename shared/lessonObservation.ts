@@ -213,7 +213,7 @@ function reliabilityFacts(record: RunRecord): NonNullable<Observation["facts"]> 
   if (error) {
     // Timeouts and dropped connections are transient; an HTTP error follows the client policy's rule.
     if (error.kind === "timeout" || error.kind === "network") failureRetryable = true;
-    else if (error.status !== null) failureRetryable = retryable({ status: error.status, code: error.code, shouldRetry: null, retryAfterMs: null }).ok;
+    else if (error.status !== null) failureRetryable = retryable({ status: error.status, code: error.code, shouldRetry: null, retryAfterMs: null, message: error.message }).ok;
     else failureRetryable = false;
   }
   return {

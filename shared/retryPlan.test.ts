@@ -1,7 +1,7 @@
 // Tests: the client policy's arithmetic with a pinned random source: back-off with jitter and cap,
 // retry-after parsing, what is retried, and the deadline.
 import { describe, expect, it } from "vitest";
-import { backoffDelay, decideRetry, retryAfterMs, retryable, type FailedAttempt } from "./retryPlan";
+import { backoffDelay, decideRetry, requestTooLarge, retryAfterMs, retryable, type FailedAttempt } from "./retryPlan";
 import { DEFAULT_RETRY_POLICY, type ClientPolicy } from "./retryPolicy";
 
 const policy: ClientPolicy = { ...DEFAULT_RETRY_POLICY, maxRetries: 3, baseDelayMs: 500, maxDelayMs: 3000, jitter: 0.5, deadlineMs: 10_000 };
@@ -46,6 +46,19 @@ describe("retryable", () => {
       stop: "quota",
       why: "Not retried: out of quota is about billing, and waiting cannot fix it.",
     });
+  });
+
+  it("never retries a request larger than the whole tokens-per-minute limit, whatever its code, and says why", () => {
+    const message = "Request too large for gpt-4o in organization org-abc on tokens per min (TPM): Limit 30000, Requested 50000. The input or output tokens must be reduced in order to run successfully.";
+    expect(requestTooLarge({ status: 429, message })).toEqual({ limit: 30000, requested: 50000 });
+    expect(retryable(fail(429, { code: "rate_limit_exceeded", message }))).toEqual({
+      ok: false,
+      stop: "too_large",
+      why: "Not retried: this one request needs 50000 tokens, more than the whole tokens-per-minute limit of 30000, so no wait can make it fit. Shorten the input or lower max_completion_tokens.",
+    });
+    // A busy limit with the same code is retried.
+    expect(retryable(fail(429, { code: "rate_limit_exceeded", message: "Rate limit reached for gpt-4o on tokens per min (TPM): Limit 30000, Used 29000, Requested 2000." })).ok).toBe(true);
+    expect(decideRetry({ policy, attemptsMade: 1, failure: fail(429, { message }), elapsedMs: 0, random: () => 0 })).toMatchObject({ retry: false, stop: "too_large" });
   });
 
   it("obeys the server's x-should-retry", () => {

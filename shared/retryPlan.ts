@@ -7,7 +7,7 @@ import type { ClientPolicy } from "./retryPolicy";
 export type WaitReason = "retry-after" | "backoff";
 
 /** Why the client stops retrying. */
-export type StopReason = "quota" | "not_retryable" | "attempts" | "deadline";
+export type StopReason = "quota" | "too_large" | "not_retryable" | "attempts" | "deadline";
 
 /** What is known of one failed attempt. */
 export interface FailedAttempt {
@@ -19,6 +19,21 @@ export interface FailedAttempt {
   shouldRetry: string | null;
   /** The wait the server asked for (retry-after-ms or retry-after), or null. */
   retryAfterMs: number | null;
+  /** The error's message, which alone tells a request too large for the limit from a busy one; absent when unknown. */
+  message?: string | null;
+}
+
+/**
+ * The limit and the request's size when a 429 says the request alone exceeds the tokens-per-minute
+ * limit ("Request too large for gpt-4o ... on tokens per min (TPM): Limit 30000, Requested 50000."),
+ * else null. The real API sends it with code rate_limit_exceeded, like a busy limit, and no wait:
+ * only the message tells them apart, and no wait can make such a request fit.
+ */
+export function requestTooLarge(failure: Pick<FailedAttempt, "status" | "message">): { limit: number; requested: number } | null {
+  if (failure.status !== 429 || !failure.message) return null;
+  const match = /Request too large\b[\s\S]*?Limit ([\d,]+), Requested ([\d,]+)/i.exec(failure.message);
+  if (!match) return null;
+  return { limit: Number(match[1]?.replace(/,/g, "")), requested: Number(match[2]?.replace(/,/g, "")) };
 }
 
 /** The decision after a failed attempt, with a sentence for the timeline. */
@@ -56,9 +71,19 @@ export function retryAfterMs(header: (name: string) => string | null | undefined
 }
 
 /** Whether a failure is worth another attempt, or why not. */
-export function retryable(failure: FailedAttempt): { ok: true } | { ok: false; stop: "quota" | "not_retryable"; why: string } {
+export function retryable(failure: FailedAttempt): { ok: true } | { ok: false; stop: "quota" | "too_large" | "not_retryable"; why: string } {
   if (failure.status === 429 && failure.code === "insufficient_quota") {
     return { ok: false, stop: "quota", why: "Not retried: out of quota is about billing, and waiting cannot fix it." };
+  }
+  const tooLarge = requestTooLarge(failure);
+  if (tooLarge) {
+    return {
+      ok: false,
+      stop: "too_large",
+      why:
+        `Not retried: this one request needs ${tooLarge.requested} tokens, more than the whole tokens-per-minute limit of ${tooLarge.limit}, ` +
+        "so no wait can make it fit. Shorten the input or lower max_completion_tokens.",
+    };
   }
   if (failure.shouldRetry === "false") return { ok: false, stop: "not_retryable", why: "Not retried: the server said x-should-retry: false." };
   if (failure.shouldRetry === "true") return { ok: true };

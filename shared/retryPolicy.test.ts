@@ -8,6 +8,7 @@ describe("describeRetryPolicy", () => {
     expect(text).toContain("retried up to 2 times");
     expect(text).toContain("429");
     expect(text).toContain("never an out-of-quota 429");
+    expect(text).toContain("or a request larger than the whole tokens-per-minute limit");
     expect(text).toContain("at most 60 s");
     expect(text).toContain("nothing for 30 s");
   });

@@ -79,7 +79,7 @@ export function describeRetryPolicy(policy: RetryPolicy & Partial<ClientPolicy> 
     policy.maxRetries === 0
       ? "Failed requests are not retried"
       : `Failed requests are retried up to ${policy.maxRetries} time${policy.maxRetries === 1 ? "" : "s"} ` +
-        `(on ${RETRIED_STATUSES.join(", ")} and connection errors, but never an out-of-quota 429; waiting as long as ${waits})`;
+        `(on ${RETRIED_STATUSES.join(", ")} and connection errors, but never an out-of-quota 429 or a request larger than the whole tokens-per-minute limit; waiting as long as ${waits})`;
   const deadline = policy.deadlineMs === undefined ? "" : `, and the whole request, waits included, must end within ${seconds(policy.deadlineMs)}`;
   return (
     `${retries}; each attempt waits at most ${seconds(policy.requestTimeoutMs)} for the server to answer, ` +

@@ -11,8 +11,11 @@ import { ClientPolicy } from "./retryPolicy";
 /** Most chunks a record keeps; a longer stream keeps the first ones and says how many were dropped. */
 export const MAX_RECORDED_CHUNKS = 20_000;
 
-/** Response headers worth showing: ids, rate limits, timing, retry advice. */
-export const RECORDED_HEADER = /^(x-request-id|x-ratelimit-.*|openai-.*|retry-after(-ms)?|content-type|date)$/i;
+/** Response headers worth showing: ids, rate limits, timing, retry advice, and the simulator's note on what it did. */
+export const RECORDED_HEADER = /^(x-request-id|x-ratelimit-.*|openai-.*|retry-after(-ms)?|content-type|date|x-dojo-simulated-note)$/i;
+
+/** The header in which the offline simulator says what it did ("Simulated: fields extracted from the input"). */
+export const SIMULATED_NOTE_HEADER = "x-dojo-simulated-note";
 
 export const RecordedChunk = z.object({
   /** Milliseconds since the run started. */

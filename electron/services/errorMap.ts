@@ -14,6 +14,7 @@ import {
 } from "openai";
 import { appError, type AppError } from "../../shared/errors";
 import { redactSecrets } from "../../shared/redact";
+import { requestTooLarge } from "../../shared/retryPlan";
 import { DojoError } from "../errors";
 
 /** What the caller knows about the failed call, to make the message precise. */
@@ -106,6 +107,13 @@ function fromStatusError(err: APIError, ctx: ErrorContext): AppError {
         "quota",
         `Out of quota (429): ${said} Check the plan and billing details of your OpenAI account; retrying will not help.`,
         extra,
+      );
+    }
+    if (requestTooLarge({ status: 429, message: said })) {
+      return appError(
+        "rate_limited",
+        `Request too large for the rate limit (429)${tries(ctx.attempts)}: ${said} Retrying cannot help: shorten the input or lower max_completion_tokens, or ask for a higher limit.`,
+        { ...extra, retryAfterSeconds: null },
       );
     }
     const advice = wait !== null ? `Wait ${wait} s and try again` : "Wait a little and try again (the server did not say how long)";

@@ -58,6 +58,83 @@ describe("simulated Batch API", () => {
     expect(errors[0].response.body.error).toMatchObject({ param: "url", type: "invalid_request_error" });
   });
 
+  it("runs a batch over /v1/embeddings: each line answered as the embeddings endpoint would", async () => {
+    const embed = (id: string, input: string) => JSON.stringify({ custom_id: id, method: "POST", url: "/v1/embeddings", body: { model: "sim-embedding-1", input, dimensions: 8 } });
+    const file = await upload([embed("x", "a cat"), embed("y", "a dog")].join("\n"), "embed.jsonl");
+    const created = await client.batches.create({ input_file_id: file.id, endpoint: "/v1/embeddings", completion_window: "24h" });
+    const done = await settle(created.id);
+    expect(done).toMatchObject({ status: "completed", endpoint: "/v1/embeddings", request_counts: { total: 2, completed: 2, failed: 0 } });
+    const output = (await (await client.files.content(done.output_file_id ?? "")).text()).trim().split("\n").map((l) => JSON.parse(l));
+    const direct = await client.embeddings.create({ model: "sim-embedding-1", input: "a cat", dimensions: 8 });
+    expect(output[0].response.body.data[0].embedding).toEqual(direct.data[0]?.embedding);
+    for (const o of output) expect(specErrors("CreateEmbeddingResponse", o.response.body)).toEqual([]);
+  });
+
+  it("runs a batch over /v1/responses: each output line is a Response as the spec defines it, stored for a later turn", async () => {
+    const respond = (id: string, body: Record<string, unknown>) => JSON.stringify({ custom_id: id, method: "POST", url: "/v1/responses", body: { model: "gpt-4.1-mini", ...body } });
+    const triage = {
+      instructions: "Classify the support ticket: billing (charges, invoices, refunds), technical (errors, crashes, bugs) or account (login, password, profile).",
+      text: { format: { type: "json_schema", name: "triage", strict: true, schema: { type: "object", properties: { category: { type: "string", enum: ["billing", "technical", "account"] } }, required: ["category"], additionalProperties: false } } },
+    };
+    const file = await upload(
+      [
+        respond("plain", { input: "What is a token?" }),
+        respond("billing", { ...triage, input: "I was charged twice for my invoice this month and want a refund." }),
+        respond("technical", { ...triage, input: "The app crashes with an error every time I open the settings page." }),
+        respond("streamed", { input: "Hi", stream: true }),
+      ].join("\n"),
+      "responses.jsonl",
+    );
+    const created = await client.batches.create({ input_file_id: file.id, endpoint: "/v1/responses", completion_window: "24h" });
+    expect(specErrors("Batch", created)).toEqual([]);
+    const done = await settle(created.id);
+    expect(done).toMatchObject({ status: "completed", endpoint: "/v1/responses", request_counts: { total: 4, completed: 3, failed: 1 } });
+    const output = (await (await client.files.content(done.output_file_id ?? "")).text()).trim().split("\n").map((l) => JSON.parse(l));
+    expect(output.map((o) => o.custom_id)).toEqual(["plain", "billing", "technical"]);
+    for (const o of output) {
+      expect(o).toMatchObject({ error: null, response: { status_code: 200, request_id: expect.stringMatching(/^req_/) } });
+      expect(specErrors("Response", o.response.body)).toEqual([]);
+      expect(o.response.body).toMatchObject({ object: "response", status: "completed", model: "gpt-4.1-mini" });
+    }
+    const text = (o: { response: { body: { output: { type: string; content?: { text: string }[] }[] } } }) =>
+      o.response.body.output.find((i) => i.type === "message")?.content?.[0]?.text ?? "";
+    expect(text(output[0])).toMatch(/^Simulated/);
+    // The batch answers with the same planner as the door: the two tickets get their own labels.
+    expect(JSON.parse(text(output[1]))).toEqual({ category: "billing" });
+    expect(JSON.parse(text(output[2]))).toEqual({ category: "technical" });
+    // Stored (store defaults to true), so the next turn can name it or read it back.
+    expect((await client.responses.retrieve(output[0].response.body.id)).id).toBe(output[0].response.body.id);
+    const errors = (await (await client.files.content(done.error_file_id ?? "")).text()).trim().split("\n").map((l) => JSON.parse(l));
+    expect(errors[0]).toMatchObject({ custom_id: "streamed", response: { status_code: 400, body: { error: { param: "stream" } } } });
+  });
+
+  it("lists files and batches page by page through the SDK's cursor, and deletes a file", async () => {
+    const files = [await upload(line("a", "one"), "p1.jsonl"), await upload(line("a", "two"), "p2.jsonl"), await upload(line("a", "three"), "p3.jsonl")];
+    const pages: string[][] = [];
+    let page = await client.files.list({ limit: 2, purpose: "batch" });
+    for (;;) {
+      pages.push(page.data.map((f) => f.id));
+      if (!page.hasNextPage()) break;
+      page = await page.getNextPage();
+    }
+    expect(pages[0]).toHaveLength(2);
+    expect(pages.flat().slice(0, 3)).toEqual(files.map((f) => f.id).reverse());
+    expect(new Set(pages.flat()).size).toBe(pages.flat().length);
+
+    const deleted = await client.files.delete(files[1]!.id);
+    expect(deleted).toMatchObject({ id: files[1]!.id, deleted: true });
+    const left: string[] = [];
+    for await (const f of client.files.list({ purpose: "batch" })) left.push(f.id);
+    expect(left).not.toContain(files[1]!.id);
+    expect(left).toContain(files[0]!.id);
+
+    const batches = [];
+    for (const f of [files[0]!, files[2]!]) batches.push(await client.batches.create({ input_file_id: f.id, endpoint: "/v1/chat/completions", completion_window: "24h" }));
+    const listed: string[] = [];
+    for await (const b of client.batches.list({ limit: 1 })) listed.push(b.id);
+    expect(listed.slice(0, 2)).toEqual(batches.map((b) => b.id).reverse());
+  });
+
   it("cancels a batch", async () => {
     const file = await upload(line("a", "Hello"));
     const created = await client.batches.create({ input_file_id: file.id, endpoint: "/v1/chat/completions", completion_window: "24h" });

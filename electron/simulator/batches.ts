@@ -6,7 +6,12 @@ import { ApiError } from "./apiError";
 import { completionBody } from "./chatBodies";
 import { parseChatParams } from "./chatParams";
 import { planChat } from "./chatPlan";
+import { embeddingsResponse } from "./embeddings";
+import { paginate, readLimit } from "./pagination";
+import { PromptCache } from "./promptCache";
 import { newRequestId } from "./respond";
+import { batchResponse } from "./responses/responsesRoute";
+import { SimResponses } from "./responses/responsesStore";
 
 type Json = Record<string, unknown>;
 
@@ -22,6 +27,8 @@ interface SimFile {
 interface SimBatch {
   id: string;
   input_file_id: string;
+  /** The input file's lines as read at creation, so deleting the file later does not lose them. */
+  input: Buffer;
   endpoint: string;
   completion_window: string;
   status: "validating" | "in_progress" | "completed" | "failed" | "cancelling" | "cancelled";
@@ -34,7 +41,23 @@ interface SimBatch {
   errors?: { object: "list"; data: { code: string; message: string; line?: number }[] };
 }
 
-const BATCH_ENDPOINTS = new Set(["/v1/chat/completions"]);
+/** What a batch line may need of the running simulator besides its body. */
+export interface BatchContext {
+  /** The Responses API's stored responses (previous_response_id, store); a fresh store when none is given. */
+  responses: SimResponses;
+  cache: PromptCache;
+}
+
+/**
+ * How a batch answers one line, per endpoint: the same code the endpoint's own route runs, so a
+ * batched request gets what a direct one would. A new endpoint is one more entry.
+ */
+const BATCH_HANDLERS: Readonly<Record<string, (body: unknown, context: BatchContext) => Json>> = {
+  "/v1/chat/completions": (body) => completionBody(planChat(parseChatParams(body))),
+  "/v1/embeddings": (body) => embeddingsResponse(body),
+  "/v1/responses": (body, context) => batchResponse(body, context),
+};
+const BATCH_ENDPOINTS = Object.keys(BATCH_HANDLERS);
 const seconds = (ms: number) => Math.floor(ms / 1000);
 const newId = (prefix: string) => `${prefix}_${randomBytes(12).toString("hex")}`;
 
@@ -47,6 +70,7 @@ export class SimBatches {
     /** Milliseconds from creation until a batch is complete. */
     private readonly delayMs: number,
     private readonly now: () => number = Date.now,
+    private readonly context: BatchContext = { responses: new SimResponses(0), cache: new PromptCache() },
   ) {}
 
   private fileObject(file: SimFile): Json {
@@ -91,6 +115,29 @@ export class SimBatches {
     return this.fileObject(this.file(id));
   }
 
+  /**
+   * GET /v1/files: newest first (or `order=asc`), only `purpose` when given, paginated by `after`
+   * and `limit` (1 to 10,000, default 10,000), as the spec's listFiles says.
+   */
+  listFiles(query: URLSearchParams): Json {
+    const order = query.get("order") ?? "desc";
+    if (order !== "asc" && order !== "desc") throw new ApiError(400, `Invalid value for 'order': ${JSON.stringify(order)}. Supported values are: 'asc' and 'desc'.`, { param: "order", code: "invalid_value" });
+    const limit = readLimit(query, { defaultLimit: 10_000, maxLimit: 10_000 });
+    const purpose = query.get("purpose");
+    // Insertion order breaks ties between files created in the same second.
+    const files = [...this.files.values()].filter((f) => !purpose || f.purpose === purpose);
+    if (order === "desc") files.reverse();
+    const page = paginate(files, query.get("after"), limit);
+    return { ...page, data: page.data.map((f) => this.fileObject(f)) };
+  }
+
+  /** DELETE /v1/files/{id}. */
+  deleteFile(id: string): Json {
+    const file = this.file(id);
+    this.files.delete(file.id);
+    return { id: file.id, object: "file", deleted: true };
+  }
+
   /** GET /v1/files/{id}/content. */
   fileContent(id: string): Buffer {
     return this.file(id).content;
@@ -100,8 +147,8 @@ export class SimBatches {
   create(body: unknown): Json {
     const input = (typeof body === "object" && body !== null ? body : {}) as Json;
     if (typeof input.input_file_id !== "string") throw new ApiError(400, "Missing required parameter: 'input_file_id'.", { param: "input_file_id", code: "missing_required_parameter" });
-    if (typeof input.endpoint !== "string" || !BATCH_ENDPOINTS.has(input.endpoint)) {
-      throw new ApiError(400, `The simulator's Batch API supports the endpoint /v1/chat/completions; got ${JSON.stringify(input.endpoint)}.`, { param: "endpoint", code: "invalid_value" });
+    if (typeof input.endpoint !== "string" || !Object.hasOwn(BATCH_HANDLERS, input.endpoint)) {
+      throw new ApiError(400, `The simulator's Batch API supports the endpoints ${BATCH_ENDPOINTS.join(", ")}; got ${JSON.stringify(input.endpoint)}.`, { param: "endpoint", code: "invalid_value" });
     }
     if (input.completion_window !== "24h") throw new ApiError(400, "Invalid value for 'completion_window': only '24h' is supported.", { param: "completion_window", code: "invalid_value" });
     const file = this.file(input.input_file_id);
@@ -110,6 +157,7 @@ export class SimBatches {
     const batch: SimBatch = {
       id: newId("batch"),
       input_file_id: file.id,
+      input: file.content,
       endpoint: input.endpoint,
       completion_window: "24h",
       status: "validating",
@@ -127,6 +175,19 @@ export class SimBatches {
     const batch = this.batch(id);
     this.advance(batch);
     return this.batchObject(batch);
+  }
+
+  /**
+   * GET /v1/batches: newest first, paginated by `after` and `limit` (1 to 100, default 20), each
+   * advanced by the time that passed like a retrieve. first_id and last_id are left out of an
+   * empty page (the spec makes them optional here).
+   */
+  list(query: URLSearchParams): Json {
+    const limit = readLimit(query, { defaultLimit: 20, maxLimit: 100 });
+    const page = paginate([...this.batches.values()].reverse(), query.get("after"), limit);
+    for (const batch of page.data) this.advance(batch);
+    const { first_id, last_id, ...rest } = page;
+    return { ...rest, data: page.data.map((b) => this.batchObject(b)), ...(first_id ? { first_id, last_id } : {}) };
   }
 
   /** POST /v1/batches/{id}/cancel. */
@@ -160,11 +221,11 @@ export class SimBatches {
     if (batch.status === "in_progress" && now - batch.createdMs >= this.delayMs) this.complete(batch);
   }
 
-  /** Answers every line as the chat endpoint would, into an output file and an error file. */
+  /** Answers every line as the batch's endpoint would, into an output file and an error file. */
   private complete(batch: SimBatch): void {
     const outputs: string[] = [];
     const errors: string[] = [];
-    const lines = this.file(batch.input_file_id).content.toString("utf8").split("\n").filter((l) => l.trim());
+    const lines = batch.input.toString("utf8").split("\n").filter((l) => l.trim());
     const lineErrors: { code: string; message: string; line: number }[] = [];
     lines.forEach((line, i) => {
       let item: Json;
@@ -181,7 +242,7 @@ export class SimBatches {
         return;
       }
       try {
-        const body = completionBody(planChat(parseChatParams(item.body)));
+        const body = (BATCH_HANDLERS[batch.endpoint] as (body: unknown, context: BatchContext) => Json)(item.body, this.context);
         outputs.push(JSON.stringify({ id: newId("batch_req"), custom_id: customId, response: { status_code: 200, request_id: requestId, body }, error: null }));
       } catch (err) {
         const apiError = err instanceof ApiError ? err : new ApiError(500, err instanceof Error ? err.message : String(err), { type: "server_error" });

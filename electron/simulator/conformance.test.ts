@@ -123,6 +123,69 @@ describe("other endpoints", () => {
   });
 });
 
+describe("files and batches lists match the spec, paginated by after and limit", () => {
+  async function uploadRaw(name: string, text: string): Promise<string> {
+    const form = new FormData();
+    form.append("purpose", "batch");
+    form.append("file", new Blob([text]), name);
+    const response = await fetch(`${sim.url}/files`, { method: "POST", headers: { authorization: "Bearer simulator-no-key" }, body: form });
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { id: string }).id;
+  }
+  const line = JSON.stringify({ custom_id: "a", method: "POST", url: "/v1/embeddings", body: { model: "sim-embedding-1", input: "hello" } });
+
+  it("GET /v1/files (ListFilesResponse), newest first, with has_more, first_id and last_id", async () => {
+    const ids = [await uploadRaw("one.jsonl", line), await uploadRaw("two.jsonl", line), await uploadRaw("three.jsonl", line)];
+    const all = await json("/files?purpose=batch");
+    expect(specErrors("ListFilesResponse", all)).toEqual([]);
+    const listed = (all.data as { id: string }[]).map((f) => f.id);
+    expect(listed.slice(0, 3)).toEqual([...ids].reverse());
+    for (const file of all.data as unknown[]) expect(specErrors("OpenAIFile", file)).toEqual([]);
+
+    const first = await json("/files?purpose=batch&limit=2");
+    expect(specErrors("ListFilesResponse", first)).toEqual([]);
+    expect(first).toMatchObject({ object: "list", has_more: true, first_id: listed[0], last_id: listed[1] });
+    const second = await json(`/files?purpose=batch&limit=2&after=${String(first.last_id)}`);
+    expect((second.data as { id: string }[])[0]?.id).toBe(listed[2]);
+    expect(await json(`/files?order=asc&limit=1`)).toMatchObject({ data: [{ id: (await json("/files?order=asc")).first_id }] });
+  });
+
+  it("DELETE /v1/files/{id} (DeleteFileResponse), then the file is gone", async () => {
+    const id = await uploadRaw("gone.jsonl", line);
+    const { status, text } = await call(`/files/${id}`, { method: "DELETE" });
+    expect(status, text).toBe(200);
+    expect(specErrors("DeleteFileResponse", JSON.parse(text))).toEqual([]);
+    expect(JSON.parse(text)).toEqual({ id, object: "file", deleted: true });
+    expect((await call(`/files/${id}`)).status).toBe(404);
+    const again = await call(`/files/${id}`, { method: "DELETE" });
+    expect(again.status).toBe(404);
+    expect(specErrors("ErrorResponse", JSON.parse(again.text))).toEqual([]);
+  });
+
+  it("GET /v1/batches (ListBatchesResponse), newest first, over chat and embeddings batches", async () => {
+    const file = await uploadRaw("emb.jsonl", line);
+    const made: string[] = [];
+    for (const endpoint of ["/v1/embeddings", "/v1/chat/completions", "/v1/embeddings"]) {
+      made.push((await json("/batches", { input_file_id: file, endpoint, completion_window: "24h" })).id as string);
+    }
+    const page = await json("/batches?limit=2");
+    expect(specErrors("ListBatchesResponse", page)).toEqual([]);
+    expect(page).toMatchObject({ object: "list", has_more: true, first_id: made[2], last_id: made[1] });
+    for (const batch of page.data as unknown[]) expect(specErrors("Batch", batch)).toEqual([]);
+    const rest = await json(`/batches?limit=2&after=${made[1]}`);
+    expect((rest.data as { id: string }[]).map((b) => b.id)).toEqual([made[0]]);
+    expect(rest.has_more).toBe(false);
+  });
+
+  it("refuses a limit outside the endpoint's bounds", async () => {
+    for (const path of ["/batches?limit=101", "/batches?limit=0", "/files?limit=10001", "/files?order=sideways"]) {
+      const response = await call(path);
+      expect(response.status, path).toBe(400);
+      expect(specErrors("ErrorResponse", JSON.parse(response.text))).toEqual([]);
+    }
+  });
+});
+
 describe("error bodies match ErrorResponse", () => {
   const cases: [string, string, { method?: string; body?: unknown; headers?: Record<string, string> }, number][] = [
     ["unknown model", "/chat/completions", { body: { model: "gpt-unknown", messages } }, 404],

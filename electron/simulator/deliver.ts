@@ -15,7 +15,7 @@ function flushed(ex: Exchange): Promise<void> {
 }
 
 /** Sends a JSON answer; stall hangs until the client leaves, drop closes the socket, malformed sends cut-off JSON. */
-export async function deliverJson(ex: Exchange, body: unknown, failure: DeliveryFailure | null, tokens = 0): Promise<void> {
+export async function deliverJson(ex: Exchange, body: unknown, failure: DeliveryFailure | null, tokens = 0, extra: Record<string, string> = {}): Promise<void> {
   if (failure === "stall") return untilAborted(ex.signal);
   if (failure === "drop") {
     ex.req.socket.destroy();
@@ -24,11 +24,11 @@ export async function deliverJson(ex: Exchange, body: unknown, failure: Delivery
   if (failure === "malformed_chunk") {
     const text = JSON.stringify(body);
     const cut = text.slice(0, Math.max(1, Math.floor(text.length / 2)));
-    ex.res.writeHead(200, { ...commonHeaders(ex, tokens), "content-type": "application/json", "content-length": String(Buffer.byteLength(cut)) });
+    ex.res.writeHead(200, { ...commonHeaders(ex, tokens, extra), "content-type": "application/json", "content-length": String(Buffer.byteLength(cut)) });
     ex.res.end(cut);
     return;
   }
-  sendJson(ex, 200, body, tokens);
+  sendJson(ex, 200, body, tokens, extra);
 }
 
 /**
@@ -56,9 +56,10 @@ export async function deliverStream(
   tokenDelayMs: number,
   tokens = 0,
   format: StreamFormat = "chat",
+  extra: Record<string, string> = {},
 ): Promise<void> {
   ex.res.writeHead(200, {
-    ...commonHeaders(ex, tokens),
+    ...commonHeaders(ex, tokens, extra),
     "content-type": "text/event-stream; charset=utf-8",
     "cache-control": "no-cache",
     connection: "keep-alive",

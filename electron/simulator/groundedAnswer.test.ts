@@ -34,3 +34,27 @@ describe("groundedAnswer", () => {
     expect(composeAnswer(ask("How long must dough rise?"), createRng(3), 1.5)).toContain("[2]");
   });
 });
+
+describe("groundedAnswer keeps whole sentences and cites each passage it quotes", () => {
+  const support = [
+    { text: "Refunds are issued within 14 days of the request. For refunds over $1,000.50, email support@acme.com with the order id." },
+    { text: "Our office opens at nine." },
+    { text: "Refund requests over $1,000.50 need approval by a manager, version 2.1 of the policy says." },
+  ];
+  const askSupport = (question: string): SimMessage[] =>
+    buildGroundedMessages(question, support).map((m) => ({ role: m.role as SimMessage["role"], content: m.content ?? "" }));
+
+  it("never cuts a sentence at the dot of an e-mail address, an amount or a version", () => {
+    const text = groundedAnswer(askSupport("Who do I email about refunds over $1,000.50?")) ?? "";
+    expect(text).toContain("For refunds over $1,000.50, email support@acme.com with the order id. [1]");
+    expect(text).not.toMatch(/support@acme\. \[/);
+    expect(text).toContain("version 2.1 of the policy says. [3]");
+  });
+
+  it("cites every passage it draws a sentence from", () => {
+    const text = groundedAnswer(askSupport("Who do I email about refunds over $1,000.50?")) ?? "";
+    const quoted = text.replace(/^Simulated grounded answer: /, "").split(/(?<=\[\d+\])\s/).filter((s) => /\[\d+\]$/.test(s));
+    expect(quoted.length).toBeGreaterThan(1);
+    expect(citationsOf(text).sort()).toEqual([1, 3]);
+  });
+});

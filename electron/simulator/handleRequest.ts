@@ -3,7 +3,7 @@
 import { ApiError, incorrectKey, missingKey } from "./apiError";
 import { streamChunks, completionBody } from "./chatBodies";
 import { parseChatParams, type ChatParams } from "./chatParams";
-import { planChat, type ChatPlan } from "./chatPlan";
+import { NOTE_HEADER, planChat, type ChatPlan } from "./chatPlan";
 import { deliverJson, deliverStream } from "./deliver";
 import { embeddingsResponse } from "./embeddings";
 import { failureError, isDeliveryFailure, readFailure, SIMULATE_HEADER, type DeliveryFailure } from "./failures";
@@ -52,7 +52,8 @@ function admit(ex: Exchange, settings: HandlerSettings, tokens: number, model: s
     refusal.retryAfterMs === null ? {} : { "retry-after": String(Math.max(1, Math.ceil(refusal.retryAfterMs / 1000))), "retry-after-ms": String(refusal.retryAfterMs) };
   throw new ApiError(429, refusal.message, {
     type: refusal.limit,
-    code: refusal.retryAfterMs === null ? "request_too_large" : "rate_limit_exceeded",
+    // The real API says "Request too large ..." with the same code as a busy limit; the message tells them apart.
+    code: "rate_limit_exceeded",
     headers: { ...refusal.headers, ...wait },
     counted: false,
   });
@@ -101,9 +102,12 @@ type Route =
   | "embeddings"
   | "moderations"
   | "files"
+  | "fileList"
   | "file"
+  | "fileDelete"
   | "fileContent"
   | "batches"
+  | "batchList"
   | "batch"
   | "batchCancel"
   | "responses"
@@ -113,8 +117,17 @@ type Route =
   | "responseCancel"
   | "responseInputItems";
 
-/** The Responses API's routes (`method` picks GET or DELETE on one response). */
-function matchResponsesRoute(path: string, method: string | undefined): { route: Route; method: "GET" | "POST" | "DELETE"; id?: string } | null {
+type Method = "GET" | "POST" | "DELETE";
+
+/** A path that takes several methods, one route each (the list and the create share a path). */
+function byMethod(method: string | undefined, routes: Partial<Record<Method, Route>>, id?: string): { route: Route; method: Method; allow: string; id?: string } {
+  const allowed = Object.keys(routes) as Method[];
+  const chosen = allowed.includes(method as Method) ? (method as Method) : (allowed[0] as Method);
+  return { route: routes[chosen] as Route, method: chosen, allow: allowed.join(", "), ...(id === undefined ? {} : { id }) };
+}
+
+/** The Responses API's routes (one response takes GET or DELETE). */
+function matchResponsesRoute(path: string, method: string | undefined): { route: Route; method: Method; allow?: string; id?: string } | null {
   if (path === "/v1/responses") return { route: "responses", method: "POST" };
   if (path === "/v1/responses/input_tokens") return { route: "responseInputTokens", method: "POST" };
   const one = /^\/v1\/responses\/([^/]+)(\/cancel|\/input_items)?$/.exec(path);
@@ -122,11 +135,11 @@ function matchResponsesRoute(path: string, method: string | undefined): { route:
   const id = decodeURIComponent(one[1]);
   if (one[2] === "/cancel") return { route: "responseCancel", method: "POST", id };
   if (one[2] === "/input_items") return { route: "responseInputItems", method: "GET", id };
-  return method === "DELETE" ? { route: "responseDelete", method: "DELETE", id } : { route: "response", method: "GET", id };
+  return byMethod(method, { GET: "response", DELETE: "responseDelete" }, id);
 }
 
 /** The route and the method it takes, or null for an unknown path. */
-function matchRoute(path: string, method?: string): { route: Route; method: "GET" | "POST" | "DELETE"; id?: string } | null {
+function matchRoute(path: string, method?: string): { route: Route; method: Method; allow?: string; id?: string } | null {
   if (path.startsWith("/v1/responses")) return matchResponsesRoute(path, method);
   if (path === "/v1/models") return { route: "models", method: "GET" };
   if (path.startsWith("/v1/models/") && path.length > "/v1/models/".length) {
@@ -135,10 +148,11 @@ function matchRoute(path: string, method?: string): { route: Route; method: "GET
   if (path === "/v1/chat/completions") return { route: "chat", method: "POST" };
   if (path === "/v1/embeddings") return { route: "embeddings", method: "POST" };
   if (path === "/v1/moderations") return { route: "moderations", method: "POST" };
-  if (path === "/v1/files") return { route: "files", method: "POST" };
-  if (path === "/v1/batches") return { route: "batches", method: "POST" };
+  if (path === "/v1/files") return byMethod(method, { GET: "fileList", POST: "files" });
+  if (path === "/v1/batches") return byMethod(method, { GET: "batchList", POST: "batches" });
   const file = /^\/v1\/files\/([^/]+)(\/content)?$/.exec(path);
-  if (file?.[1]) return { route: file[2] ? "fileContent" : "file", method: "GET", id: decodeURIComponent(file[1]) };
+  if (file?.[1] && file[2]) return { route: "fileContent", method: "GET", id: decodeURIComponent(file[1]) };
+  if (file?.[1]) return byMethod(method, { GET: "file", DELETE: "fileDelete" }, decodeURIComponent(file[1]));
   const batch = /^\/v1\/batches\/([^/]+)(\/cancel)?$/.exec(path);
   if (batch?.[1]) return batch[2] ? { route: "batchCancel", method: "POST", id: decodeURIComponent(batch[1]) } : { route: "batch", method: "GET", id: decodeURIComponent(batch[1]) };
   return null;
@@ -179,6 +193,11 @@ async function readBody(ex: Exchange): Promise<Buffer> {
 function latencyFor(ex: Exchange, settings: HandlerSettings): number {
   const asked = Number(ex.req.headers[LATENCY_HEADER]);
   return Number.isFinite(asked) && asked >= 0 ? Math.min(asked, 60_000) : settings.fixedLatencyMs;
+}
+
+/** The request's query parameters (list endpoints read after, limit, order, purpose). */
+function queryOf(ex: Exchange): URLSearchParams {
+  return new URL(ex.req.url ?? "/", "http://127.0.0.1").searchParams;
 }
 
 /**
@@ -268,6 +287,12 @@ async function answer(
       return deliverJson(ex, moderationsResponse(body), failure);
     case "file":
       return sendJson(ex, 200, settings.batches.retrieveFile(id ?? ""));
+    case "fileList":
+      return sendJson(ex, 200, settings.batches.listFiles(queryOf(ex)));
+    case "fileDelete":
+      return sendJson(ex, 200, settings.batches.deleteFile(id ?? ""));
+    case "batchList":
+      return sendJson(ex, 200, settings.batches.list(queryOf(ex)));
     case "fileContent": {
       const content = settings.batches.fileContent(id ?? "");
       ex.res.writeHead(200, { "x-request-id": ex.requestId, "content-type": "application/octet-stream", "content-length": String(content.length) });
@@ -291,13 +316,15 @@ async function answer(
     case "responseCancel":
       return sendJson(ex, 200, settings.responses.cancel(id ?? ""));
     case "responseInputItems":
-      return sendJson(ex, 200, settings.responses.inputItems(id ?? "", new URL(ex.req.url ?? "/", "http://127.0.0.1").searchParams));
+      return sendJson(ex, 200, settings.responses.inputItems(id ?? "", queryOf(ex)));
     case "chat": {
       const { params, plan } = chat ?? planned(body, settings.promptCache);
       // Like the real service, the limit counts the longest answer the request allows, not the one it gets.
       admit(ex, settings, plan.usage.prompt_tokens + Math.max((params.maxTokens ?? 0) * params.n, plan.usage.completion_tokens), params.model);
-      if (params.stream) return deliverStream(ex, streamChunks(plan, params.includeUsage), failure, settings.tokenDelayMs, plan.usage.total_tokens);
-      return deliverJson(ex, completionBody(plan), failure, plan.usage.total_tokens);
+      // The body's schema is strict, so what the simulator did is said in a header the app shows.
+      const note = { [NOTE_HEADER]: plan.note };
+      if (params.stream) return deliverStream(ex, streamChunks(plan, params.includeUsage), failure, settings.tokenDelayMs, plan.usage.total_tokens, "chat", note);
+      return deliverJson(ex, completionBody(plan), failure, plan.usage.total_tokens, note);
     }
   }
 }
@@ -312,7 +339,7 @@ export async function handleRequest(ex: Exchange, settings: HandlerSettings): Pr
     if (ex.req.method !== match.method) {
       throw new ApiError(405, `Not allowed to ${ex.req.method} on ${path}. (HINT: Perhaps you meant to use a different HTTP method?)`, {
         code: "method_not_allowed",
-        headers: { allow: match.method },
+        headers: { allow: match.allow ?? match.method },
       });
     }
     const key = bearerKey(ex.req.headers.authorization);

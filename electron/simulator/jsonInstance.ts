@@ -9,10 +9,17 @@ type Schema = Record<string, unknown>;
 
 /** Optional sources of realistic values, e.g. words taken from the conversation. */
 export interface InstanceHints {
-  /** A string for the property `name`, or undefined to use the default. */
-  stringFor?(name: string): string | undefined;
+  /** A string for the property `name` (of the schema's `format`, when it has one), or undefined to use the default. */
+  stringFor?(name: string, format?: string): string | undefined;
   /** A number for the property `name`, or undefined. */
   numberFor?(name: string): number | undefined;
+  /** A boolean for the property `name`, or undefined. */
+  booleanFor?(name: string): boolean | undefined;
+  /**
+   * True when the hints are the input's own values: a nullable property they hold nothing for is
+   * then null (the value is absent), not a placeholder.
+   */
+  nullWhenAbsent?: boolean;
   /** One of `values` for the property `name`, or undefined. */
   enumFor?(name: string, values: readonly unknown[]): unknown;
 }
@@ -90,11 +97,41 @@ function isNullSchema(schema: unknown, ctx: Context): boolean {
   return flat.type === "null" || (Array.isArray(flat.enum) && flat.enum.length === 1 && flat.enum[0] === null);
 }
 
+/** Formats whose hinted value is used when it has the format's shape (others keep the fixed example). */
+const HINTED_FORMATS: Record<string, RegExp> = {
+  date: /^\d{4}-\d{2}-\d{2}$/,
+  "date-time": /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/,
+  email: /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
+  "idn-email": /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
+};
+
+/** The string the hints give for a property, if it fits the schema's format. */
+function hintedString(s: Schema, ctx: Context): string | undefined {
+  const format = typeof s.format === "string" ? s.format : undefined;
+  const value = ctx.hints.stringFor?.(ctx.name, format);
+  if (value === undefined || format === undefined) return value;
+  return HINTED_FORMATS[format]?.test(value) ? value : undefined;
+}
+
+/**
+ * True when the hints hold no value for this scalar property, so a nullable one is null: an
+ * invoice that states no due date gets `"due_date": null`, not an invented date.
+ */
+function absentValue(s: Schema, type: string, ctx: Context): boolean {
+  if (!ctx.hints.nullWhenAbsent || !ctx.name) return false;
+  if (Array.isArray(s.enum)) return ctx.hints.enumFor?.(ctx.name, s.enum.filter((v) => v !== null)) === undefined;
+  if (type === "string") return hintedString(s, ctx) === undefined;
+  if (type === "number" || type === "integer") return ctx.hints.numberFor?.(ctx.name) === undefined;
+  if (type === "boolean") return ctx.hints.booleanFor?.(ctx.name) === undefined;
+  return false;
+}
+
 function generate(schema: unknown, ctx: Context): JsonValue {
   const s = flatten(schema, ctx);
   if (ctx.depth > HARD_DEPTH) return null;
   const deep = ctx.depth > FULL_DEPTH;
   if ("const" in s) return s.const as JsonValue;
+  if (Array.isArray(s.enum) && s.enum.includes(null) && s.enum.length > 1 && absentValue(s, "enum", ctx)) return null;
   if (Array.isArray(s.enum) && s.enum.length) {
     const hinted = ctx.hints.enumFor?.(ctx.name, s.enum);
     if (hinted !== undefined && s.enum.includes(hinted)) return hinted as JsonValue;
@@ -106,11 +143,14 @@ function generate(schema: unknown, ctx: Context): JsonValue {
     const nullBranch = branches.find((b) => isNullSchema(b, ctx));
     const valueBranch = branches.find((b) => !isNullSchema(b, ctx));
     const { anyOf: _a, oneOf: _o, ...rest } = s;
-    const chosen = deep && nullBranch !== undefined ? nullBranch : (valueBranch ?? nullBranch);
+    const flatValue = valueBranch === undefined ? null : flatten(valueBranch, ctx);
+    const missing = nullBranch !== undefined && flatValue !== null && absentValue(flatValue, typesOf(flatValue)[0] ?? "string", ctx);
+    const chosen = (deep || missing) && nullBranch !== undefined ? nullBranch : (valueBranch ?? nullBranch);
     return generate({ ...rest, ...flatten(chosen, ctx) }, { ...ctx, depth: ctx.depth + 1 });
   }
   const types = typesOf(s);
-  const type = deep && types.includes("null") ? "null" : (types.find((t) => t !== "null") ?? "null");
+  const valueType = types.find((t) => t !== "null") ?? "null";
+  const type = types.includes("null") && (deep || absentValue(s, valueType, ctx)) ? "null" : valueType;
   switch (type) {
     case "object":
       return generateObject(s, ctx);
@@ -120,7 +160,7 @@ function generate(schema: unknown, ctx: Context): JsonValue {
     case "number":
       return generateNumber(s, ctx, type === "integer");
     case "boolean":
-      return ctx.index % 2 === 0;
+      return ctx.hints.booleanFor?.(ctx.name) ?? ctx.index % 2 === 0;
     case "null":
       return null;
     default:
@@ -238,9 +278,11 @@ function generateString(s: Schema, ctx: Context): string {
   const label = ctx.name ? ctx.name.replace(/[_-]+/g, " ") : "value";
   const fallback = `simulated ${label}${ctx.index > 0 ? ` ${ctx.index + 1}` : ""}`;
   let value: string;
-  if (format === "uuid") value = uuidFor(ctx.name, ctx.index);
+  const hinted = format === "uuid" ? undefined : hintedString(s, ctx);
+  if (hinted !== undefined) value = hinted;
+  else if (format === "uuid") value = uuidFor(ctx.name, ctx.index);
   else if (format && FORMAT_VALUES[format]) value = FORMAT_VALUES[format] as string;
-  else value = ctx.hints.stringFor?.(ctx.name) ?? fallback;
+  else value = fallback;
   value = fitLength(value, s);
   if (typeof s.pattern !== "string") return value;
   let re: SafePattern;

@@ -67,14 +67,16 @@ export function chooseLabel(input: string, labels: readonly string[], instructio
 /**
  * Hints whose enum choice is a concept match of `input` against the labels (described by
  * `instructions`); other properties, and enums the match cannot decide, keep `base`'s hints.
+ * `onChoice` hears each property decided by concept match, so the answer's note can say so.
  */
-export function withConceptLabels(base: InstanceHints, input: string, instructions: string): InstanceHints {
+export function withConceptLabels(base: InstanceHints, input: string, instructions: string, onChoice?: (name: string, choice: LabelChoice) => void): InstanceHints {
   return {
     ...base,
     enumFor(name, values) {
       const labels = values.filter((v): v is string => typeof v === "string" && /[\p{L}]/u.test(v));
       if (labels.length === values.length) {
         const choice = chooseLabel(input, labels, instructions);
+        if (choice) onChoice?.(name, choice);
         if (choice) return choice.label;
       }
       return base.enumFor?.(name, values);

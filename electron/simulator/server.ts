@@ -41,15 +41,18 @@ export interface RunningSimulator {
 /** Starts the simulator; resolves once it listens. */
 export function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
   const budget = new RateLimitBudget();
+  // One store of responses and one prompt cache, shared by the Responses door and batches over it.
+  const responses = new SimResponses(Math.max(0, options.backgroundDelayMs ?? 2_000));
+  const promptCache = new PromptCache();
   const settings: HandlerSettings = {
     requireKey: options.requireKey ?? null,
     tokenDelayMs: Math.max(0, options.tokenDelayMs ?? 0),
     slowFirstByteMs: Math.max(0, options.slowFirstByteMs ?? 15_000),
-    batches: new SimBatches(Math.max(0, options.batchDelayMs ?? 2_000)),
+    batches: new SimBatches(Math.max(0, options.batchDelayMs ?? 2_000), Date.now, { responses, cache: promptCache }),
     fixedLatencyMs: Math.max(0, options.fixedLatencyMs ?? 0),
     behaviour: new SimBehaviourControl(budget),
-    responses: new SimResponses(Math.max(0, options.backgroundDelayMs ?? 2_000)),
-    promptCache: new PromptCache(),
+    responses,
+    promptCache,
   };
   const sockets = new Set<Socket>();
   const inFlight = new Set<AbortController>();

@@ -24,9 +24,13 @@ export function contentWords(text: string): string[] {
   return words(text).filter((word) => word.length >= 3 && !STOPWORDS.has(word));
 }
 
-/** Sentences of a text, trimmed, without empty ones. Keeps the closing punctuation. */
+/**
+ * Sentences of a text, trimmed, without empty ones. Keeps the closing punctuation. A sentence ends
+ * at . ! or ? followed by a space or the end (closing quotes and brackets included), so the dots
+ * of "support@acme.com", "3.5" or "v1.2" do not cut it.
+ */
 export function sentences(text: string): string[] {
-  const found = text.replace(/\s+/g, " ").match(/[^.!?]+[.!?]*/g) ?? [];
+  const found = text.replace(/\s+/g, " ").match(/.+?(?:[.!?]+["'’”)\]]*(?= |$)|$)/g) ?? [];
   return found.map((s) => s.trim()).filter((s) => /[\p{L}\p{N}]/u.test(s));
 }
 

@@ -51,6 +51,10 @@ describe("inspector", () => {
     expect(await tokens.first().getAttribute("title")).toMatch(/%[\s\S]*Alternatives/);
     // The assembled body holds the answer the playground showed.
     expect(await page.getByTestId("inspector-response-body").innerText()).toContain('"finish_reason": "stop"');
+    // The simulator says how it made the answer, from its x-dojo-simulated-note header.
+    const note = (await page.getByTestId("inspector-simulated-note").innerText()).trim();
+    expect(note).toMatch(/^Simulated: /);
+    expect(await page.getByTestId("inspector-response-headers").locator('tr[data-header="x-dojo-simulated-note"] td').innerText()).toBe(note);
     await page.close();
   });
 });

@@ -261,6 +261,21 @@ describe("enforced rate limits", () => {
     expect(error.message).toContain("Request too large for sim-chat-1");
     expect(error.message).toContain("tokens per min (TPM): Limit 60");
   });
+
+  it("never retries a request larger than the whole tokens-per-minute limit, as the real API words it, and the timeline says why", async () => {
+    await behaviour({ tokensPerMinute: 60 });
+    const { final, record } = await run(policy({ maxRetries: 3, baseDelayMs: 10, maxDelayMs: 10 }), { req: { ...request, max_completion_tokens: 200 } });
+    const { error } = failed(final);
+    // The real API: code rate_limit_exceeded, type tokens, "Request too large ... Limit N, Requested M".
+    expect(error).toMatchObject({ kind: "rate_limited", status: 429, code: "rate_limit_exceeded" });
+    expect(error.message).toMatch(/Request too large for sim-chat-1 in organization \S+ on tokens per min \(TPM\): Limit 60, Requested \d+\./);
+    expect(error.message).toContain("Retrying cannot help");
+    expect(record.attempts).toHaveLength(1);
+    expect(record.attempts[0]?.note).toMatch(/^Not retried: this one request needs \d+ tokens, more than the whole tokens-per-minute limit of 60/);
+    const raw = await fetch(`${sim.url}/chat/completions`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ...request, max_completion_tokens: 200 }) });
+    expect(raw.status).toBe(429);
+    expect(((await raw.json()) as { error: unknown }).error).toMatchObject({ type: "tokens", code: "rate_limit_exceeded", param: null });
+  });
 });
 
 describe("the fallback chain", () => {

@@ -7,6 +7,7 @@ import { cellKey, type Dataset, type EvalCell, type EvalRun } from "../../../sha
 import { fillRequest } from "../../../shared/template";
 import type { PriceTable } from "../../../shared/pricing";
 import type { RunRecord } from "../../../shared/runRecord";
+import { requestTooLarge } from "../../../shared/retryPlan";
 import type { ClientPolicy } from "../../../shared/retryPolicy";
 import type OpenAI from "openai";
 import { recordCost } from "../history/recordCost";
@@ -162,7 +163,8 @@ export async function runDirect(ctx: DirectRunContext): Promise<void> {
     }
     const call = await callForEval({ connection, request, experiment: variant.experiment, signal, secrets: ctx.secrets(), requestTimeoutMs: ctx.requestTimeoutMs, headers: ctx.headers, fetch: ctx.fetch, gate, client: clientFor(item.variant), policy: ctx.policy, onRateLimited: (ms) => ctx.limiter.rateLimited(ms) });
     if (ctx.signal.aborted) return; // a cancelled request leaves its cell for the resume
-    if (call.error?.kind === "rate_limited" && item.rateLimits < MAX_RATE_LIMIT_RETRIES) {
+    // A request larger than the whole tokens-per-minute limit never fits: its cell is an error at once.
+    if (call.error?.kind === "rate_limited" && !requestTooLarge(call.error) && item.rateLimits < MAX_RATE_LIMIT_RETRIES) {
       ctx.limiter.rateLimited(call.error.retryAfterSeconds !== null ? call.error.retryAfterSeconds * 1000 : DEFAULT_RETRY_AFTER_MS);
       retries.push({ ...item, rateLimits: item.rateLimits + 1 });
       return;

@@ -165,6 +165,27 @@ describe("evaluation service", () => {
     }
   });
 
+  it("never re-queues a case whose request is larger than the whole tokens-per-minute limit", async () => {
+    let refused = 0;
+    const proxy = await proxyToSimulator((res) => {
+      refused += 1;
+      res.writeHead(429, { "content-type": "application/json" });
+      const message = "Request too large for sim-chat-1 in organization org-x on tokens per min (TPM): Limit 60, Requested 230. The input or output tokens must be reduced in order to run successfully.";
+      res.end(JSON.stringify({ error: { message, type: "tokens", param: null, code: "rate_limit_exceeded" } }));
+      return true;
+    }, 0);
+    try {
+      const dataset = cities(2);
+      const evals = open({}, proxy.url);
+      const run = await evals.settled(evals.start({ datasetId: dataset.id, variants: [variant("v1")], settings: { concurrency: 1, cache: false, mode: "direct" } }, () => {}).id);
+      expect(run.cells.map((c) => c.status)).toEqual(["error", "error"]);
+      expect(refused).toBe(2);
+      expect(run.cells[0]?.error).toContain("Retrying cannot help");
+    } finally {
+      await proxy.close();
+    }
+  });
+
   it("keeps exactly the concurrency setting's number of requests on the wire, not more", async () => {
     const proxy = await proxyToSimulator(() => false, 15);
     try {

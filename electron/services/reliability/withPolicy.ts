@@ -58,9 +58,11 @@ export function failureOf(err: unknown, nowMs: number = Date.now()): FailedAttem
   if (err instanceof APIConnectionError) return { status: null, code: null, shouldRetry: null, retryAfterMs: null };
   if (err instanceof APIError && typeof err.status === "number") {
     const headers = err.headers;
+    const body = err.error as { message?: unknown } | undefined;
     return {
       status: err.status,
       code: typeof err.code === "string" ? err.code : null,
+      message: typeof body?.message === "string" ? body.message : err.message,
       shouldRetry: headers?.get("x-should-retry") ?? null,
       retryAfterMs: retryAfterMs((name) => headers?.get(name), nowMs),
     };

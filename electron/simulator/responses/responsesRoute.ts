@@ -2,14 +2,14 @@
 // /v1/responses/input_tokens): the request is translated to a chat body, answered by the shared
 // planner, and delivered as a Response object or its typed event stream.
 import { randomBytes } from "node:crypto";
-import type { ApiError } from "../apiError";
+import { invalidParam, type ApiError } from "../apiError";
 import { parseChatParams } from "../chatParams";
-import { planChat, type ChatPlan } from "../chatPlan";
+import { NOTE_HEADER, planChat, type ChatPlan } from "../chatPlan";
 import { deliverJson, deliverStream } from "../deliver";
 import type { DeliveryFailure } from "../failures";
 import { promptPrefixText, type PromptCache } from "../promptCache";
 import type { Exchange } from "../respond";
-import { outcomeOf, reasoningTokens, responseObject, type ResponseState } from "./responsesBodies";
+import { outcomeOf, reasoningTokens, responseObject, type ResponseOutcome, type ResponseState } from "./responsesBodies";
 import { failedEvents, responseEvents } from "./responsesEvents";
 import { parseResponsesRequest, type ResponsesRequest } from "./responsesInput";
 import type { SimResponses, StoredResponse } from "./responsesStore";
@@ -31,7 +31,7 @@ function responseId(): string {
 }
 
 /** The request, validated against the previous response's context when it names one. */
-function parse(body: unknown, deps: ResponsesDeps): ResponsesRequest {
+function parse(body: unknown, deps: Pick<ResponsesDeps, "responses">): ResponsesRequest {
   const previous = typeof body === "object" && body !== null ? (body as Json).previous_response_id : undefined;
   const context = typeof previous === "string" ? deps.responses.context(previous) : null;
   return parseResponsesRequest(body, context, (id) => deps.responses.item(id));
@@ -56,12 +56,19 @@ export function countInputTokens(body: unknown, deps: ResponsesDeps): Json {
   return { object: "response.input_tokens", input_tokens: planChat(parseChatParams(request.chatBody)).usage.prompt_tokens };
 }
 
-/**
- * POST /v1/responses. `failure` is a delivery failure to apply; `streamFailure` a server error the
- * behaviour asked for, which a stream reports as response.failed after it started (a plain request
- * gets it as its HTTP error).
- */
-export async function createResponse(ex: Exchange, body: unknown, deps: ResponsesDeps, failure: DeliveryFailure | null, streamFailure: ApiError | null): Promise<void> {
+/** A request answered in full but not yet admitted, saved or delivered: what a create and a batch line share. */
+interface AnsweredResponse {
+  request: ResponsesRequest;
+  record: StoredResponse;
+  outcome: ResponseOutcome;
+  promptTokens: number;
+  outputTokens: number;
+  /** What the simulator did, for the note header. */
+  note: string;
+}
+
+/** Parses, plans and shapes one response; `streamFailure` marks it failed with that server error. */
+function answerRequest(body: unknown, deps: Pick<ResponsesDeps, "responses" | "cache">, streamFailure: ApiError | null = null): AnsweredResponse {
   const request = parse(body, deps);
   if (streamFailure && !request.stream) throw streamFailure;
   const { plan: planned, answer } = plan(request);
@@ -69,8 +76,6 @@ export async function createResponse(ex: Exchange, body: unknown, deps: Response
   const cached = Math.min(promptTokens, deps.cache.cachedTokens(request.model, promptPrefixText(request.chatBody)));
   const outcome = outcomeOf(request, answer, promptTokens, cached);
   const outputTokens = outcome.usage.output_tokens as number;
-  // Like the real service, the limit counts the longest answer the request allows, not the one it gets.
-  deps.admit(promptTokens + Math.max(request.maxOutputTokens ?? 0, outputTokens), request.model);
   const state: ResponseState = { id: responseId(), createdAt: Math.floor(Date.now() / 1000), status: outcome.status, outcome, error: null };
   if (streamFailure) state.status = "failed";
   if (streamFailure) state.error = { code: "server_error", message: streamFailure.message };
@@ -86,11 +91,40 @@ export async function createResponse(ex: Exchange, body: unknown, deps: Response
     ]),
     cancelled: false,
   };
+  return { request, record, outcome, promptTokens, outputTokens, note: planned.note };
+}
+
+/**
+ * One line of a batch over /v1/responses: the Response object a plain create would answer with
+ * (stored when the line asks, so a later turn can name it). Streams and background runs have no
+ * meaning inside a batch and are refused for that line.
+ */
+export function batchResponse(body: unknown, deps: Pick<ResponsesDeps, "responses" | "cache">): Json {
+  const raw = typeof body === "object" && body !== null ? (body as Json) : {};
+  for (const param of ["stream", "background"] as const) {
+    if (raw[param] === true) throw invalidParam(param, `'${param}' is not supported for requests in a batch.`, "unsupported_value");
+  }
+  const { request, record } = answerRequest(body, deps);
+  if (request.store) deps.responses.save(record);
+  return responseObject(request, record.state);
+}
+
+/**
+ * POST /v1/responses. `failure` is a delivery failure to apply; `streamFailure` a server error the
+ * behaviour asked for, which a stream reports as response.failed after it started (a plain request
+ * gets it as its HTTP error). The simulator's note on how it answered travels in NOTE_HEADER.
+ */
+export async function createResponse(ex: Exchange, body: unknown, deps: ResponsesDeps, failure: DeliveryFailure | null, streamFailure: ApiError | null): Promise<void> {
+  const { request, record, outcome, promptTokens, outputTokens, note } = answerRequest(body, deps, streamFailure);
+  const { state } = record;
+  // Like the real service, the limit counts the longest answer the request allows, not the one it gets.
+  deps.admit(promptTokens + Math.max(request.maxOutputTokens ?? 0, outputTokens), request.model);
   if (request.store) deps.responses.save(record);
   const tokens = promptTokens + outputTokens;
+  const extra = { [NOTE_HEADER]: note };
   const started = responseObject(request, { ...state, status: "in_progress", error: null });
-  if (streamFailure) return deliverStream(ex, failedEvents(started, responseObject(request, state)), failure, deps.tokenDelayMs, 0, "responses");
-  if (request.stream) return deliverStream(ex, responseEvents(started, outcome.items, responseObject(request, state)), failure, deps.tokenDelayMs, tokens, "responses");
-  if (request.background) return deliverJson(ex, deps.responses.queued(record), failure, tokens);
-  return deliverJson(ex, responseObject(request, state), failure, tokens);
+  if (streamFailure) return deliverStream(ex, failedEvents(started, responseObject(request, state)), failure, deps.tokenDelayMs, 0, "responses", extra);
+  if (request.stream) return deliverStream(ex, responseEvents(started, outcome.items, responseObject(request, state)), failure, deps.tokenDelayMs, tokens, "responses", extra);
+  if (request.background) return deliverJson(ex, deps.responses.queued(record), failure, tokens, extra);
+  return deliverJson(ex, responseObject(request, state), failure, tokens, extra);
 }

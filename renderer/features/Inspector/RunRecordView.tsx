@@ -1,7 +1,7 @@
 // Renderer: one run's record: the exact request (key masked), the response headers, the final
 // response body, the logprobs token view, and every chunk with its time.
 import { useMemo } from "react";
-import type { RunRecord } from "../../../shared/runRecord";
+import { SIMULATED_NOTE_HEADER, type RunRecord } from "../../../shared/runRecord";
 import { assembleResponse } from "./assembleResponse";
 import { ChunkList } from "./ChunkList";
 import { HeaderTable } from "./HeaderTable";
@@ -14,6 +14,8 @@ export function RunRecordView({ record }: { record: RunRecord }) {
   const assembled = useMemo(() => assembleResponse(record.chunks), [record.chunks]);
   const requestId = record.result?.requestId ?? record.error?.requestId ?? record.response?.headers["x-request-id"] ?? null;
   const withLogprobs = assembled.choices.filter((c) => c.logprobs?.content?.length);
+  // The simulator says how it made the answer in a header (the body's schema has no room for it).
+  const simulatedNote = record.response?.headers[SIMULATED_NOTE_HEADER] ?? null;
   return (
     <div className="run-record" data-testid="inspector-record" data-run-id={record.runId}>
       <section>
@@ -31,6 +33,14 @@ export function RunRecordView({ record }: { record: RunRecord }) {
               {record.provider.profileName} ({record.provider.kind === "simulator" ? "simulated, not a model" : record.provider.kind})
             </dd>
           </div>
+          {simulatedNote ? (
+            <div>
+              <dt>How the simulator answered</dt>
+              <dd data-testid="inspector-simulated-note" title="From the x-dojo-simulated-note response header: the rule the offline simulator applied. No model was involved.">
+                {simulatedNote}
+              </dd>
+            </div>
+          ) : null}
           <div>
             <dt>Outcome</dt>
             <dd>{record.error ? `failed: ${record.error.message}` : record.result?.stopped ? "stopped by you" : "finished"}</dd>

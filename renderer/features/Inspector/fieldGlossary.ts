@@ -94,6 +94,7 @@ const HEADERS: [RegExp, string][] = [
   [/^date$/i, "When the server answered."],
   [/^authorization$/i, "Bearer token: your API key. Shown masked; the full key never leaves the main process."],
   [/^x-dojo-simulate$/i, "Asks the offline simulator to produce a failure; never sent to other servers."],
+  [/^x-dojo-simulated-note$/i, "The offline simulator's note on how it built this answer (which rule, from which part of the prompt); no model was involved."],
   [/^x-stainless-/i, "Sent by the openai SDK: which SDK version, language and runtime made the call."],
 ];
 

@@ -24,6 +24,12 @@ describe("error headlines", () => {
     expect(errorHeadline(appError("rate_limited", "")).advice).toContain("no retry-after");
   });
 
+  it("tells a request too large for the tokens-per-minute limit from one that waiting fixes", () => {
+    const headline = errorHeadline(appError("rate_limited", "Request too large for the rate limit (429): Request too large for sim-chat-1 on tokens per min (TPM): Limit 60, Requested 230."));
+    expect(headline.title).toBe("Request too large for the rate limit");
+    expect(headline.advice).toContain("retrying cannot help");
+  });
+
   it("names the refused parameter of a bad request", () => {
     expect(errorHeadline(appError("bad_request", "", { param: "temperature" })).title).toBe('Bad request: the server refused "temperature"');
     expect(errorHeadline(appError("bad_request", "")).title).toBe("Bad request");

@@ -17,6 +17,14 @@ export function errorHeadline(error: AppError): ErrorHeadline {
     case "permission":
       return { title: "This key may not do that", advice: "The key lacks access to this model or endpoint; check its project and permissions.", linkToSettings: true };
     case "rate_limited":
+      // The real API words a request bigger than the whole tokens-per-minute limit this way; no wait helps.
+      if (/Request too large/i.test(error.message)) {
+        return {
+          title: "Request too large for the rate limit",
+          advice: "This one request needs more tokens than the whole per-minute limit, so retrying cannot help: shorten the input or lower max_completion_tokens.",
+          linkToSettings: false,
+        };
+      }
       return {
         title: "Rate limited",
         advice:
