@@ -4,6 +4,9 @@ import { chunkDocuments, type Chunk } from "../../../shared/chunking";
 import { useAppStore } from "../../store/appStore";
 import { readPickedFiles } from "../Embeddings/readFiles";
 
+/** The name of the pasted document. */
+const PASTED = "Pasted text";
+
 /** The preview lists this many chunks; the rest are counted. */
 const PREVIEW_LIMIT = 60;
 
@@ -51,9 +54,10 @@ export function RagDocuments() {
   const setDocuments = useAppStore((s) => s.setRagDocuments);
   const setInput = useAppStore((s) => s.setRagInput);
   const index = useAppStore((s) => s.indexDocuments);
-  const [pasted, setPasted] = useState("");
-  const [loaded, setLoaded] = useState<{ name: string; text: string }[]>([]);
-  const documents = useMemo(() => [...(pasted.trim() ? [{ name: "Pasted text", text: pasted }] : []), ...loaded], [pasted, loaded]);
+  // The documents last embedded (or put here by the welcome page's sample) come back when the view does.
+  const [pasted, setPasted] = useState(() => rag.documents.find((d) => d.name === PASTED)?.text ?? "");
+  const [loaded, setLoaded] = useState<{ name: string; text: string }[]>(() => rag.documents.filter((d) => d.name !== PASTED));
+  const documents = useMemo(() => [...(pasted.trim() ? [{ name: PASTED, text: pasted }] : []), ...loaded], [pasted, loaded]);
   const preview = useMemo(() => {
     try {
       return { chunks: chunkDocuments(documents, rag.chunkOptions), error: null };
@@ -88,6 +92,11 @@ export function RagDocuments() {
           <button type="button" className="button-quiet" onClick={() => setLoaded([])}>
             Remove {loaded.length} file(s)
           </button>
+        ) : null}
+        {loaded.length ? (
+          <span className="hint" data-testid="rag-loaded-names">
+            Loaded: {loaded.map((d) => d.name).join(", ")}
+          </span>
         ) : null}
       </div>
       <div className="row">
