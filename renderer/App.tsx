@@ -19,7 +19,18 @@ export function App() {
   return (
     <div className="app">
       <header className="app-header">
-        <span className="app-title">Prompt Dojo</span>
+        <a
+          href="#/welcome"
+          className="app-title"
+          data-testid="home-link"
+          title="Welcome page"
+          onClick={(e) => {
+            e.preventDefault();
+            setView("welcome");
+          }}
+        >
+          Prompt Dojo
+        </a>
         <ProviderBadge />
       </header>
       <nav className="app-nav" aria-label="Main">

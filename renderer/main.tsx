@@ -3,6 +3,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { connectHashRoute } from "./shell/hashRoute";
+import { viewOfHash } from "./shell/routes";
 import { ViewBoundary } from "./shell/ViewBoundary";
 import { preloadMonacoEditor } from "./components/JsonEditor/JsonEditor";
 import { bridge } from "./bridge";
@@ -20,8 +21,10 @@ const autosave = startDraftAutosave({ store: appStore, bridge });
 window.addEventListener("pagehide", () => autosave.flush());
 window.addEventListener("beforeunload", () => autosave.flush());
 
+// Read before the router rewrites an empty hash: a deep link or a reload keeps its view.
+const routeGiven = viewOfHash(window.location.hash) !== null;
 connectHashRoute(appStore, window);
-void bootApp(appStore);
+void bootApp(appStore, { routeGiven });
 // The playground (the first screen) has a Monaco editor: its chunk downloads while the draft loads,
 // instead of after. A failure shows when an editor mounts (it keeps its textarea), not here.
 preloadMonacoEditor().catch(() => {});

@@ -32,6 +32,7 @@ export const ROUTES: readonly Route[] = [
   { view: "reliability", path: "/reliability", title: "Reliability", group: "Production", slices: ["reliability"] },
   { view: "injection", path: "/injection", title: "Safety & injection", group: "Production", slices: ["injection", "safety"] },
   { view: "usage", path: "/usage", title: "Usage", group: "Production", slices: ["usage"] },
+  { view: "welcome", path: "/welcome", title: "Welcome", group: "Learn", slices: [] },
   { view: "lessons", path: "/lessons", title: "Lessons", group: "Learn", slices: ["lessons"] },
   { view: "review", path: "/review", title: "Review & interview", group: "Learn", slices: ["review"] },
   { view: "readiness", path: "/readiness", title: "Readiness", group: "Learn", slices: [] },
