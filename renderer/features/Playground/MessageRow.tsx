@@ -1,7 +1,9 @@
-// Renderer: one message of the conversation: role, content, tool_call_id, and move/remove buttons.
+// Renderer: one message of the conversation: role, content, tool_call_id, an assistant turn's tool
+// calls, and move/remove buttons.
 import { memo, useId } from "react";
 import { chatRoles, type ChatRole } from "../../../shared/chatRequest";
 import { useAppStore } from "../../store/appStore";
+import { ToolCallsEditor } from "./ToolCallsEditor";
 import { messageText, moveMessage, removeMessage, setMessageContent, setMessageRole, setToolCallId } from "./requestEdits";
 
 /** One editable message; re-renders only when its own message changes. */
@@ -53,9 +55,11 @@ export const MessageRow = memo(function MessageRow({ index, count }: { index: nu
         aria-label={`Content of message ${index + 1} (${message.role})`}
         value={messageText(message)}
         rows={Math.min(12, Math.max(2, messageText(message).split("\n").length))}
+        placeholder={message.role === "assistant" && message.tool_calls?.length ? "No text: this turn only calls tools." : undefined}
         data-testid="message-content"
         onChange={(e) => editRequest((r) => setMessageContent(r, index, e.target.value))}
       />
+      {message.role === "assistant" ? <ToolCallsEditor index={index} message={message} /> : null}
     </li>
   );
 });

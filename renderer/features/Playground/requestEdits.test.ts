@@ -9,7 +9,10 @@ import {
   setMessageRole,
   setNumericParam,
   setStopSequences,
+  parseToolCallsText,
   setToolCallId,
+  setToolCalls,
+  toolCallsText,
   withRole,
 } from "./requestEdits";
 
@@ -73,5 +76,32 @@ describe("parameter edits", () => {
     expect(parseNumberInput("abc")).toBeUndefined();
     expect(parseNumberInput("0.7")).toBe(0.7);
     expect(parseNumberInput("0")).toBe(0);
+  });
+});
+
+describe("an assistant turn's tool calls", () => {
+  const call = { id: "call_1", type: "function" as const, function: { name: "get_weather", arguments: '{"city":"Oslo"}' } };
+  const withAssistant: ChatRequest = { model: "m", messages: [{ role: "user", content: "Weather?" }, { role: "assistant", content: "" }] };
+
+  it("reads an array of calls, and turns object arguments into the JSON string the wire wants", () => {
+    expect(parseToolCallsText(JSON.stringify([call]))).toEqual({ ok: true, toolCalls: [call] });
+    expect(parseToolCallsText(JSON.stringify([{ ...call, function: { name: "get_weather", arguments: { city: "Oslo" } } }]))).toEqual({ ok: true, toolCalls: [call] });
+    expect(parseToolCallsText("  ")).toEqual({ ok: true, toolCalls: undefined });
+  });
+
+  it("refuses what is not an array of calls, saying why", () => {
+    expect(parseToolCallsText("{ nope")).toMatchObject({ ok: false, error: expect.stringMatching(/^Not JSON/) });
+    expect(parseToolCallsText(JSON.stringify(call))).toMatchObject({ ok: false, error: expect.stringContaining("array") });
+    expect(parseToolCallsText(JSON.stringify([{ ...call, id: "" }]))).toMatchObject({ ok: false });
+    expect(parseToolCallsText("[]")).toMatchObject({ ok: false });
+  });
+
+  it("sets them with null content for a turn that only calls tools, and removes them again", () => {
+    const set = setToolCalls(withAssistant, 1, [call]);
+    expect(set.messages[1]).toEqual({ role: "assistant", content: null, tool_calls: [call] });
+    expect(toolCallsText(set.messages[1]!)).toBe(JSON.stringify([call], null, 2));
+    expect(setToolCalls(set, 1, undefined).messages[1]).toEqual({ role: "assistant", content: "" });
+    // Other roles have no tool calls.
+    expect(setToolCalls(withAssistant, 0, [call])).toEqual(withAssistant);
   });
 });

@@ -1,5 +1,7 @@
 // Renderer: pure edits of a chat request made by the playground form (messages and parameters).
-import type { ChatMessage, ChatRequest, ChatRole } from "../../../shared/chatRequest";
+import { z } from "zod";
+import { AssistantToolCall, type ChatMessage, type ChatRequest, type ChatRole } from "../../../shared/chatRequest";
+import { describeZodError } from "../../../shared/errors";
 
 /** The sampling parameters the form edits directly, all optional numbers on the wire. */
 export type NumericParam = "temperature" | "top_p" | "max_completion_tokens" | "seed" | "n";
@@ -77,6 +79,48 @@ export function setMessageContent(request: ChatRequest, index: number, content: 
 /** Sets the tool_call_id of the tool message at `index` (other roles have none). */
 export function setToolCallId(request: ChatRequest, index: number, toolCallId: string): ChatRequest {
   return mapMessage(request, index, (m) => (m.role === "tool" ? { ...m, tool_call_id: toolCallId } : m));
+}
+
+/** An assistant turn's tool calls as the editor shows them: pretty JSON, or "" when there are none. */
+export function toolCallsText(message: ChatMessage): string {
+  return message.role === "assistant" && message.tool_calls?.length ? JSON.stringify(message.tool_calls, null, 2) : "";
+}
+
+/** What the tool-calls editor's text means: the calls (none for empty text), or why it cannot be taken. */
+export type ToolCallsParse = { ok: true; toolCalls: z.infer<typeof AssistantToolCall>[] | undefined } | { ok: false; error: string };
+
+/**
+ * Reads the tool-calls editor's text. `arguments` travels as a JSON string on the wire; an object
+ * written there is turned into that string, since that is what the writer meant.
+ */
+export function parseToolCallsText(text: string): ToolCallsParse {
+  if (!text.trim()) return { ok: true, toolCalls: undefined };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    return { ok: false, error: `Not JSON: ${err instanceof Error ? err.message : String(err)}` };
+  }
+  if (!Array.isArray(value)) return { ok: false, error: 'Write an array of calls: [{"id": "call_1", "type": "function", "function": {"name": "...", "arguments": "{}"}}]' };
+  const withStrings = value.map((call: unknown) => {
+    if (!call || typeof call !== "object") return call;
+    const fn = (call as { function?: unknown }).function;
+    if (!fn || typeof fn !== "object") return call;
+    const args = (fn as { arguments?: unknown }).arguments;
+    return args !== undefined && typeof args !== "string" ? { ...call, function: { ...fn, arguments: JSON.stringify(args) } } : call;
+  });
+  const parsed = z.array(AssistantToolCall).min(1).safeParse(withStrings);
+  return parsed.success ? { ok: true, toolCalls: parsed.data } : { ok: false, error: describeZodError(parsed.error) };
+}
+
+/** Sets (or with undefined, removes) the tool calls of the assistant message at `index`. */
+export function setToolCalls(request: ChatRequest, index: number, toolCalls: z.infer<typeof AssistantToolCall>[] | undefined): ChatRequest {
+  return mapMessage(request, index, (m) => {
+    if (m.role !== "assistant") return m;
+    const { tool_calls: _old, ...rest } = m;
+    // A turn that only calls tools has no text: the API takes null content there.
+    return toolCalls ? { ...rest, content: rest.content || null, tool_calls: toolCalls } : { ...rest, content: rest.content ?? "" };
+  });
 }
 
 /** Sets a numeric parameter, or removes it from the request when `value` is undefined. */
