@@ -1,7 +1,7 @@
 // Renderer: the editor of one case's own assertions (a JSON array, checked against the shared schema
 // as it is typed), applied to the dataset draft only when valid.
 import { useState } from "react";
-import { caseAssertionsText, setCaseAssertions, type DatasetDraft } from "./datasetEdits";
+import { caseAssertionsText, setCaseAssertions, VARIABLES_HINT, type DatasetDraft } from "./datasetEdits";
 
 /** Edits the own assertions of `draft.cases[caseIndex]`; `onApply` gets the draft with them set. */
 export function CaseAssertionsEditor({ draft, caseIndex, onApply, onClose }: { draft: DatasetDraft; caseIndex: number; onApply: (next: DatasetDraft) => void; onClose: () => void }) {
@@ -15,7 +15,7 @@ export function CaseAssertionsEditor({ draft, caseIndex, onApply, onClose }: { d
         {/* One span: the field lays its children out in a column. */}
         <span>
           Own assertions of case <span className="mono">{item.id}</span>, checked in addition to the dataset&apos;s (a JSON array, e.g.{" "}
-          {'[{"type":"regex","pattern":"^Paris"}]'})
+          {'[{"type":"regex","pattern":"^{{expected}}"}]'}). {VARIABLES_HINT}
         </span>
         <textarea className="assertions-text" data-testid="case-assertions" value={text} onChange={(e) => setText(e.target.value)} />
       </label>

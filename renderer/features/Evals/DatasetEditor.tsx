@@ -4,7 +4,7 @@ import { useState } from "react";
 import type { Dataset } from "../../../shared/evals";
 import { useAppStore } from "../../store/appStore";
 import { CaseAssertionsEditor } from "./CaseAssertionsEditor";
-import { addCase, addColumn, parseAssertionsText, removeCase, setCell, type DatasetDraft } from "./datasetEdits";
+import { addCase, addColumn, parseAssertionsText, removeCase, setCell, VARIABLES_HINT, type DatasetDraft } from "./datasetEdits";
 
 /** Most rows shown for editing; a bigger dataset is edited in its file. */
 const SHOWN_ROWS = 200;
@@ -103,7 +103,9 @@ export function DatasetEditor({ dataset }: { dataset: Dataset }) {
         {columnError ? <span className="field-error">{columnError}</span> : null}
       </div>
       <label className="field">
-        Assertions for every case (a JSON array, e.g. {'[{"type":"contains","value":"Paris"}]'}); a case's own are edited with its ✎ button or imported from an assertions column
+        Assertions for every case (a JSON array, e.g. {'[{"type":"contains","value":"{{expected}}"}]'}); a case's own are edited with its ✎ button or imported from an assertions column.
+        {" "}
+        {VARIABLES_HINT}
         <textarea className="assertions-text" data-testid="dataset-assertions" value={assertionsText} onChange={(e) => setAssertionsText(e.target.value)} />
       </label>
       {!checked.ok ? <p className="field-error">{checked.error}</p> : null}

@@ -1,0 +1,60 @@
+// End-to-end: the evaluations view as a desktop tool: assertion values filled from each case's
+// `{{variables}}` (an unknown one failing its check, saying why).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser, makeDataDir, openApp, removeDataDir, startApp, type RunningApp } from "./harness";
+
+let browser: Browser;
+let app: RunningApp;
+let dataDir: string;
+let page: Page;
+
+beforeAll(async () => {
+  dataDir = makeDataDir();
+  [browser, app] = await Promise.all([launchBrowser(), startApp(dataDir)]);
+  page = await openApp(browser, app);
+  await page.setViewportSize({ width: 1280, height: 800 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  removeDataDir(dataDir);
+});
+
+// The simulator restates the request, so each answer names its city. Rome's expected answer is
+// wrong on purpose; lisbon's own assertion uses a variable no case has.
+const CSV = [
+  "id,city,expected,assertions",
+  "paris,Paris,Paris,",
+  "rome,Rome,Berlin,",
+  'lisbon,Lisbon,Lisbon,"[{""type"":""contains"",""value"":""{{capital}}""}]"',
+  "",
+].join("\n");
+
+const cell = (caseId: string) => page.locator(`[data-testid="eval-row"][data-case="${caseId}"]`).getByTestId("eval-cell");
+
+describe("evaluations as a desktop tool", () => {
+  it("fills {{expected}} in an assertion from each case, and fails an unknown variable with its reason", async () => {
+    await page.getByTestId("message-content").nth(1).fill("Tell me about {{city}}.");
+    await page.getByTestId("nav-evals").click();
+    await page.getByTestId("dataset-name").fill("Capitals");
+    await page.getByTestId("dataset-import").setInputFiles({ name: "capitals.csv", mimeType: "text/csv", buffer: Buffer.from(CSV) });
+    await page.getByTestId("dataset-editor").waitFor({ timeout: 10_000 });
+    await page.getByTestId("dataset-assertions").fill('[{"type":"contains","value":"{{expected}}"}]');
+    await page.getByTestId("dataset-save").click();
+    await page.getByTestId("eval-start").click();
+    await expect.poll(() => page.getByTestId("eval-progress").getAttribute("data-status"), { timeout: 30_000 }).toBe("done");
+    await expect.poll(() => cell("paris").getAttribute("data-status"), { timeout: 10_000 }).toBe("pass");
+    // Paris passed, so "{{expected}}" was compared as "Paris": the answer never holds the literal.
+    expect(await cell("rome").getAttribute("data-status")).toBe("fail");
+    await cell("rome").click();
+    expect(await page.getByTestId("eval-cell-detail").innerText()).toContain('does not contain "Berlin"');
+    expect(await cell("lisbon").getAttribute("data-status")).toBe("fail");
+    await cell("lisbon").click();
+    const detail = await page.getByTestId("eval-cell-detail").innerText();
+    expect(detail).toContain('uses {{capital}}, but case "lisbon" has no such variable');
+    // Its dataset-wide check still ran and passed.
+    expect(detail).toContain('The output contains "Lisbon"');
+  });
+});
