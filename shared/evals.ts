@@ -63,7 +63,15 @@ export const EvalCell = z.object({
   status: z.enum(["pass", "fail", "error"]),
   checks: z.array(CellCheck),
   output: z.string(),
+  /**
+   * Ms the answering attempt took, from its sending to the whole answer: what a latency check
+   * measures. Earlier attempts and the back-off waits between them are not in it (see `totalMs`).
+   */
   latencyMs: z.number().nonnegative().nullable(),
+  /** Ms from the first attempt's sending to the answer, retries and waits included (absent in older runs). */
+  totalMs: z.number().nonnegative().nullable().optional(),
+  /** HTTP attempts this cell took, over every retry (1 = none; absent in older runs). */
+  attempts: z.number().int().nonnegative().optional(),
   costUsd: z.number().nonnegative().nullable(),
   cached: z.boolean(),
   error: z.string().nullable(),

@@ -20,6 +20,13 @@ export interface EvalCallOutcome {
   record: RunRecord;
   result: RunResult | null;
   error: AppError | null;
+  /**
+   * Ms the answering attempt took, from its sending to the whole answer (null without an answer):
+   * the latency a check measures. `record.metrics.totalMs` also counts earlier attempts and waits.
+   */
+  answerMs: number | null;
+  /** performance.now() when the first attempt was sent; null when none was. */
+  sentAt: number | null;
 }
 
 export interface EvalCallArgs {
@@ -89,6 +96,7 @@ export async function callForEval(args: EvalCallArgs): Promise<EvalCallOutcome> 
   const secrets = [...args.secrets, ...connectionSecrets(connection)];
   let result: RunResult | null = null;
   let error: AppError | null = null;
+  let answerMs: number | null = null;
   const attempts = () => observed.length;
   // Latency runs from the first attempt's sending: time queued behind the run's limiter before it
   // is the runner's, not the server's (retries and their waits after it do count).
@@ -119,6 +127,8 @@ export async function callForEval(args: EvalCallArgs): Promise<EvalCallOutcome> 
       },
     );
     const totalMs = latencySince();
+    // The attempt that answered is the last one: the retries and back-off waits before it are not its latency.
+    answerMs = tenths(performance.now() - (observed.at(-1)?.sentAt ?? startedAt));
     const usage = data.usage ? { promptTokens: data.usage.prompt_tokens, completionTokens: data.usage.completion_tokens, totalTokens: data.usage.total_tokens } : null;
     result = {
       runId,
@@ -155,5 +165,5 @@ export async function callForEval(args: EvalCallArgs): Promise<EvalCallOutcome> 
     error,
     metrics,
   };
-  return { record, result, error };
+  return { record, result, error, answerMs, sentAt: observed[0]?.sentAt ?? null };
 }

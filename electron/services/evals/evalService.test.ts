@@ -165,6 +165,45 @@ describe("evaluation service", () => {
     }
   });
 
+  it("measures a latency check on the answering attempt, not the 429 and the back-off wait before it", async () => {
+    // The first request is refused with a 429 asking for a 400 ms wait; the answer then takes ~20 ms.
+    let refused = 0;
+    const proxy = await proxyToSimulator((res) => {
+      if (refused >= 1) return false;
+      refused += 1;
+      res.writeHead(429, { "content-type": "application/json", "retry-after-ms": "400" });
+      res.end(JSON.stringify({ error: { message: "Rate limit reached", type: "requests", param: null, code: "rate_limit_exceeded" } }));
+      return true;
+    }, 20);
+    try {
+      const saved = cities(1);
+      const dataset = datasets.save({ ...saved, assertions: [{ type: "max-latency", ms: 300 }] });
+      const runWith = async (policy: EvalServiceDeps["policy"]) => {
+        const evals = open(policy ? { policy } : {}, proxy.url);
+        const run = await evals.settled(evals.start({ datasetId: dataset.id, variants: [variant("v1")], settings: { concurrency: 1, cache: false, mode: "direct" } }, () => {}).id);
+        service?.close();
+        return run.cells[0];
+      };
+      // Under a retrying policy (the wait inside one call), and without one (the case re-queued).
+      const policy = { ...DEFAULT_RETRY_POLICY, maxRetries: 2, honourRetryAfter: true, jitter: 0 };
+      for (const cell of [await runWith(() => policy), (refused = 0, await runWith(undefined))]) {
+        expect(refused).toBe(1);
+        expect(cell?.status).toBe("pass");
+        expect(cell?.checks[0]?.reason).toMatch(/within the 300 ms limit/);
+        expect(cell?.latencyMs).toBeLessThan(300);
+        // The whole time, kept apart, holds the wait.
+        expect(cell?.totalMs).toBeGreaterThanOrEqual(400);
+        expect(cell?.attempts).toBe(2);
+      }
+      // The record of the run keeps the wall time, as the playground's do.
+      expect(recorded.at(-1)?.attempts).toHaveLength(1);
+      expect(recorded[0]?.attempts.map((a) => a.status)).toEqual([429, 200]);
+      expect(recorded[0]?.metrics.totalMs).toBeGreaterThanOrEqual(400);
+    } finally {
+      await proxy.close();
+    }
+  });
+
   it("never re-queues a case whose request is larger than the whole tokens-per-minute limit", async () => {
     let refused = 0;
     const proxy = await proxyToSimulator((res) => {

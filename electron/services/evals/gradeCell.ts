@@ -13,6 +13,12 @@ export interface GradedAnswer {
   error: string | null;
   costUsd: number | null;
   cached: boolean;
+  /** Ms of the attempt that answered (absent: the outcome's totalMs, as for a batch answer). */
+  latencyMs?: number | null;
+  /** Ms from the first attempt to the answer, retries and back-off waits included. */
+  totalMs?: number | null;
+  /** HTTP attempts made for the cell, over every retry. */
+  attempts?: number;
 }
 
 /** Longest output kept in a cell (the whole answer stays in the run history). */
@@ -24,14 +30,17 @@ export async function gradeCell(dataset: Pick<Dataset, "assertions">, item: Eval
     caseId: item.id,
     variant,
     runId: answer.runId,
-    latencyMs: answer.cached ? 0 : (answer.outcome?.metrics.totalMs ?? null),
+    // A latency check measures the answering attempt, not the waits before it (issue 12).
+    latencyMs: answer.cached ? 0 : answer.latencyMs !== undefined ? answer.latencyMs : (answer.outcome?.metrics.totalMs ?? null),
+    ...(answer.totalMs !== undefined && !answer.cached ? { totalMs: answer.totalMs } : {}),
+    ...(answer.attempts !== undefined ? { attempts: answer.attempts } : {}),
     costUsd: answer.cached ? 0 : answer.costUsd,
     cached: answer.cached,
   };
   if (!answer.outcome) {
     return { ...base, status: "error", checks: [], output: "", error: answer.error ?? "The request failed." };
   }
-  const observation = observationFromRun(answer.outcome, { costUsd: base.costUsd, facts: { cached: answer.cached } });
+  const observation = { ...observationFromRun(answer.outcome, { costUsd: base.costUsd, facts: { cached: answer.cached } }), latencyMs: base.latencyMs };
   // Each check is described as written ({{expected}}, not this case's value): the reason names the value.
   const checks = await Promise.all(
     [...dataset.assertions, ...item.assertions].map(async (assertion) => {

@@ -100,7 +100,8 @@ export function ResultsTable({ run }: { run: EvalRun }) {
           {selected.error ? <p className="field-error">{selected.error}</p> : null}
           <pre className="answer-text">{selected.output}</pre>
           <p className="hint">
-            {msText(selected.latencyMs)} · {costText(selected.costUsd)}
+            <span data-testid="eval-cell-latency">answered in {msText(selected.latencyMs)}</span>
+            {selected.attempts !== undefined && selected.attempts > 1 ? ` (${msText(selected.totalMs ?? null)} in all, over ${selected.attempts} attempts and their waits)` : ""} · {costText(selected.costUsd)}
             {selected.cached ? " · answered from the cache" : ""}
           </p>
           {selected.runId ? (
