@@ -13,7 +13,7 @@ const dataset = { format: "prompt-dojo.dataset" as const, formatVersion: 1 as co
 function run(status: EvalRun["status"], cells: EvalRun["cells"] = []): EvalRun {
   return { id: RUN_ID, datasetId: "d-1", datasetName: "D", createdAt: 1, variants: [{ label: "v1", profileId: "simulator", request }], settings: { concurrency: 2, cache: false, mode: "direct" }, status, error: null, caseCount: 1, cells, batch: null, elapsedMs: 0 };
 }
-const progress = (evalRunId: string, status: EvalProgress["status"], done: number): EvalProgress => ({ evalRunId, status, done, total: 1, passed: done, failed: 0, errors: 0, spendUsd: 0, elapsedMs: 5, etaMs: 0, concurrency: 2, batch: null });
+const progress = (evalRunId: string, status: EvalProgress["status"], done: number): EvalProgress => ({ evalRunId, status, done, total: 1, passed: done, failed: 0, errors: 0, spendUsd: 0, elapsedMs: 5, etaMs: 0, concurrency: 2, retries: 0, rateLimited: 0, waitedMs: 0, batch: null });
 
 let bridge: FakeBridge;
 let store: AppStore;

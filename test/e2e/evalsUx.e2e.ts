@@ -1,8 +1,9 @@
 // End-to-end: the evaluations view as a desktop tool: assertion values filled from each case's
-// `{{variables}}` (an unknown one failing its check, saying why).
+// `{{variables}}` (an unknown one failing its check, saying why); retries, 429s and waits counted
+// in the progress line.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, makeDataDir, openApp, removeDataDir, startApp, type RunningApp } from "./harness";
+import { callApp, launchBrowser, makeDataDir, openApp, removeDataDir, startApp, type RunningApp } from "./harness";
 
 let browser: Browser;
 let app: RunningApp;
@@ -56,5 +57,21 @@ describe("evaluations as a desktop tool", () => {
     expect(detail).toContain('uses {{capital}}, but case "lisbon" has no such variable');
     // Its dataset-wide check still ran and passed.
     expect(detail).toContain('The output contains "Lisbon"');
+  });
+
+  it("counts the retries, 429s and waits of a run in its progress line", async () => {
+    // The simulator refuses the next two requests with a 429 (no retry-after): they are retried.
+    await callApp(app, "simulator.setBehaviour", { failure: "rate_limit_no_retry_after", remaining: 2, firstByteDelayMs: null, requestsPerMinute: null, tokensPerMinute: null });
+    try {
+      await page.getByTestId("eval-start").click();
+      // The run on screen is the new one once its progress shows the retries.
+      await expect.poll(() => page.getByTestId("eval-retries").count(), { timeout: 30_000 }).toBe(1);
+      await expect.poll(() => page.getByTestId("eval-progress").getAttribute("data-status"), { timeout: 30_000 }).toBe("done");
+      expect(await page.getByTestId("eval-figures").innerText()).toContain("3 of 3 done");
+      expect(await page.getByTestId("eval-retries").innerText()).toMatch(/^2 retries \(2 × 429\) · waited \d+(\.\d)? m?s$/);
+      expect((await callApp<{ failed: number }>(app, "simulator.behaviour")).failed).toBe(2);
+    } finally {
+      await callApp(app, "simulator.clearBehaviour");
+    }
   });
 });

@@ -37,6 +37,8 @@ export interface DirectRunContext {
   /** Keeps the run of each request (history), so a cell opens it. */
   recordRun: (record: RunRecord, costUsd: number | null) => void | Promise<void>;
   onCell: (cell: EvalCell) => void;
+  /** Told of every retry as its wait begins (the policy's, or a case re-queued), for the progress line. */
+  onRetry?: (retry: { waitMs: number; rateLimited: boolean }) => void;
   requestTimeoutMs: number;
   /** Extra headers for every request (e.g. the simulator's fixed latency). */
   headers?: Record<string, string>;
@@ -165,17 +167,21 @@ export async function runDirect(ctx: DirectRunContext): Promise<void> {
       ctx.onCell(await gradeCell(ctx.dataset, testCase, item.variant, { runId: hit.runId, outcome, error: check?.withheld ?? null, costUsd: 0, cached: true }, ctx.helpers[item.variant] ?? {}));
       return;
     }
-    const call = await callForEval({ connection, request, experiment: variant.experiment, signal, secrets: ctx.secrets(), requestTimeoutMs: ctx.requestTimeoutMs, headers: ctx.headers, fetch: ctx.fetch, gate, client: clientFor(item.variant), policy: ctx.policy, onRateLimited: (ms) => ctx.limiter.rateLimited(ms) });
+    const call = await callForEval({ connection, request, experiment: variant.experiment, signal, secrets: ctx.secrets(), requestTimeoutMs: ctx.requestTimeoutMs, headers: ctx.headers, fetch: ctx.fetch, gate, client: clientFor(item.variant), policy: ctx.policy, onRateLimited: (ms) => ctx.limiter.rateLimited(ms), onRetryWait: ctx.onRetry });
     if (ctx.signal.aborted) return; // a cancelled request leaves its cell for the resume
     const tried = { attempts: item.attempts + call.record.attempts.length, firstSentAt: item.firstSentAt ?? call.sentAt };
     // A request larger than the whole tokens-per-minute limit never fits: its cell is an error at once.
     if (call.error?.kind === "rate_limited" && !requestTooLarge(call.error) && item.rateLimits < MAX_RATE_LIMIT_RETRIES) {
-      ctx.limiter.rateLimited(call.error.retryAfterSeconds !== null ? call.error.retryAfterSeconds * 1000 : DEFAULT_RETRY_AFTER_MS);
+      const waitMs = call.error.retryAfterSeconds !== null ? call.error.retryAfterSeconds * 1000 : DEFAULT_RETRY_AFTER_MS;
+      ctx.limiter.rateLimited(waitMs);
+      ctx.onRetry?.({ waitMs, rateLimited: true });
       retries.push({ ...item, ...tried, rateLimits: item.rateLimits + 1 });
       return;
     }
     if (call.error && TRANSIENT.has(call.error.kind) && item.transient < transientRetries) {
-      await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** item.transient));
+      const waitMs = 200 * 2 ** item.transient;
+      ctx.onRetry?.({ waitMs, rateLimited: false });
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
       retries.push({ ...item, ...tried, transient: item.transient + 1 });
       return;
     }

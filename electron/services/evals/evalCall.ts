@@ -55,6 +55,8 @@ export interface EvalCallArgs {
   policy?: ClientPolicy;
   /** Told before the policy waits after a 429, so the runner can slow every request down too. */
   onRateLimited?: (waitMs: number) => void;
+  /** Told before every wait of the policy (then a retry follows): how long, and whether a 429 caused it. */
+  onRetryWait?: (wait: { waitMs: number; rateLimited: boolean }) => void;
   /** Random numbers in [0, 1) for back-off jitter (tests pin it). */
   random?: () => number;
 }
@@ -121,7 +123,9 @@ export async function callForEval(args: EvalCallArgs): Promise<EvalCallOutcome> 
         random: args.random,
         onWait: (wait: PolicyWait) => {
           annotate(wait.afterAttempt, { waitMs: wait.waitMs, waitReason: wait.reason, note: wait.why });
-          if (observed[wait.afterAttempt - 1]?.status === 429) args.onRateLimited?.(wait.waitMs);
+          const rateLimited = observed[wait.afterAttempt - 1]?.status === 429;
+          args.onRetryWait?.({ waitMs: wait.waitMs, rateLimited });
+          if (rateLimited) args.onRateLimited?.(wait.waitMs);
         },
         onStop: (stop) => annotate(stop.afterAttempt, { note: stop.why }),
       },

@@ -5,7 +5,7 @@ import { createServer, type Server, type ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { EvalProgress, EvalVariant } from "../../../shared/evals";
+import { EvalProgress, type EvalVariant } from "../../../shared/evals";
 import { DEFAULT_PRICE_TABLE } from "../../../shared/pricing";
 import { defaultRedactionOptions, redactChatRequest } from "../../../shared/redaction";
 import { DEFAULT_RETRY_POLICY } from "../../../shared/retryPolicy";
@@ -157,6 +157,13 @@ describe("evaluation service", () => {
       expect(run.status).toBe("done");
       expect(run.cells.filter((c) => c.status === "pass")).toHaveLength(10);
       expect(refused).toBe(4);
+      // Every 429 is counted in the progress events, which the renderer's contract accepts.
+      const last = EvalProgress.parse(events.at(-1));
+      expect(last).toMatchObject({ retries: 4, rateLimited: 4 });
+      // Each 429 asked for 20 ms (retry-after-ms).
+      expect(last.waitedMs).toBe(4 * 20);
+      expect(events.some((e) => e.status === "running" && e.rateLimited > 0)).toBe(true);
+      expect(run.retryCounts).toEqual({ retries: 4, rateLimited: 4, waitedMs: 80 });
       // Four 429s halve 8 down to 1 (8 -> 4 -> 2 -> 1 -> 1): the limit reported went below the setting.
       expect(Math.min(...events.map((e) => e.concurrency))).toBeLessThan(8);
       expect(proxy.peak()).toBeLessThan(8);
@@ -180,8 +187,11 @@ describe("evaluation service", () => {
       const dataset = datasets.save({ ...saved, assertions: [{ type: "max-latency", ms: 300 }] });
       const runWith = async (policy: EvalServiceDeps["policy"]) => {
         const evals = open(policy ? { policy } : {}, proxy.url);
-        const run = await evals.settled(evals.start({ datasetId: dataset.id, variants: [variant("v1")], settings: { concurrency: 1, cache: false, mode: "direct" } }, () => {}).id);
+        const events: EvalProgress[] = [];
+        const run = await evals.settled(evals.start({ datasetId: dataset.id, variants: [variant("v1")], settings: { concurrency: 1, cache: false, mode: "direct" } }, (p) => events.push(p)).id);
         service?.close();
+        // The retry and its wait reach the progress line too, whoever waited.
+        expect(events.at(-1)).toMatchObject({ retries: 1, rateLimited: 1, waitedMs: 400 });
         return run.cells[0];
       };
       // Under a retrying policy (the wait inside one call), and without one (the case re-queued).
