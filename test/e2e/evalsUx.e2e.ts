@@ -1,6 +1,6 @@
 // End-to-end: the evaluations view as a desktop tool: assertion values filled from each case's
 // `{{variables}}` (an unknown one failing its check, saying why); retries, 429s and waits counted
-// in the progress line.
+// in the progress line; the assertion form kept in sync with the raw JSON.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { callApp, launchBrowser, makeDataDir, openApp, removeDataDir, startApp, type RunningApp } from "./harness";
@@ -42,6 +42,7 @@ describe("evaluations as a desktop tool", () => {
     await page.getByTestId("dataset-name").fill("Capitals");
     await page.getByTestId("dataset-import").setInputFiles({ name: "capitals.csv", mimeType: "text/csv", buffer: Buffer.from(CSV) });
     await page.getByTestId("dataset-editor").waitFor({ timeout: 10_000 });
+    await page.getByTestId("dataset-assertions-view-json").click();
     await page.getByTestId("dataset-assertions").fill('[{"type":"contains","value":"{{expected}}"}]');
     await page.getByTestId("dataset-save").click();
     await page.getByTestId("eval-start").click();
@@ -73,5 +74,60 @@ describe("evaluations as a desktop tool", () => {
     } finally {
       await callApp(app, "simulator.clearBehaviour");
     }
+  });
+
+  it("edits assertions in a form that lists every type with its fields, in sync with the raw JSON both ways", async () => {
+    const row = (i: number, field: string) => page.getByTestId(`dataset-assertions-${i}-${field}`);
+    await page.getByTestId("dataset-assertions-view-form").click();
+    // The saved assertion shows as a form row.
+    expect(await page.getByTestId("dataset-assertions-form").getByTestId("assertion-row").count()).toBe(1);
+    expect(await row(0, "type").inputValue()).toBe("contains");
+    expect(await row(0, "value").inputValue()).toBe("{{expected}}");
+    // Every type is offered, and each shows the fields it takes.
+    expect(await row(0, "type").locator("option").count()).toBe(15);
+    await page.getByTestId("dataset-assertions-add").click();
+    await row(1, "type").selectOption("similarity");
+    expect(await row(1, "expected").count()).toBe(1);
+    expect(await row(1, "threshold").inputValue()).toBe("0.8");
+    await row(1, "type").selectOption("regex");
+    expect(await row(1, "flags").count()).toBe(1);
+    // A regex with no pattern says so, and the dataset cannot be saved.
+    expect(await page.getByTestId("assertion-row-error").innerText()).toContain("pattern: a regex needs a pattern");
+    expect(await page.getByTestId("dataset-save").isDisabled()).toBe(true);
+    await row(1, "type").selectOption("max-latency");
+    await row(1, "ms").fill("5000");
+    await row(1, "label").fill("answers fast");
+
+    // The JSON view holds what the form made.
+    await page.getByTestId("dataset-assertions-view-json").click();
+    const json = page.getByTestId("dataset-assertions");
+    expect(JSON.parse(await json.inputValue())).toEqual([
+      { type: "contains", value: "{{expected}}" },
+      { type: "max-latency", ms: 5000, label: "answers fast" },
+    ]);
+    // Invalid JSON: a clear error, nothing saved, and the form keeps its rows.
+    await json.fill('[{"type":"contains",');
+    expect(await page.getByTestId("dataset-assertions-json-error").innerText()).toContain("Not valid JSON");
+    expect(await page.getByTestId("dataset-save").isDisabled()).toBe(true);
+    await page.getByTestId("dataset-assertions-view-form").click();
+    expect(await page.getByTestId("assertion-row").count()).toBe(2);
+    expect(await row(1, "ms").inputValue()).toBe("5000");
+    // Valid JSON fills the form.
+    await page.getByTestId("dataset-assertions-view-json").click();
+    await json.fill('[{"type":"regex","pattern":"^Tell","flags":"i"},{"type":"contains","value":"{{expected}}"},{"type":"max-latency","ms":5000}]');
+    await page.getByTestId("dataset-assertions-view-form").click();
+    expect(await page.getByTestId("assertion-row").count()).toBe(3);
+    expect(await row(0, "pattern").inputValue()).toBe("^Tell");
+    expect(await row(0, "flags").inputValue()).toBe("i");
+    // Removing a row in the form removes it from the JSON.
+    await row(0, "remove").click();
+    await page.getByTestId("dataset-assertions-view-json").click();
+    expect(JSON.parse(await json.inputValue())).toEqual([
+      { type: "contains", value: "{{expected}}" },
+      { type: "max-latency", ms: 5000 },
+    ]);
+    await page.getByTestId("dataset-save").click();
+    await page.getByTestId("dataset-list").getByRole("button", { name: /Capitals/ }).click();
+    await expect.poll(async () => page.getByTestId("assertion-row").count(), { timeout: 10_000 }).toBe(2);
   });
 });

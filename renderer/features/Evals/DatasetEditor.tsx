@@ -3,6 +3,9 @@
 import { useState } from "react";
 import type { Dataset } from "../../../shared/evals";
 import { useAppStore } from "../../store/appStore";
+import { assertionVariables } from "../../../shared/assertionVars";
+import { AssertionsEditor } from "./AssertionsEditor";
+import { draftsText } from "./assertionDrafts";
 import { CaseAssertionsEditor } from "./CaseAssertionsEditor";
 import { addCase, addColumn, parseAssertionsText, removeCase, setCell, VARIABLES_HINT, type DatasetDraft } from "./datasetEdits";
 
@@ -13,12 +16,13 @@ const SHOWN_ROWS = 200;
 export function DatasetEditor({ dataset }: { dataset: Dataset }) {
   const saveDataset = useAppStore((s) => s.saveDataset);
   const [draft, setDraft] = useState<DatasetDraft>({ name: dataset.name, columns: dataset.columns, cases: dataset.cases });
-  const [assertionsText, setAssertionsText] = useState(JSON.stringify(dataset.assertions, null, 2));
+  const [assertionsText, setAssertionsText] = useState(() => draftsText(dataset.assertions));
   const [column, setColumn] = useState("");
   const [columnError, setColumnError] = useState<string | null>(null);
   // The case whose own assertions are open for editing (by index into the draft).
   const [editing, setEditing] = useState<number | null>(null);
   const checked = parseAssertionsText(assertionsText);
+  const unknownVars = checked.ok ? [...new Set(checked.assertions.flatMap(assertionVariables))].filter((v) => !draft.columns.includes(v)) : [];
 
   return (
     <section className="evals-panel" data-testid="dataset-editor">
@@ -102,12 +106,15 @@ export function DatasetEditor({ dataset }: { dataset: Dataset }) {
         </button>
         {columnError ? <span className="field-error">{columnError}</span> : null}
       </div>
-      <label className="field">
-        Assertions for every case (a JSON array, e.g. {'[{"type":"contains","value":"{{expected}}"}]'}); a case's own are edited with its ✎ button or imported from an assertions column.
-        {" "}
-        {VARIABLES_HINT}
-        <textarea className="assertions-text" data-testid="dataset-assertions" value={assertionsText} onChange={(e) => setAssertionsText(e.target.value)} />
-      </label>
+      <AssertionsEditor text={assertionsText} onText={setAssertionsText} testId="dataset-assertions" label="Assertions for every case" />
+      <p className="hint">
+        A case&apos;s own assertions are edited with its ✎ button or imported from an assertions column. {VARIABLES_HINT}
+      </p>
+      {unknownVars.length ? (
+        <p className="field-error" data-testid="assertion-unknown-vars">
+          No column for {unknownVars.map((v) => `{{${v}}}`).join(", ")}: the checks using it will fail.
+        </p>
+      ) : null}
       {!checked.ok ? <p className="field-error">{checked.error}</p> : null}
       <button
         type="button"
