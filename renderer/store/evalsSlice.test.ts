@@ -41,4 +41,29 @@ describe("evals slice", () => {
     await expect.poll(() => store.getState().evals.run?.status).toBe("done");
     expect(store.getState().evals.run?.cells).toHaveLength(1);
   });
+
+  it("keeps the run setup in the store: quick adds both land, a repeated label is not added twice", () => {
+    const v = (label: string) => ({ label, profileId: "simulator", request });
+    const state = () => store.getState().evals.setup;
+    store.getState().addEvalVariant(v("E v1"));
+    store.getState().addEvalVariant(v("E v2"));
+    store.getState().addEvalVariant(v("E v1"));
+    expect(state().saved.map((x) => x.label)).toEqual(["E v1", "E v2"]);
+    store.getState().removeEvalVariant("E v1");
+    store.getState().setEvalSetup({ usePlayground: false, settings: { concurrency: 9, cache: true, mode: "batch" } });
+    expect(state()).toEqual({ usePlayground: false, saved: [v("E v2")], settings: { concurrency: 9, cache: true, mode: "batch" } });
+    // Opening a dataset again leaves the setup as chosen.
+    return store
+      .getState()
+      .openDataset("d-1")
+      .then(() => expect(state().saved).toHaveLength(1));
+  });
+
+  it("keeps a dataset's unsaved edits, and drops them on request", () => {
+    const edit = { datasetId: "d-1", updatedAt: 1, draft: { name: "D", columns: ["q"], cases: dataset.cases }, assertionsText: '[{"type":"is-json"}]' };
+    store.getState().setDatasetEdit(edit);
+    expect(store.getState().evals.edit).toEqual(edit);
+    store.getState().setDatasetEdit(null);
+    expect(store.getState().evals.edit).toBeNull();
+  });
 });

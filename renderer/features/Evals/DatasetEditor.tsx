@@ -1,6 +1,6 @@
 // Renderer: a dataset edited in the app: its cases as a table, its columns, and the assertions
 // every case is checked against and each case's own (JSON, validated as it is typed).
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import type { Dataset } from "../../../shared/evals";
 import { useAppStore } from "../../store/appStore";
 import { assertionVariables } from "../../../shared/assertionVars";
@@ -15,8 +15,17 @@ const SHOWN_ROWS = 200;
 /** The editor of the open dataset. */
 export function DatasetEditor({ dataset }: { dataset: Dataset }) {
   const saveDataset = useAppStore((s) => s.saveDataset);
-  const [draft, setDraft] = useState<DatasetDraft>({ name: dataset.name, columns: dataset.columns, cases: dataset.cases });
-  const [assertionsText, setAssertionsText] = useState(() => draftsText(dataset.assertions));
+  // Unsaved edits live in the store, so leaving the view and coming back keeps them; edits of
+  // another dataset, or of an older save of this one, are not these.
+  const edit = useAppStore((s) => s.evals.edit);
+  const setDatasetEdit = useAppStore((s) => s.setDatasetEdit);
+  const current = edit && edit.datasetId === dataset.id && edit.updatedAt === dataset.updatedAt ? edit : null;
+  const saved = useMemo(() => ({ draft: { name: dataset.name, columns: dataset.columns, cases: dataset.cases }, assertionsText: draftsText(dataset.assertions) }), [dataset]);
+  const draft: DatasetDraft = current?.draft ?? saved.draft;
+  const assertionsText = current?.assertionsText ?? saved.assertionsText;
+  const keep = (change: { draft?: DatasetDraft; assertionsText?: string }) => setDatasetEdit({ datasetId: dataset.id, updatedAt: dataset.updatedAt, draft, assertionsText, ...change });
+  const setDraft = (next: DatasetDraft) => keep({ draft: next });
+  const setAssertionsText = (next: string) => keep({ assertionsText: next });
   const [column, setColumn] = useState("");
   const [columnError, setColumnError] = useState<string | null>(null);
   // The case whose own assertions are open for editing (by index into the draft).
@@ -125,6 +134,12 @@ export function DatasetEditor({ dataset }: { dataset: Dataset }) {
       >
         Save dataset
       </button>
+      {current ? (
+        <span className="hint" data-testid="dataset-unsaved">
+          {" "}
+          Unsaved changes (kept while you visit other views)
+        </span>
+      ) : null}
     </section>
   );
 }
