@@ -1,6 +1,7 @@
 // End-to-end: the evaluations view as a desktop tool: assertion values filled from each case's
 // `{{variables}}` (an unknown one failing its check, saying why); retries, 429s and waits counted
-// in the progress line; the assertion form kept in sync with the raw JSON.
+// in the progress line; the assertion form kept in sync with the raw JSON; a compact results grid
+// that fits a 1280 px window, a cell's details in a side panel beside it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { callApp, launchBrowser, makeDataDir, openApp, removeDataDir, startApp, type RunningApp } from "./harness";
@@ -129,5 +130,88 @@ describe("evaluations as a desktop tool", () => {
     await page.getByTestId("dataset-save").click();
     await page.getByTestId("dataset-list").getByRole("button", { name: /Capitals/ }).click();
     await expect.poll(async () => page.getByTestId("assertion-row").count(), { timeout: 10_000 }).toBe(2);
+  });
+
+  it("shows a compact grid of versions × cases that fits 1280 px, unescaped, with a cell's details in a side panel", async () => {
+    const request = (system: string) => ({ model: "sim-chat-1", temperature: 0, messages: [{ role: "system", content: system }, { role: "user", content: 'Tell me about "{{city}}" and its long history, in a few sentences.' }] });
+    const experiment = {
+      format: "prompt-dojo.experiment",
+      formatVersion: 1,
+      id: "city-guide",
+      name: "City guide with a rather long experiment name",
+      createdAt: 1,
+      versions: [
+        { version: 1, savedAt: 1, message: "brief", state: { profileId: "simulator", request: request("Answer briefly.") } },
+        { version: 2, savedAt: 2, message: "detailed", state: { profileId: "simulator", request: request("Answer in detail, as a tour guide would.") } },
+      ],
+    };
+    await page.getByTestId("nav-experiments").click();
+    await page.getByTestId("experiments-import").setInputFiles({ name: "city.experiment.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(experiment)) });
+    await expect.poll(() => page.getByTestId("experiment-item").count(), { timeout: 10_000 }).toBe(1);
+    await page.getByTestId("nav-playground").click();
+    await page.getByTestId("message-content").nth(1).fill('Tell me about "{{city}}".');
+    await page.getByTestId("nav-evals").click();
+    await page.getByTestId("dataset-list").getByRole("button", { name: /Capitals/ }).click();
+    await page.getByTestId("variant-experiment").selectOption("city-guide");
+    for (const version of ["1", "2"]) {
+      await page.getByTestId("variant-version").selectOption(version);
+      await page.getByTestId("variant-add").click();
+    }
+    await expect.poll(() => page.getByTestId("eval-start").innerText(), { timeout: 10_000 }).toContain("Run 3 versions over 3 cases");
+    await page.getByTestId("eval-start").click();
+    await expect.poll(() => page.getByTestId("eval-figures").innerText(), { timeout: 30_000 }).toContain("9 of 9 done");
+    await expect.poll(() => page.getByTestId("eval-cell").count(), { timeout: 10_000 }).toBe(9);
+
+    /** The grid's and the view's widths, and where the grid and the panel sit. */
+    const layout = () =>
+      page.evaluate(() => {
+        const grid = document.querySelector('[data-testid="eval-table"]') as HTMLElement;
+        const wrap = grid.parentElement as HTMLElement;
+        const view = document.querySelector('[data-testid="view"]') as HTMLElement;
+        const panel = document.querySelector('[data-testid="eval-cell-detail"]');
+        const box = (e: Element | null) => (e ? e.getBoundingClientRect().toJSON() : null) as DOMRect | null;
+        return { grid: [grid.scrollWidth, grid.clientWidth], wrap: [wrap.scrollWidth, wrap.clientWidth], view: [view.scrollWidth, view.clientWidth], gridBox: box(grid), panelBox: box(panel) };
+      });
+    const fits = (l: Awaited<ReturnType<typeof layout>>) => {
+      expect(l.grid[0]).toBeLessThanOrEqual(l.grid[1] ?? 0);
+      expect(l.wrap[0]).toBeLessThanOrEqual(l.wrap[1] ?? 0);
+      expect(l.view[0]).toBeLessThanOrEqual(l.view[1] ?? 0);
+    };
+    const closed = await layout();
+    fits(closed);
+    console.info(`grid at 1280x800: ${JSON.stringify(closed)}`);
+
+    // Rome fails in every version; its long reason is cut with an ellipsis, and reads unescaped.
+    const rome = page.locator('[data-testid="eval-row"][data-case="rome"]').getByTestId("eval-cell").first();
+    expect(await rome.getAttribute("data-status")).toBe("fail");
+    const text = rome.locator(".eval-cell-text");
+    expect(await text.evaluate((e) => [getComputedStyle(e).textOverflow, e.scrollWidth > e.clientWidth])).toEqual(["ellipsis", true]);
+    const reason = await text.innerText();
+    expect(reason).toContain('does not contain "Berlin"');
+    // The answer restates the quoted city: its quotes read as written, never as \".
+    expect(reason).toMatch(/it is ".*"Rome"/);
+    expect(reason).not.toContain('\\"');
+    expect(await rome.innerText()).toContain("✗");
+
+    // The details open beside the grid, not below it, and the grid still fits.
+    await rome.click();
+    await page.getByTestId("eval-cell-detail").waitFor();
+    const open = await layout();
+    fits(open);
+    console.info(`with the side panel: ${JSON.stringify(open)}`);
+    expect(open.panelBox?.left).toBeGreaterThanOrEqual((open.gridBox?.right ?? Infinity) - 1);
+    expect(open.panelBox?.top).toBeLessThan(open.gridBox?.bottom ?? 0);
+    expect(open.panelBox?.right).toBeLessThanOrEqual(1280);
+    const detail = await page.getByTestId("eval-cell-detail").innerText();
+    expect(detail).toContain("rome · ");
+    expect(detail).not.toContain('\\"');
+    expect(await rome.getAttribute("aria-pressed")).toBe("true");
+    // Escape closes it.
+    await page.keyboard.press("Escape");
+    await expect.poll(() => page.getByTestId("eval-cell-detail").count()).toBe(0);
+    // So does its ✕.
+    await rome.click();
+    await page.getByTestId("eval-cell-detail-close").click();
+    await expect.poll(() => page.getByTestId("eval-cell-detail").count()).toBe(0);
   });
 });

@@ -34,7 +34,8 @@ export function Evals() {
               <DatasetEditor key={`${dataset.id}:${dataset.updatedAt}`} dataset={dataset} />
               <RunSetup />
               <RunProgress />
-              {run ? <ResultsTable run={run} /> : null}
+              {/* Keyed by run: another run starts with no cell open. */}
+              {run ? <ResultsTable key={run.id} run={run} /> : null}
               <RunHistoryPanel />
             </>
           ) : (
