@@ -1,7 +1,8 @@
 // End-to-end: the evaluations view as a desktop tool: assertion values filled from each case's
 // `{{variables}}` (an unknown one failing its check, saying why); retries, 429s and waits counted
 // in the progress line; the assertion form kept in sync with the raw JSON; a compact results grid
-// that fits a 1280 px window, a cell's details in a side panel beside it.
+// that fits a 1280 px window, a cell's details in a side panel beside it; the run setup and unsaved
+// assertions kept across a visit to another view.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { callApp, launchBrowser, makeDataDir, openApp, removeDataDir, startApp, type RunningApp } from "./harness";
@@ -213,5 +214,40 @@ describe("evaluations as a desktop tool", () => {
     await rome.click();
     await page.getByTestId("eval-cell-detail-close").click();
     await expect.poll(() => page.getByTestId("eval-cell-detail").count()).toBe(0);
+  });
+
+  it("keeps the run setup and unsaved assertions when the user leaves the view and comes back", async () => {
+    // Set up: the two saved versions of the last test stay; the playground is left out, settings changed.
+    expect(await page.getByTestId("variant-saved").count()).toBe(2);
+    await page.getByTestId("variant-playground").uncheck();
+    await page.getByTestId("eval-concurrency").fill("3");
+    await page.getByTestId("eval-cache").check();
+    await page.getByTestId("dataset-assertions-view-form").click();
+    await page.getByTestId("dataset-assertions-add").click();
+    await page.getByTestId("dataset-assertions-2-value").fill("{{city}}");
+    expect(await page.getByTestId("dataset-unsaved").count()).toBe(1);
+
+    await page.getByTestId("nav-playground").click();
+    await page.getByTestId("run-button").waitFor();
+    await page.getByTestId("nav-evals").click();
+
+    await page.getByTestId("dataset-editor").waitFor();
+    expect(await page.getByTestId("dataset-editor").locator("h2").innerText()).toContain("Capitals");
+    expect(await page.getByTestId("variant-saved").allInnerTexts()).toEqual([expect.stringContaining("v1"), expect.stringContaining("v2")]);
+    expect(await page.getByTestId("variant-playground").isChecked()).toBe(false);
+    expect(await page.getByTestId("eval-concurrency").inputValue()).toBe("3");
+    expect(await page.getByTestId("eval-cache").isChecked()).toBe(true);
+    expect(await page.getByTestId("eval-start").innerText()).toContain("Run 2 versions over 3 cases");
+    // The unsaved assertion is still in the form, and still unsaved.
+    expect(await page.getByTestId("assertion-row").count()).toBe(3);
+    expect(await page.getByTestId("dataset-assertions-2-value").inputValue()).toBe("{{city}}");
+    expect(await page.getByTestId("dataset-unsaved").count()).toBe(1);
+    // Saving makes it the dataset's; the note goes.
+    await page.getByTestId("dataset-save").click();
+    await expect.poll(() => page.getByTestId("dataset-unsaved").count(), { timeout: 10_000 }).toBe(0);
+    expect(await page.getByTestId("assertion-row").count()).toBe(3);
+    // Removing a version is kept too.
+    await page.getByRole("button", { name: /^Remove City guide .* v1$/ }).click();
+    expect(await page.getByTestId("variant-saved").count()).toBe(1);
   });
 });
