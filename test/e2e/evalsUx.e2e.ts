@@ -250,4 +250,52 @@ describe("evaluations as a desktop tool", () => {
     await page.getByRole("button", { name: /^Remove City guide .* v1$/ }).click();
     expect(await page.getByTestId("variant-saved").count()).toBe(1);
   });
+
+  it("edits a case's own assertions in the form with every kind of field: checkbox, select, list, literal, JSON and text area", async () => {
+    const row = (i: number, field: string) => page.getByTestId(`case-assertions-${i}-${field}`);
+    await page.getByRole("button", { name: "Edit the own assertions of paris" }).click();
+    await page.getByTestId("case-assertions-view-form").click();
+    const add = async (type: string) => {
+      await page.getByTestId("case-assertions-add").click();
+      const i = (await page.getByTestId("case-assertions-form").getByTestId("assertion-row").count()) - 1;
+      await row(i, "type").selectOption(type);
+      return i;
+    };
+    const contains = await add("contains");
+    await row(contains, "value").fill("{{city}}");
+    await row(contains, "ignoreCase").check();
+    const tokens = await add("max-tokens");
+    await row(tokens, "which").selectOption("completion");
+    const reasons = await add("finish-reason");
+    await row(reasons, "value").fill("stop, length");
+    const fact = await add("fact");
+    await row(fact, "fact").fill("cached");
+    await row(fact, "equals").fill("false");
+    const rubric = await add("rubric");
+    await row(rubric, "rubric").fill("Names {{city}} as a capital.");
+    await row(rubric, "minScore").fill("0.5");
+    const schema = await add("json-schema");
+    // A schema that is not JSON yet says so, and the last valid one is kept meanwhile.
+    await row(schema, "schema").fill('{"type": "obj');
+    expect(await page.getByTestId("case-assertions-form").innerText()).toContain("Not a JSON object");
+    await row(schema, "schema").fill('{"type": "object", "required": ["answer"]}');
+    const tool = await add("tool-call");
+    await row(tool, "name").fill("get_weather");
+    await row(tool, "arguments").fill('{"city": "{{city}}"}');
+    await row(tool, "match").selectOption("exact");
+
+    await page.getByTestId("case-assertions-view-json").click();
+    expect(JSON.parse(await page.getByTestId("case-assertions").inputValue())).toEqual([
+      { type: "contains", value: "{{city}}", ignoreCase: true },
+      { type: "max-tokens", tokens: 500, which: "completion" },
+      { type: "finish-reason", value: ["stop", "length"] },
+      { type: "fact", fact: "cached", equals: false },
+      { type: "rubric", rubric: "Names {{city}} as a capital.", minScore: 0.5 },
+      { type: "json-schema", schema: { type: "object", required: ["answer"] } },
+      { type: "tool-call", name: "get_weather", arguments: { city: "{{city}}" }, match: "exact" },
+    ]);
+    expect(await page.getByTestId("case-assertions-error").count()).toBe(0);
+    await page.getByTestId("case-assertions-apply").click();
+    expect(await page.getByRole("button", { name: "Edit the own assertions of paris" }).innerText()).toContain("contains, max-tokens, finish-reason, fact, rubric, json-schema, tool-call");
+  });
 });
