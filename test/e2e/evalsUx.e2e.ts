@@ -73,6 +73,13 @@ describe("evaluations as a desktop tool", () => {
       expect(await page.getByTestId("eval-figures").innerText()).toContain("3 of 3 done");
       expect(await page.getByTestId("eval-retries").innerText()).toMatch(/^2 retries \(2 × 429\) · waited \d+(\.\d)? m?s$/);
       expect((await callApp<{ failed: number }>(app, "simulator.behaviour")).failed).toBe(2);
+      // The retried cells say so in their details: their latency is the answer's, the waits apart.
+      const details: string[] = [];
+      for (const caseId of ["paris", "rome", "lisbon"]) {
+        await cell(caseId).click();
+        details.push(await page.getByTestId("eval-cell-detail").innerText());
+      }
+      expect(details.filter((d) => /answered in \d+ ms \([\d.]+ m?s in all, over 2 attempts and their waits\)/.test(d))).toHaveLength(2);
     } finally {
       await callApp(app, "simulator.clearBehaviour");
     }

@@ -1,12 +1,11 @@
 // Renderer: the details of one results cell, in a side panel next to the grid: its checks, the
 // answer, latency and cost, and a link to its run; closed with Escape or its ✕.
-import { useEffect, useRef } from "react";
+import { useEffect } from "react";
 import type { EvalCell } from "../../../shared/evals";
 import { costText, msText } from "../History/figures";
 
 /** The side panel of `cell`; `onClose` is called on Escape too. */
 export function CellDetailPanel({ cell, label, onClose, onOpenRun }: { cell: EvalCell; label: string; onClose: () => void; onOpenRun: (runId: string) => void }) {
-  const panel = useRef<HTMLElement>(null);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== "Escape" || e.defaultPrevented) return;
@@ -17,7 +16,7 @@ export function CellDetailPanel({ cell, label, onClose, onOpenRun }: { cell: Eva
     return () => document.removeEventListener("keydown", onKey);
   }, [onClose]);
   return (
-    <aside className="eval-side-panel" data-testid="eval-cell-detail" aria-label={`Details of ${cell.caseId} · ${label}`} ref={panel}>
+    <aside className="eval-side-panel" data-testid="eval-cell-detail" aria-label={`Details of ${cell.caseId} · ${label}`}>
       <div className="row">
         <h3 className="eval-side-title" title={`${cell.caseId} · ${label}`}>
           {cell.caseId} · {label}
