@@ -1,13 +1,14 @@
 // Renderer: the progress bar of the run on screen: done of total, passes, spend, time left, the
 // retries, 429s and waits so far, the concurrency in force (lowered after a 429), the batch status;
 // cancel and resume.
+import { useShallow } from "zustand/react/shallow";
 import { progressOf, retryText } from "../../../shared/evalResults";
 import { useAppStore } from "../../store/appStore";
 import { costText, msText } from "../History/figures";
 
 /** Progress of the run on screen. */
 export function RunProgress() {
-  const { run, progress } = useAppStore((s) => s.evals);
+  const { run, progress } = useAppStore(useShallow((s) => ({ run: s.evals.run, progress: s.evals.progress })));
   const cancelEval = useAppStore((s) => s.cancelEval);
   const resumeEval = useAppStore((s) => s.resumeEval);
   if (!run) return null;
