@@ -28,6 +28,10 @@ describe("text assertions", () => {
     expect((await one({ type: "equals", value: "paris", ignoreCase: true }, obs({ output: "Paris" }))).pass).toBe(true);
     const failed = await one({ type: "equals", value: "Lyon" }, obs({ output: "Paris" }));
     expect(failed.reason).toBe('The output is "Paris", expected "Lyon".');
+    // Quotes in the output read as written, not JSON-escaped.
+    const quoted = await one({ type: "contains", value: "Lyon" }, obs({ output: 'He said "hi"\n\tthen left.' }));
+    expect(quoted.reason).toBe('The output does not contain "Lyon": it is "He said "hi" then left.".');
+    expect(quoted.reason).not.toContain("\\");
   });
 
   it("contains and not-contains look for a substring", async () => {

@@ -142,10 +142,14 @@ export interface AssertionResult {
   score?: number;
 }
 
-/** Short quoted excerpt of a text for a reason sentence. */
+/**
+ * Short quoted excerpt of a text for a reason sentence. Quotes inside stay as they are: a person
+ * reads `"He said "hi""`, not the JSON escape `"He said \"hi\""` (issue 12).
+ */
 export function excerpt(text: string, max = 80): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  return JSON.stringify(flat.length > max ? `${flat.slice(0, max - 1)}…` : flat);
+  // eslint-disable-next-line no-control-regex -- control characters would print as boxes
+  const flat = text.replace(/\s+/g, " ").replace(/[\u0000-\u001f\u007f]/g, "").trim();
+  return `"${flat.length > max ? `${flat.slice(0, max - 1)}…` : flat}"`;
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {

@@ -1,7 +1,7 @@
 // Tests: figures per version, failures-first rows, progress and the diff of two runs.
 import { describe, expect, it } from "vitest";
-import type { EvalCell, EvalRun } from "./evals";
-import { diffEvalRuns, progressOf, resultRows, variantFigures } from "./evalResults";
+import { EvalProgress, type EvalCell, type EvalRun } from "./evals";
+import { diffEvalRuns, progressOf, resultRows, retryText, variantFigures } from "./evalResults";
 
 function cell(caseId: string, variant: number, status: EvalCell["status"], extra: Partial<EvalCell> = {}): EvalCell {
   return { caseId, variant, runId: null, status, checks: [], output: "", latencyMs: 100, costUsd: 0.001, cached: false, error: null, ...extra };
@@ -43,6 +43,15 @@ describe("eval results", () => {
     const p = progressOf(run([cell("a", 0, "pass"), cell("b", 0, "fail")]), 2);
     expect(p).toMatchObject({ done: 2, total: 6, passed: 1, failed: 1, etaMs: 2_000, concurrency: 2 });
     expect(progressOf(run([]), 2).etaMs).toBeNull();
+  });
+
+  it("carries the run's retries, 429s and waits, and words them for the progress line", () => {
+    expect(progressOf(run([]), 2)).toMatchObject({ retries: 0, rateLimited: 0, waitedMs: 0 });
+    const p = progressOf({ ...run([cell("a", 0, "pass")]), retryCounts: { retries: 3, rateLimited: 2, waitedMs: 4_210 } }, 2);
+    expect(EvalProgress.parse(p)).toMatchObject({ retries: 3, rateLimited: 2, waitedMs: 4_210 });
+    expect(retryText(p)).toBe("3 retries (2 × 429) · waited 4.2 s");
+    expect(retryText({ retries: 1, rateLimited: 0, waitedMs: 200 })).toBe("1 retry · waited 200 ms");
+    expect(retryText({ retries: 0, rateLimited: 0, waitedMs: 0 })).toBe("");
   });
 
   it("diffs two runs of a dataset by variant label", () => {

@@ -1,6 +1,6 @@
 // Both processes: reading an evaluation's results: figures per prompt version, the table's rows
 // with failures first, progress with time left, and what changed between two runs of a dataset.
-import { cellKey, type EvalCell, type EvalProgress, type EvalRun } from "./evals";
+import { cellKey, NO_RETRIES, type EvalCell, type EvalProgress, type EvalRun } from "./evals";
 
 /** Pass rate, latency and cost of one prompt version. */
 export interface VariantFigures {
@@ -86,8 +86,19 @@ export function progressOf(run: EvalRun, concurrency: number): EvalProgress {
     elapsedMs: run.elapsedMs,
     etaMs,
     concurrency,
+    ...(run.retryCounts ?? NO_RETRIES),
     batch: run.batch,
   };
+}
+
+/**
+ * The retry part of the progress line, e.g. "3 retries (2 × 429) · waited 4.2 s"; empty before the
+ * first retry.
+ */
+export function retryText(p: Pick<EvalProgress, "retries" | "rateLimited" | "waitedMs">): string {
+  if (p.retries === 0) return "";
+  const waited = p.waitedMs < 1000 ? `${Math.round(p.waitedMs)} ms` : `${(p.waitedMs / 1000).toFixed(1)} s`;
+  return `${p.retries} retr${p.retries === 1 ? "y" : "ies"}${p.rateLimited ? ` (${p.rateLimited} × 429)` : ""} · waited ${waited}`;
 }
 
 /** What changed for one case and variant label between two runs. */

@@ -63,7 +63,15 @@ export const EvalCell = z.object({
   status: z.enum(["pass", "fail", "error"]),
   checks: z.array(CellCheck),
   output: z.string(),
+  /**
+   * Ms the answering attempt took, from its sending to the whole answer: what a latency check
+   * measures. Earlier attempts and the back-off waits between them are not in it (see `totalMs`).
+   */
   latencyMs: z.number().nonnegative().nullable(),
+  /** Ms from the first attempt's sending to the answer, retries and waits included (absent in older runs). */
+  totalMs: z.number().nonnegative().nullable().optional(),
+  /** HTTP attempts this cell took, over every retry (1 = none; absent in older runs). */
+  attempts: z.number().int().nonnegative().optional(),
   costUsd: z.number().nonnegative().nullable(),
   cached: z.boolean(),
   error: z.string().nullable(),
@@ -85,6 +93,20 @@ export const BatchState = z.object({
 });
 export type BatchState = z.infer<typeof BatchState>;
 
+/** The retries of a run so far: each counted when its wait begins, the waits summed over requests. */
+export const RetryCounts = z.object({
+  /** Attempts sent again after a failed one (a 429, a dropped connection, a 5xx, a timeout). */
+  retries: z.number().int().nonnegative(),
+  /** How many of those followed a 429. */
+  rateLimited: z.number().int().nonnegative(),
+  /** Ms of back-off and retry-after waits, summed over the requests that waited. */
+  waitedMs: z.number().nonnegative(),
+});
+export type RetryCounts = z.infer<typeof RetryCounts>;
+
+/** No retry yet. */
+export const NO_RETRIES: RetryCounts = { retries: 0, rateLimited: 0, waitedMs: 0 };
+
 /** A whole evaluation run: what ran, how, and every cell so far. */
 export const EvalRun = z.object({
   id: z.uuid(),
@@ -101,6 +123,8 @@ export const EvalRun = z.object({
   batch: BatchState.nullable(),
   /** Wall time spent running, ms (summed over resumes). */
   elapsedMs: z.number().nonnegative(),
+  /** Retries, 429s and waits so far (summed over resumes; absent in older runs). */
+  retryCounts: RetryCounts.optional(),
 });
 export type EvalRun = z.infer<typeof EvalRun>;
 
@@ -129,6 +153,10 @@ export const EvalProgress = z.object({
   etaMs: z.number().nonnegative().nullable(),
   /** Requests allowed in flight right now (lowered after a 429). */
   concurrency: z.number().int().nonnegative(),
+  /** Retries so far, how many after a 429, and the waits they took (from the main process, live). */
+  retries: RetryCounts.shape.retries,
+  rateLimited: RetryCounts.shape.rateLimited,
+  waitedMs: RetryCounts.shape.waitedMs,
   batch: BatchState.nullable(),
 });
 export type EvalProgress = z.infer<typeof EvalProgress>;

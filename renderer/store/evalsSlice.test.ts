@@ -13,7 +13,7 @@ const dataset = { format: "prompt-dojo.dataset" as const, formatVersion: 1 as co
 function run(status: EvalRun["status"], cells: EvalRun["cells"] = []): EvalRun {
   return { id: RUN_ID, datasetId: "d-1", datasetName: "D", createdAt: 1, variants: [{ label: "v1", profileId: "simulator", request }], settings: { concurrency: 2, cache: false, mode: "direct" }, status, error: null, caseCount: 1, cells, batch: null, elapsedMs: 0 };
 }
-const progress = (evalRunId: string, status: EvalProgress["status"], done: number): EvalProgress => ({ evalRunId, status, done, total: 1, passed: done, failed: 0, errors: 0, spendUsd: 0, elapsedMs: 5, etaMs: 0, concurrency: 2, batch: null });
+const progress = (evalRunId: string, status: EvalProgress["status"], done: number): EvalProgress => ({ evalRunId, status, done, total: 1, passed: done, failed: 0, errors: 0, spendUsd: 0, elapsedMs: 5, etaMs: 0, concurrency: 2, retries: 0, rateLimited: 0, waitedMs: 0, batch: null });
 
 let bridge: FakeBridge;
 let store: AppStore;
@@ -40,5 +40,30 @@ describe("evals slice", () => {
     expect(store.getState().evals.progress?.done).toBe(1);
     await expect.poll(() => store.getState().evals.run?.status).toBe("done");
     expect(store.getState().evals.run?.cells).toHaveLength(1);
+  });
+
+  it("keeps the run setup in the store: quick adds both land, a repeated label is not added twice", () => {
+    const v = (label: string) => ({ label, profileId: "simulator", request });
+    const state = () => store.getState().evals.setup;
+    store.getState().addEvalVariant(v("E v1"));
+    store.getState().addEvalVariant(v("E v2"));
+    store.getState().addEvalVariant(v("E v1"));
+    expect(state().saved.map((x) => x.label)).toEqual(["E v1", "E v2"]);
+    store.getState().removeEvalVariant("E v1");
+    store.getState().setEvalSetup({ usePlayground: false, settings: { concurrency: 9, cache: true, mode: "batch" } });
+    expect(state()).toEqual({ usePlayground: false, saved: [v("E v2")], settings: { concurrency: 9, cache: true, mode: "batch" } });
+    // Opening a dataset again leaves the setup as chosen.
+    return store
+      .getState()
+      .openDataset("d-1")
+      .then(() => expect(state().saved).toHaveLength(1));
+  });
+
+  it("keeps a dataset's unsaved edits, and drops them on request", () => {
+    const edit = { datasetId: "d-1", updatedAt: 1, draft: { name: "D", columns: ["q"], cases: dataset.cases }, assertionsText: '[{"type":"is-json"}]' };
+    store.getState().setDatasetEdit(edit);
+    expect(store.getState().evals.edit).toEqual(edit);
+    store.getState().setDatasetEdit(null);
+    expect(store.getState().evals.edit).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 // Renderer: the evaluations slice: datasets, the runs of the chosen dataset, the run on screen
 // with its live progress, and the comparison of two runs.
-import type { Dataset, EvalProgress, EvalRun, EvalRunSummary, EvalSettings, EvalVariant } from "../../shared/evals";
+import type { Dataset, EvalCase, EvalProgress, EvalRun, EvalRunSummary, EvalSettings, EvalVariant } from "../../shared/evals";
 import type { Assertion } from "../../shared/assertions";
 import { toAppError } from "./toAppError";
 import type { SliceCreator, StoreDeps } from "./types";
@@ -12,6 +12,27 @@ export interface DatasetListItem {
   columns: string[];
   updatedAt: number;
 }
+
+/** What to run, as chosen in the run setup: kept while the user is in other views. */
+export interface EvalRunSetup {
+  /** Run the playground's request as it is when the run starts. */
+  usePlayground: boolean;
+  /** Saved experiment versions added, in order (labels are unique). */
+  saved: EvalVariant[];
+  settings: EvalSettings;
+}
+
+/** Unsaved edits of a dataset (its table and assertions text), kept while the user is elsewhere. */
+export interface DatasetEdit {
+  datasetId: string;
+  /** The saved version the edits started from: a newer save starts afresh. */
+  updatedAt: number;
+  draft: { name: string; columns: string[]; cases: EvalCase[] };
+  assertionsText: string;
+}
+
+/** Most saved versions in one run (with the playground, the contract's eight). */
+export const MAX_SAVED_VARIANTS = 7;
 
 export interface EvalsState {
   datasets: DatasetListItem[];
@@ -25,6 +46,8 @@ export interface EvalsState {
   /** A second run of the same dataset to compare with the one on screen. */
   compareWith: EvalRun | null;
   error: string | null;
+  setup: EvalRunSetup;
+  edit: DatasetEdit | null;
 }
 
 export interface EvalsSlice {
@@ -40,9 +63,27 @@ export interface EvalsSlice {
   compareEvalRun(id: string | null): Promise<void>;
   /** A saved experiment version as a prompt version to evaluate. */
   experimentVariant(id: string, version: number): Promise<EvalVariant | null>;
+  /** Changes the run setup (whether the playground runs, the settings). */
+  setEvalSetup(change: Partial<Pick<EvalRunSetup, "usePlayground" | "settings">>): void;
+  /** Adds a saved version to the run setup; one with the same label, or past the limit, is not added. */
+  addEvalVariant(variant: EvalVariant): void;
+  removeEvalVariant(label: string): void;
+  /** Keeps (or with null, drops) the unsaved edits of the open dataset. */
+  setDatasetEdit(edit: DatasetEdit | null): void;
 }
 
-const initial: EvalsState = { datasets: [], dataset: null, runs: [], runId: null, run: null, progress: null, compareWith: null, error: null };
+const initial: EvalsState = {
+  datasets: [],
+  dataset: null,
+  runs: [],
+  runId: null,
+  run: null,
+  progress: null,
+  compareWith: null,
+  error: null,
+  setup: { usePlayground: true, saved: [], settings: { concurrency: 4, cache: false, mode: "direct" } },
+  edit: null,
+};
 
 /** Least ms between two refreshes of the run on screen while progress events arrive. */
 const REFRESH_MS = 250;
@@ -157,6 +198,22 @@ export function createEvalsSlice(deps: StoreDeps): SliceCreator<EvalsSlice> {
         if (!file || !chosen) return null;
         return { label: `${file.name} v${version}`, profileId: chosen.state.profileId, request: chosen.state.request, experiment: { id, version } };
       },
+
+      setEvalSetup: (change) => patch({ setup: { ...get().evals.setup, ...change } }),
+
+      // Read from the store at the moment of adding: two quick adds both land (a component's copy would lose one).
+      addEvalVariant: (variant) => {
+        const { setup } = get().evals;
+        if (setup.saved.length >= MAX_SAVED_VARIANTS || setup.saved.some((v) => v.label === variant.label)) return;
+        patch({ setup: { ...setup, saved: [...setup.saved, variant] } });
+      },
+
+      removeEvalVariant: (label) => {
+        const { setup } = get().evals;
+        patch({ setup: { ...setup, saved: setup.saved.filter((v) => v.label !== label) } });
+      },
+
+      setDatasetEdit: (edit) => patch({ edit }),
 
       compareEvalRun: async (id) => {
         if (!id) return patch({ compareWith: null });

@@ -89,6 +89,7 @@ describe("evaluating two prompt versions of a triage classifier", () => {
     await page.getByTestId("dataset-name").fill("Ticket triage");
     await page.getByTestId("dataset-import").setInputFiles({ name: "triage.jsonl", mimeType: "application/jsonl", buffer: Buffer.from(DATASET) });
     await page.getByTestId("dataset-editor").waitFor({ timeout: 10_000 });
+    await page.getByTestId("dataset-assertions-view-json").click();
     await page.getByTestId("dataset-assertions").fill('[{"type":"finish-reason","value":"stop"}]');
     await page.getByTestId("dataset-save").click();
 

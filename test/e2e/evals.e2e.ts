@@ -32,9 +32,11 @@ describe("evaluations", () => {
     await page.getByTestId("dataset-name").fill("Cities");
     await page.getByTestId("dataset-import").setInputFiles({ name: "cities.csv", mimeType: "text/csv", buffer: Buffer.from(CSV) });
     await page.getByTestId("dataset-editor").waitFor({ timeout: 10_000 });
+    await page.getByTestId("dataset-assertions-view-json").click();
     await page.getByTestId("dataset-assertions").fill('[{"type":"regex","pattern":"Paris|Rome|Lisbon"},{"type":"finish-reason","value":"stop"}]');
     // A case's own assertions, edited in the app: a malformed one is refused naming the field.
     await page.getByRole("button", { name: "Edit the own assertions of paris" }).click();
+    await page.getByTestId("case-assertions-view-json").click();
     await page.getByTestId("case-assertions").fill('[{"type":"contains"}]');
     expect(await page.getByTestId("case-assertions-error").innerText()).toContain("Case paris: 0.value");
     expect(await page.getByTestId("case-assertions-apply").isDisabled()).toBe(true);

@@ -37,6 +37,8 @@ export interface DirectRunContext {
   /** Keeps the run of each request (history), so a cell opens it. */
   recordRun: (record: RunRecord, costUsd: number | null) => void | Promise<void>;
   onCell: (cell: EvalCell) => void;
+  /** Told of every retry as its wait begins (the policy's, or a case re-queued), for the progress line. */
+  onRetry?: (retry: { waitMs: number; rateLimited: boolean }) => void;
   requestTimeoutMs: number;
   /** Extra headers for every request (e.g. the simulator's fixed latency). */
   headers?: Record<string, string>;
@@ -59,6 +61,10 @@ interface WorkItem {
   rateLimits: number;
   /** Connection drops, timeouts and 5xx met so far (retried a few times, after a short pause). */
   transient: number;
+  /** HTTP attempts made for this cell by the calls before this one (re-queued after a 429 or a drop). */
+  attempts: number;
+  /** performance.now() when its first attempt was sent; null before. */
+  firstSentAt: number | null;
 }
 
 /** How often a case is retried after a dropped connection, a timeout or a 5xx. */
@@ -85,7 +91,7 @@ export function missingWork(run: EvalRun, dataset: Dataset): WorkItem[] {
   const items: WorkItem[] = [];
   dataset.cases.forEach((c, caseIndex) => {
     run.variants.forEach((_, variant) => {
-      if (!done.has(cellKey(c.id, variant))) items.push({ variant, caseIndex, rateLimits: 0, transient: 0 });
+      if (!done.has(cellKey(c.id, variant))) items.push({ variant, caseIndex, rateLimits: 0, transient: 0, attempts: 0, firstSentAt: null });
     });
   });
   return items;
@@ -161,20 +167,27 @@ export async function runDirect(ctx: DirectRunContext): Promise<void> {
       ctx.onCell(await gradeCell(ctx.dataset, testCase, item.variant, { runId: hit.runId, outcome, error: check?.withheld ?? null, costUsd: 0, cached: true }, ctx.helpers[item.variant] ?? {}));
       return;
     }
-    const call = await callForEval({ connection, request, experiment: variant.experiment, signal, secrets: ctx.secrets(), requestTimeoutMs: ctx.requestTimeoutMs, headers: ctx.headers, fetch: ctx.fetch, gate, client: clientFor(item.variant), policy: ctx.policy, onRateLimited: (ms) => ctx.limiter.rateLimited(ms) });
+    const call = await callForEval({ connection, request, experiment: variant.experiment, signal, secrets: ctx.secrets(), requestTimeoutMs: ctx.requestTimeoutMs, headers: ctx.headers, fetch: ctx.fetch, gate, client: clientFor(item.variant), policy: ctx.policy, onRateLimited: (ms) => ctx.limiter.rateLimited(ms), onRetryWait: ctx.onRetry });
     if (ctx.signal.aborted) return; // a cancelled request leaves its cell for the resume
+    const tried = { attempts: item.attempts + call.record.attempts.length, firstSentAt: item.firstSentAt ?? call.sentAt };
     // A request larger than the whole tokens-per-minute limit never fits: its cell is an error at once.
     if (call.error?.kind === "rate_limited" && !requestTooLarge(call.error) && item.rateLimits < MAX_RATE_LIMIT_RETRIES) {
-      ctx.limiter.rateLimited(call.error.retryAfterSeconds !== null ? call.error.retryAfterSeconds * 1000 : DEFAULT_RETRY_AFTER_MS);
-      retries.push({ ...item, rateLimits: item.rateLimits + 1 });
+      const waitMs = call.error.retryAfterSeconds !== null ? call.error.retryAfterSeconds * 1000 : DEFAULT_RETRY_AFTER_MS;
+      ctx.limiter.rateLimited(waitMs);
+      ctx.onRetry?.({ waitMs, rateLimited: true });
+      retries.push({ ...item, ...tried, rateLimits: item.rateLimits + 1 });
       return;
     }
     if (call.error && TRANSIENT.has(call.error.kind) && item.transient < transientRetries) {
-      await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** item.transient));
-      retries.push({ ...item, transient: item.transient + 1 });
+      const waitMs = 200 * 2 ** item.transient;
+      ctx.onRetry?.({ waitMs, rateLimited: false });
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
+      retries.push({ ...item, ...tried, transient: item.transient + 1 });
       return;
     }
     if (!call.error) ctx.limiter.succeeded();
+    // The cell's whole time runs from its first attempt, over re-queues; its latency is the answering attempt's.
+    const timing = { latencyMs: call.answerMs ?? call.record.metrics.totalMs, totalMs: tried.firstSentAt === null ? null : Math.round((performance.now() - tried.firstSentAt) * 10) / 10, attempts: tried.attempts };
     const answered = redaction ? { ...call, record: { ...call.record, redaction } } : call;
     settle(async () => {
       const check = answered.result && ctx.moderateOutput ? await checkOutput(ctx.moderateOutput, connection, answered.result.choices) : null;
@@ -184,7 +197,7 @@ export async function runDirect(ctx: DirectRunContext): Promise<void> {
       await ctx.recordRun(record, costUsd);
       if (answered.result && ctx.cache && !check?.withheld) await ctx.cache.put({ key, runId: record.runId, model: answered.result.model, choices: answered.result.choices, usage: answered.result.usage });
       // A withheld answer is not graded: its cell says why, and the run (in history) keeps the verdict.
-      const answer = { runId: record.runId, outcome: check?.withheld ? null : answered.result, error: check?.withheld ?? answered.error?.message ?? null, costUsd, cached: false };
+      const answer = { runId: record.runId, outcome: check?.withheld ? null : answered.result, error: check?.withheld ?? answered.error?.message ?? null, costUsd, cached: false, ...timing };
       ctx.onCell(await gradeCell(ctx.dataset, testCase, item.variant, answer, ctx.helpers[item.variant] ?? {}));
     });
   }

@@ -20,6 +20,13 @@ export interface EvalCallOutcome {
   record: RunRecord;
   result: RunResult | null;
   error: AppError | null;
+  /**
+   * Ms the answering attempt took, from its sending to the whole answer (null without an answer):
+   * the latency a check measures. `record.metrics.totalMs` also counts earlier attempts and waits.
+   */
+  answerMs: number | null;
+  /** performance.now() when the first attempt was sent; null when none was. */
+  sentAt: number | null;
 }
 
 export interface EvalCallArgs {
@@ -48,6 +55,8 @@ export interface EvalCallArgs {
   policy?: ClientPolicy;
   /** Told before the policy waits after a 429, so the runner can slow every request down too. */
   onRateLimited?: (waitMs: number) => void;
+  /** Told before every wait of the policy (then a retry follows): how long, and whether a 429 caused it. */
+  onRetryWait?: (wait: { waitMs: number; rateLimited: boolean }) => void;
   /** Random numbers in [0, 1) for back-off jitter (tests pin it). */
   random?: () => number;
 }
@@ -89,6 +98,7 @@ export async function callForEval(args: EvalCallArgs): Promise<EvalCallOutcome> 
   const secrets = [...args.secrets, ...connectionSecrets(connection)];
   let result: RunResult | null = null;
   let error: AppError | null = null;
+  let answerMs: number | null = null;
   const attempts = () => observed.length;
   // Latency runs from the first attempt's sending: time queued behind the run's limiter before it
   // is the runner's, not the server's (retries and their waits after it do count).
@@ -113,12 +123,16 @@ export async function callForEval(args: EvalCallArgs): Promise<EvalCallOutcome> 
         random: args.random,
         onWait: (wait: PolicyWait) => {
           annotate(wait.afterAttempt, { waitMs: wait.waitMs, waitReason: wait.reason, note: wait.why });
-          if (observed[wait.afterAttempt - 1]?.status === 429) args.onRateLimited?.(wait.waitMs);
+          const rateLimited = observed[wait.afterAttempt - 1]?.status === 429;
+          args.onRetryWait?.({ waitMs: wait.waitMs, rateLimited });
+          if (rateLimited) args.onRateLimited?.(wait.waitMs);
         },
         onStop: (stop) => annotate(stop.afterAttempt, { note: stop.why }),
       },
     );
     const totalMs = latencySince();
+    // The attempt that answered is the last one: the retries and back-off waits before it are not its latency.
+    answerMs = tenths(performance.now() - (observed.at(-1)?.sentAt ?? startedAt));
     const usage = data.usage ? { promptTokens: data.usage.prompt_tokens, completionTokens: data.usage.completion_tokens, totalTokens: data.usage.total_tokens } : null;
     result = {
       runId,
@@ -155,5 +169,5 @@ export async function callForEval(args: EvalCallArgs): Promise<EvalCallOutcome> 
     error,
     metrics,
   };
-  return { record, result, error };
+  return { record, result, error, answerMs, sentAt: observed[0]?.sentAt ?? null };
 }

@@ -47,9 +47,12 @@ describe("an evaluation request under the client policy", () => {
     await failNext("rate_limit", 1);
     // retry-after: 1 (second); back-off alone would wait 5 ms.
     const { outcome, rateLimited } = send({ policy });
-    const { record, error } = await outcome;
+    const { record, error, answerMs } = await outcome;
     expect(error).toBeNull();
     expect(record.attempts[0]).toMatchObject({ status: 429, retryAfter: "1", waitMs: 1000, waitReason: "retry-after" });
+    // The answer's latency is its own attempt's; the record's total keeps the wait.
+    expect(answerMs).toBeLessThan(1000);
+    expect(record.metrics.totalMs).toBeGreaterThanOrEqual(1000);
     expect(rateLimited).toEqual([1000]);
   });
 

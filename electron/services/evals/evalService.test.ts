@@ -5,7 +5,7 @@ import { createServer, type Server, type ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { EvalProgress, EvalVariant } from "../../../shared/evals";
+import { EvalProgress, type EvalVariant } from "../../../shared/evals";
 import { DEFAULT_PRICE_TABLE } from "../../../shared/pricing";
 import { defaultRedactionOptions, redactChatRequest } from "../../../shared/redaction";
 import { DEFAULT_RETRY_POLICY } from "../../../shared/retryPolicy";
@@ -157,9 +157,58 @@ describe("evaluation service", () => {
       expect(run.status).toBe("done");
       expect(run.cells.filter((c) => c.status === "pass")).toHaveLength(10);
       expect(refused).toBe(4);
+      // Every 429 is counted in the progress events, which the renderer's contract accepts.
+      const last = EvalProgress.parse(events.at(-1));
+      expect(last).toMatchObject({ retries: 4, rateLimited: 4 });
+      // Each 429 asked for 20 ms (retry-after-ms).
+      expect(last.waitedMs).toBe(4 * 20);
+      expect(events.some((e) => e.status === "running" && e.rateLimited > 0)).toBe(true);
+      expect(run.retryCounts).toEqual({ retries: 4, rateLimited: 4, waitedMs: 80 });
       // Four 429s halve 8 down to 1 (8 -> 4 -> 2 -> 1 -> 1): the limit reported went below the setting.
       expect(Math.min(...events.map((e) => e.concurrency))).toBeLessThan(8);
       expect(proxy.peak()).toBeLessThan(8);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it("measures a latency check on the answering attempt, not the 429 and the back-off wait before it", async () => {
+    // The first request is refused with a 429 asking for a 400 ms wait; the answer then takes ~20 ms.
+    let refused = 0;
+    const proxy = await proxyToSimulator((res) => {
+      if (refused >= 1) return false;
+      refused += 1;
+      res.writeHead(429, { "content-type": "application/json", "retry-after-ms": "400" });
+      res.end(JSON.stringify({ error: { message: "Rate limit reached", type: "requests", param: null, code: "rate_limit_exceeded" } }));
+      return true;
+    }, 20);
+    try {
+      const saved = cities(1);
+      const dataset = datasets.save({ ...saved, assertions: [{ type: "max-latency", ms: 300 }] });
+      const runWith = async (policy: EvalServiceDeps["policy"]) => {
+        const evals = open(policy ? { policy } : {}, proxy.url);
+        const events: EvalProgress[] = [];
+        const run = await evals.settled(evals.start({ datasetId: dataset.id, variants: [variant("v1")], settings: { concurrency: 1, cache: false, mode: "direct" } }, (p) => events.push(p)).id);
+        service?.close();
+        // The retry and its wait reach the progress line too, whoever waited.
+        expect(events.at(-1)).toMatchObject({ retries: 1, rateLimited: 1, waitedMs: 400 });
+        return run.cells[0];
+      };
+      // Under a retrying policy (the wait inside one call), and without one (the case re-queued).
+      const policy = { ...DEFAULT_RETRY_POLICY, maxRetries: 2, honourRetryAfter: true, jitter: 0 };
+      for (const cell of [await runWith(() => policy), (refused = 0, await runWith(undefined))]) {
+        expect(refused).toBe(1);
+        expect(cell?.status).toBe("pass");
+        expect(cell?.checks[0]?.reason).toMatch(/within the 300 ms limit/);
+        expect(cell?.latencyMs).toBeLessThan(300);
+        // The whole time, kept apart, holds the wait.
+        expect(cell?.totalMs).toBeGreaterThanOrEqual(400);
+        expect(cell?.attempts).toBe(2);
+      }
+      // The record of the run keeps the wall time, as the playground's do.
+      expect(recorded.at(-1)?.attempts).toHaveLength(1);
+      expect(recorded[0]?.attempts.map((a) => a.status)).toEqual([429, 200]);
+      expect(recorded[0]?.metrics.totalMs).toBeGreaterThanOrEqual(400);
     } finally {
       await proxy.close();
     }

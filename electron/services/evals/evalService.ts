@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { setMaxListeners } from "node:events";
 import { join } from "node:path";
 import type { ChatRequest } from "../../../shared/contract";
-import type { BatchState, EvalCell, EvalProgress, EvalRun, EvalSettings, EvalVariant } from "../../../shared/evals";
+import { NO_RETRIES, type BatchState, type EvalCell, type EvalProgress, type EvalRun, type EvalSettings, type EvalVariant } from "../../../shared/evals";
 import { progressOf } from "../../../shared/evalResults";
 import type { PriceTable } from "../../../shared/pricing";
 import type { ClientPolicy } from "../../../shared/retryPolicy";
@@ -127,6 +127,14 @@ export function createEvalService(deps: EvalServiceDeps): EvalService {
       run.cells.push(cell);
       emit();
     };
+    // Counted as each wait begins, so the progress line shows a 429 while its wait is still running.
+    const onRetry = (retry: { waitMs: number; rateLimited: boolean }) => {
+      const counts = (run.retryCounts ??= { ...NO_RETRIES });
+      counts.retries += 1;
+      if (retry.rateLimited) counts.rateLimited += 1;
+      counts.waitedMs += retry.waitMs;
+      emit();
+    };
     const onBatch = (state: BatchState) => {
       run.batch = state;
       emit(true);
@@ -182,6 +190,7 @@ export function createEvalService(deps: EvalServiceDeps): EvalService {
               priceTable: deps.priceTable,
               recordRun: deps.recordRun,
               onCell,
+              onRetry,
               requestTimeoutMs: deps.requestTimeoutMs ?? deps.policy?.().requestTimeoutMs ?? 60_000,
               headers: deps.headers,
               fetch: http.fetch,

@@ -1,7 +1,8 @@
-// Renderer: the editor of one case's own assertions (a JSON array, checked against the shared schema
-// as it is typed), applied to the dataset draft only when valid.
+// Renderer: the editor of one case's own assertions (the assertion form, or a JSON array, checked
+// against the shared schema as it is typed), applied to the dataset draft only when valid.
 import { useState } from "react";
-import { caseAssertionsText, setCaseAssertions, type DatasetDraft } from "./datasetEdits";
+import { AssertionsEditor } from "./AssertionsEditor";
+import { caseAssertionsText, setCaseAssertions, VARIABLES_HINT, type DatasetDraft } from "./datasetEdits";
 
 /** Edits the own assertions of `draft.cases[caseIndex]`; `onApply` gets the draft with them set. */
 export function CaseAssertionsEditor({ draft, caseIndex, onApply, onClose }: { draft: DatasetDraft; caseIndex: number; onApply: (next: DatasetDraft) => void; onClose: () => void }) {
@@ -11,14 +12,8 @@ export function CaseAssertionsEditor({ draft, caseIndex, onApply, onClose }: { d
   const checked = setCaseAssertions(draft, caseIndex, text);
   return (
     <div className="evals-panel" data-testid="case-assertions-editor">
-      <label className="field">
-        {/* One span: the field lays its children out in a column. */}
-        <span>
-          Own assertions of case <span className="mono">{item.id}</span>, checked in addition to the dataset&apos;s (a JSON array, e.g.{" "}
-          {'[{"type":"regex","pattern":"^Paris"}]'})
-        </span>
-        <textarea className="assertions-text" data-testid="case-assertions" value={text} onChange={(e) => setText(e.target.value)} />
-      </label>
+      <AssertionsEditor text={text} onText={setText} testId="case-assertions" label={`Own assertions of case ${item.id}, checked in addition to the dataset's`} />
+      <p className="hint">{VARIABLES_HINT}</p>
       {typeof checked === "string" ? <p className="field-error" data-testid="case-assertions-error">{checked}</p> : null}
       <div className="evals-actions">
         <button

@@ -1,10 +1,13 @@
 // Renderer: a dataset edited in the app: its cases as a table, its columns, and the assertions
 // every case is checked against and each case's own (JSON, validated as it is typed).
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import type { Dataset } from "../../../shared/evals";
 import { useAppStore } from "../../store/appStore";
+import { assertionVariables } from "../../../shared/assertionVars";
+import { AssertionsEditor } from "./AssertionsEditor";
+import { draftsText } from "./assertionDrafts";
 import { CaseAssertionsEditor } from "./CaseAssertionsEditor";
-import { addCase, addColumn, parseAssertionsText, removeCase, setCell, type DatasetDraft } from "./datasetEdits";
+import { addCase, addColumn, parseAssertionsText, removeCase, setCell, VARIABLES_HINT, type DatasetDraft } from "./datasetEdits";
 
 /** Most rows shown for editing; a bigger dataset is edited in its file. */
 const SHOWN_ROWS = 200;
@@ -12,13 +15,23 @@ const SHOWN_ROWS = 200;
 /** The editor of the open dataset. */
 export function DatasetEditor({ dataset }: { dataset: Dataset }) {
   const saveDataset = useAppStore((s) => s.saveDataset);
-  const [draft, setDraft] = useState<DatasetDraft>({ name: dataset.name, columns: dataset.columns, cases: dataset.cases });
-  const [assertionsText, setAssertionsText] = useState(JSON.stringify(dataset.assertions, null, 2));
+  // Unsaved edits live in the store, so leaving the view and coming back keeps them; edits of
+  // another dataset, or of an older save of this one, are not these.
+  const edit = useAppStore((s) => s.evals.edit);
+  const setDatasetEdit = useAppStore((s) => s.setDatasetEdit);
+  const current = edit && edit.datasetId === dataset.id && edit.updatedAt === dataset.updatedAt ? edit : null;
+  const saved = useMemo(() => ({ draft: { name: dataset.name, columns: dataset.columns, cases: dataset.cases }, assertionsText: draftsText(dataset.assertions) }), [dataset]);
+  const draft: DatasetDraft = current?.draft ?? saved.draft;
+  const assertionsText = current?.assertionsText ?? saved.assertionsText;
+  const keep = (change: { draft?: DatasetDraft; assertionsText?: string }) => setDatasetEdit({ datasetId: dataset.id, updatedAt: dataset.updatedAt, draft, assertionsText, ...change });
+  const setDraft = (next: DatasetDraft) => keep({ draft: next });
+  const setAssertionsText = (next: string) => keep({ assertionsText: next });
   const [column, setColumn] = useState("");
   const [columnError, setColumnError] = useState<string | null>(null);
   // The case whose own assertions are open for editing (by index into the draft).
   const [editing, setEditing] = useState<number | null>(null);
   const checked = parseAssertionsText(assertionsText);
+  const unknownVars = checked.ok ? [...new Set(checked.assertions.flatMap(assertionVariables))].filter((v) => !draft.columns.includes(v)) : [];
 
   return (
     <section className="evals-panel" data-testid="dataset-editor">
@@ -102,10 +115,15 @@ export function DatasetEditor({ dataset }: { dataset: Dataset }) {
         </button>
         {columnError ? <span className="field-error">{columnError}</span> : null}
       </div>
-      <label className="field">
-        Assertions for every case (a JSON array, e.g. {'[{"type":"contains","value":"Paris"}]'}); a case's own are edited with its ✎ button or imported from an assertions column
-        <textarea className="assertions-text" data-testid="dataset-assertions" value={assertionsText} onChange={(e) => setAssertionsText(e.target.value)} />
-      </label>
+      <AssertionsEditor text={assertionsText} onText={setAssertionsText} testId="dataset-assertions" label="Assertions for every case" />
+      <p className="hint">
+        A case&apos;s own assertions are edited with its ✎ button or imported from an assertions column. {VARIABLES_HINT}
+      </p>
+      {unknownVars.length ? (
+        <p className="field-error" data-testid="assertion-unknown-vars">
+          No column for {unknownVars.map((v) => `{{${v}}}`).join(", ")}: the checks using it will fail.
+        </p>
+      ) : null}
       {!checked.ok ? <p className="field-error">{checked.error}</p> : null}
       <button
         type="button"
@@ -116,6 +134,12 @@ export function DatasetEditor({ dataset }: { dataset: Dataset }) {
       >
         Save dataset
       </button>
+      {current ? (
+        <span className="hint" data-testid="dataset-unsaved">
+          {" "}
+          Unsaved changes (kept while you visit other views)
+        </span>
+      ) : null}
     </section>
   );
 }

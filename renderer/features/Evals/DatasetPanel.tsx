@@ -1,11 +1,12 @@
 // Renderer: the dataset list, import from CSV or JSON Lines, and a new empty dataset.
+import { useShallow } from "zustand/react/shallow";
 import { useState } from "react";
 import { useAppStore } from "../../store/appStore";
 import { readPickedFiles } from "../Embeddings/readFiles";
 
 /** Datasets on the left of the evaluations view. */
 export function DatasetPanel() {
-  const { datasets, dataset } = useAppStore((s) => s.evals);
+  const { datasets, dataset } = useAppStore(useShallow((s) => ({ datasets: s.evals.datasets, dataset: s.evals.dataset })));
   const openDataset = useAppStore((s) => s.openDataset);
   const importDataset = useAppStore((s) => s.importDataset);
   const saveDataset = useAppStore((s) => s.saveDataset);

@@ -1,5 +1,6 @@
 // Renderer: the evaluations view: datasets, the prompt versions to run over them, live progress,
 // the results table and the comparison of runs.
+import { useShallow } from "zustand/react/shallow";
 import { useEffect } from "react";
 import { useAppStore } from "../../store/appStore";
 import { DatasetEditor } from "./DatasetEditor";
@@ -12,7 +13,7 @@ import "./evals.css";
 
 /** The whole view. */
 export function Evals() {
-  const { dataset, run, error } = useAppStore((s) => s.evals);
+  const { dataset, run, error } = useAppStore(useShallow((s) => ({ dataset: s.evals.dataset, run: s.evals.run, error: s.evals.error })));
   const loadDatasets = useAppStore((s) => s.loadDatasets);
   useEffect(() => {
     void loadDatasets();
@@ -34,7 +35,8 @@ export function Evals() {
               <DatasetEditor key={`${dataset.id}:${dataset.updatedAt}`} dataset={dataset} />
               <RunSetup />
               <RunProgress />
-              {run ? <ResultsTable run={run} /> : null}
+              {/* Keyed by run: another run starts with no cell open. */}
+              {run ? <ResultsTable key={run.id} run={run} /> : null}
               <RunHistoryPanel />
             </>
           ) : (

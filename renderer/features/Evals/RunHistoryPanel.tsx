@@ -1,11 +1,12 @@
 // Renderer: the runs of the open dataset, and the diff of the run on screen with another one.
+import { useShallow } from "zustand/react/shallow";
 import { useMemo } from "react";
 import { diffEvalRuns } from "../../../shared/evalResults";
 import { useAppStore } from "../../store/appStore";
 
 /** Earlier runs and what changed between two of them. */
 export function RunHistoryPanel() {
-  const { runs, run, compareWith } = useAppStore((s) => s.evals);
+  const { runs, run, compareWith } = useAppStore(useShallow((s) => ({ runs: s.evals.runs, run: s.evals.run, compareWith: s.evals.compareWith })));
   const openEvalRun = useAppStore((s) => s.openEvalRun);
   const compareEvalRun = useAppStore((s) => s.compareEvalRun);
   const diff = useMemo(() => (run && compareWith ? diffEvalRuns(compareWith, run) : null), [run, compareWith]);

@@ -1,17 +1,20 @@
 // Renderer: the progress bar of the run on screen: done of total, passes, spend, time left, the
-// concurrency in force (lowered after a 429), the batch status; cancel and resume.
-import { progressOf } from "../../../shared/evalResults";
+// retries, 429s and waits so far, the concurrency in force (lowered after a 429), the batch status;
+// cancel and resume.
+import { useShallow } from "zustand/react/shallow";
+import { progressOf, retryText } from "../../../shared/evalResults";
 import { useAppStore } from "../../store/appStore";
 import { costText, msText } from "../History/figures";
 
 /** Progress of the run on screen. */
 export function RunProgress() {
-  const { run, progress } = useAppStore((s) => s.evals);
+  const { run, progress } = useAppStore(useShallow((s) => ({ run: s.evals.run, progress: s.evals.progress })));
   const cancelEval = useAppStore((s) => s.cancelEval);
   const resumeEval = useAppStore((s) => s.resumeEval);
   if (!run) return null;
   const p = progress ?? progressOf(run, run.settings.concurrency);
   const status = progress?.status ?? run.status;
+  const retries = retryText(p);
   return (
     <section className="evals-panel" data-testid="eval-progress" data-status={status}>
       <h2>
@@ -20,6 +23,14 @@ export function RunProgress() {
       <progress className="eval-progress" max={Math.max(1, p.total)} value={p.done} />
       <p data-testid="eval-figures">
         {p.done} of {p.total} done · <strong data-testid="eval-passed">{p.passed} passed</strong> · {p.failed} failed · {p.errors} errors · spent {costText(p.spendUsd)}
+        {retries ? (
+          <>
+            {" · "}
+            <span data-testid="eval-retries" title="Attempts sent again after a 429, a dropped connection or a server error, and the back-off waits before them, summed over requests">
+              {retries}
+            </span>
+          </>
+        ) : null}
         {status === "running" ? ` · ${p.etaMs === null ? "estimating time left" : `about ${msText(p.etaMs)} left`} · concurrency ${p.concurrency}` : ""}
       </p>
       {p.batch ? (

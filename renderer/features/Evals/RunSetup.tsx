@@ -1,9 +1,10 @@
 // Renderer: what to run over the dataset: prompt versions (the playground now, saved experiment
-// versions), concurrency, cache, and direct or Batch API.
+// versions), concurrency, cache, and direct or Batch API; kept in the store while the user is elsewhere.
 import { useEffect, useState } from "react";
 import type { EvalSettings, EvalVariant } from "../../../shared/evals";
 import { missingVariables } from "../../../shared/template";
 import { useAppStore } from "../../store/appStore";
+import { MAX_SAVED_VARIANTS } from "../../store/evalsSlice";
 
 /** The run setup panel. */
 export function RunSetup() {
@@ -15,11 +16,15 @@ export function RunSetup() {
   const experimentVariant = useAppStore((s) => s.experimentVariant);
   const startEval = useAppStore((s) => s.startEval);
   const running = useAppStore((s) => s.evals.run?.status === "running");
-  const [usePlayground, setUsePlayground] = useState(true);
-  const [saved, setSaved] = useState<EvalVariant[]>([]);
+  // The choices live in the store, so they are still there after a visit to another view.
+  const { usePlayground, saved, settings } = useAppStore((s) => s.evals.setup);
+  const setEvalSetup = useAppStore((s) => s.setEvalSetup);
+  const addEvalVariant = useAppStore((s) => s.addEvalVariant);
+  const removeEvalVariant = useAppStore((s) => s.removeEvalVariant);
+  const setUsePlayground = (value: boolean) => setEvalSetup({ usePlayground: value });
+  const setSettings = (value: EvalSettings) => setEvalSetup({ settings: value });
   const [pick, setPick] = useState("");
   const [pickVersion, setPickVersion] = useState(1);
-  const [settings, setSettings] = useState<EvalSettings>({ concurrency: 4, cache: false, mode: "direct" });
 
   useEffect(() => {
     void loadExperiments();
@@ -36,10 +41,10 @@ export function RunSetup() {
       <label className="row">
         <input type="checkbox" checked={usePlayground} onChange={(e) => setUsePlayground(e.target.checked)} data-testid="variant-playground" /> The playground as it is now ({request.model})
       </label>
-      {saved.map((v, i) => (
-        <div key={v.label} className="row">
+      {saved.map((v) => (
+        <div key={v.label} className="row" data-testid="variant-saved">
           <span>{v.label}</span>
-          <button type="button" className="button-quiet" onClick={() => setSaved(saved.filter((_, j) => j !== i))}>
+          <button type="button" className="button-quiet" aria-label={`Remove ${v.label}`} onClick={() => removeEvalVariant(v.label)}>
             Remove
           </button>
         </div>
@@ -71,11 +76,11 @@ export function RunSetup() {
         <button
           type="button"
           className="button-quiet"
-          disabled={!chosen || saved.length >= 7}
+          disabled={!chosen || saved.length >= MAX_SAVED_VARIANTS}
           data-testid="variant-add"
           onClick={async () => {
             const variant = chosen ? await experimentVariant(chosen.id, pickVersion) : null;
-            if (variant && !saved.some((v) => v.label === variant.label)) setSaved([...saved, variant]);
+            if (variant) addEvalVariant(variant);
           }}
         >
           Add version

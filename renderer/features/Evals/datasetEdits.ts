@@ -4,6 +4,10 @@ import { Assertions, type Assertion } from "../../../shared/assertions";
 import type { EvalCase } from "../../../shared/evals";
 import { describeZodError } from "../../../shared/errors";
 
+/** How `{{variables}}` in assertion values are filled (the rules of shared/assertionVars). */
+export const VARIABLES_HINT =
+  "Values may use {{column}}, filled from each case; in a regex pattern the case's value is matched literally (escaped); a JSON schema is not filled. A variable the case does not have fails that check.";
+
 /** The editable part of a dataset. */
 export interface DatasetDraft {
   name: string;
