@@ -35,6 +35,7 @@ export function QuizPanel({ lesson }: { lesson: Lesson }) {
               {result ? (
                 <p className={result.correct ? "quiz-result quiz-right" : "quiz-result quiz-wrong"} data-testid={`quiz-result-${i}`}>
                   {result.correct ? "Right. " : "Not quite. "}
+                  {!result.correct && result.feedback ? <span data-testid={`quiz-feedback-${i}`}>{result.feedback} </span> : null}
                   {q.kind === "choice" && !result.correct ? `The answer is "${q.options[q.answer]?.text}". ` : null}
                   {q.kind === "short" ? `A good answer: ${q.sample} ` : null}
                   {result.explanation}
