@@ -78,7 +78,7 @@ export function createLearningService(deps: LearningDeps): LearningService {
     const progress = pass ? updateLesson(lessonId, (p) => ({ ...p, exercisePassed: true })) : entry(learning(), lessonId);
     return {
       pass,
-      reason: pass ? `Passed: every check of the exercise holds for ${subject}.` : `Not yet: ${firstFailure?.reason ?? "a check failed."}`,
+      reason: pass ? `Passed: every check of the exercise holds for ${subject}.` : `Not yet. ${firstFailure?.reason ?? "A check failed."}`,
       results: shown,
       progress,
     };
@@ -127,7 +127,7 @@ export function createLearningService(deps: LearningDeps): LearningService {
         ? "Passed: every check of the exercise holds for this run."
         : record.error
           ? `The run failed (${record.error.message}), so the exercise cannot pass: ${firstFailure?.reason ?? ""}`
-          : `Not yet: ${firstFailure?.reason ?? "a check failed."}`;
+          : `Not yet. ${firstFailure?.reason ?? "A check failed."}`;
       const progress = pass ? updateLesson(lessonId, (p) => ({ ...p, exercisePassed: true })) : entry(learning(), lessonId);
       return {
         pass,
