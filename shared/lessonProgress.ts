@@ -20,6 +20,16 @@ export const LessonProgress = z.object({
 });
 export type LessonProgress = z.infer<typeof LessonProgress>;
 
+/** Studied: read, or its exercise passed. Only then do its cards enter review and count in readiness. */
+export function isStudied(p: LessonProgress | undefined): boolean {
+  return Boolean(p && (p.read || p.exercisePassed));
+}
+
+/** Done: the exercise passed and the quiz taken ("Mark as read" is not needed). */
+export function isDone(p: LessonProgress | undefined): boolean {
+  return Boolean(p && p.exercisePassed && p.quiz);
+}
+
 /** A review card's FSRS schedule (ts-fsrs Card, dates as epoch ms so it stores as JSON). */
 export const CardSchedule = z.object({
   due: EpochMs,

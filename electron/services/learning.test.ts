@@ -89,8 +89,29 @@ describe("lesson progress", () => {
   });
 });
 
+/** Marks the first lessons read, so their cards enter review (more cards than a day's new ones). */
+const studyFirstLessons = (count = 6) => {
+  const learning = open();
+  for (const lesson of library.all().slice(0, count)) learning.markRead(lesson.frontMatter.id);
+};
+
 describe("review cards", () => {
+  it("holds no card of a lesson before it is studied, and its cards once it is read or its exercise passed", () => {
+    expect(open().queue().cards).toEqual([]);
+    open().markRead("streaming");
+    const queue = open().queue();
+    expect(queue.cards.length).toBeGreaterThan(0);
+    expect(new Set(queue.cards.map((c) => c.lessonId))).toEqual(new Set(["streaming"]));
+    // A card graded before its lesson was studied (older data) neither returns nor counts in retention.
+    const learning = open();
+    learning.gradeCard("temperature#1", "good");
+    clock = new Date(clock.getTime() + 30 * 24 * 3600_000);
+    expect(open().queue().cards.some((c) => c.lessonId === "temperature")).toBe(false);
+    expect(open().progress().cards.temperature).toMatchObject({ reviewed: 0, retention: null });
+  });
+
   it("offers a daily number of new cards, with the next due date of each grade in order", () => {
+    studyFirstLessons();
     const { cards } = open().queue();
     expect(cards.length).toBe(NEW_CARDS_PER_DAY);
     expect(cards.every((c) => c.isNew)).toBe(true);
@@ -101,6 +122,7 @@ describe("review cards", () => {
   });
 
   it("schedules a graded card in the future, counts it against today's new cards, and brings it back when due", () => {
+    studyFirstLessons();
     const learning = open();
     const card = learning.queue().cards[0]!;
     const { schedule } = learning.gradeCard(card.cardId, "easy");
@@ -118,6 +140,7 @@ describe("review cards", () => {
   });
 
   it("holds a card graded Again back until its short learning step has passed", () => {
+    studyFirstLessons();
     const learning = open();
     const card = learning.queue().cards[0]!;
     const { schedule } = learning.gradeCard(card.cardId, "again");
@@ -128,6 +151,7 @@ describe("review cards", () => {
   });
 
   it("reports retention per lesson from the reviewed cards only", () => {
+    studyFirstLessons();
     const learning = open();
     const card = learning.queue().cards[0]!;
     expect(learning.progress().cards[card.lessonId]?.retention).toBeNull();
