@@ -44,6 +44,8 @@ export function createLessonsHandlers(deps: LessonHandlerDeps): Pick<Handlers, k
     "lessons.submitQuiz": async ({ lessonId, answers }) => learning.submitQuiz(lessonId, answers),
     "review.queue": async () => learning.queue(),
     "review.grade": async ({ cardId, grade }) => learning.gradeCard(cardId, grade),
+    "review.undo": async () => learning.undoLastGrade(),
+    "review.stats": async () => learning.reviewStats(),
     "interview.grade": async ({ lessonId, answer, profileId, model }) => {
       const card = lessons.get(lessonId).frontMatter.interview;
       const why = await selfGradeReason(profiles, profileId);

@@ -163,6 +163,43 @@ describe("review cards", () => {
     expect(stats.retention).toBeLessThanOrEqual(1);
   });
 
+  it("takes back the last grade once: a new card is new again, a reviewed card gets its old schedule", () => {
+    studyFirstLessons();
+    const learning = open();
+    expect(() => learning.undoLastGrade()).toThrow(/no grade to undo/);
+    const card = learning.queue().cards[0]!;
+    const first = learning.gradeCard(card.cardId, "good").schedule;
+    expect(learning.undoLastGrade()).toEqual({ cardId: card.cardId, schedule: null });
+    expect(learning.queue().cards[0]).toMatchObject({ cardId: card.cardId, isNew: true });
+    expect(() => learning.undoLastGrade()).toThrow(/no grade to undo/);
+    learning.gradeCard(card.cardId, "good");
+    clock = new Date(first.due + 1000);
+    learning.gradeCard(card.cardId, "again");
+    expect(learning.undoLastGrade().schedule).toEqual(first);
+    expect(open().progress().cards[card.lessonId]?.reviewed).toBe(1);
+  });
+
+  it("counts due today, retention and a 30-day forecast over studied lessons only", () => {
+    const learning = open();
+    expect(learning.reviewStats()).toEqual({ dueToday: 0, reviewed: 0, retention: null, forecast: Array.from({ length: 30 }, () => 0) });
+    studyFirstLessons(1);
+    const queue = learning.queue();
+    const stats = learning.reviewStats();
+    expect(stats.dueToday).toBe(queue.cards.length);
+    expect(stats.reviewed).toBe(0);
+    const easy = learning.gradeCard(queue.cards[0]!.cardId, "easy").schedule;
+    learning.gradeCard(queue.cards[1]!.cardId, "again");
+    const after = learning.reviewStats();
+    expect(after).toMatchObject({ dueToday: queue.cards.length - 2, reviewed: 2 });
+    expect(after.retention).toBeGreaterThan(0.5);
+    const easyDay = Math.round((new Date(easy.due).setHours(0, 0, 0, 0) - new Date(clock).setHours(0, 0, 0, 0)) / 86_400_000);
+    expect(easyDay).toBeGreaterThan(0);
+    // The card graded Again is due again today; the easy one on its day.
+    expect(after.forecast[0]).toBe(1);
+    expect(after.forecast[easyDay]).toBe(1);
+    expect(after.forecast.reduce((a, b) => a + b, 0)).toBe(2);
+  });
+
   it("refuses a card id no lesson has", () => {
     expect(() => open().gradeCard("temperature#99", "good")).toThrow(/no review card/);
   });

@@ -2,7 +2,7 @@
 // review queue and grades, mock scores, and exercises graded on playground runs (or Embeddings lab
 // results, or evaluation runs) with the shared assertion engine. Everything is kept in the settings file's `learning` field.
 import { describeAssertion, runAssertions, type AssertionResult } from "../../shared/assertions";
-import type { ExerciseGrade, ReviewCardView, ReviewGrade } from "../../shared/contracts/lessons";
+import type { ExerciseGrade, ReviewCardView, ReviewGrade, ReviewStats } from "../../shared/contracts/lessons";
 import { observeEvalRun } from "../../shared/evalObservation";
 import type { Dataset, EvalRun } from "../../shared/evals";
 import { lessonCards, type EmbeddingsExercise, type EvalExercise } from "../../shared/lesson";
@@ -13,7 +13,7 @@ import { estimateCost, type PriceTable } from "../../shared/pricing";
 import type { RunRecord } from "../../shared/runRecord";
 import { DojoError } from "../errors";
 import type { LessonLibrary } from "./lessons";
-import { buildQueue, cardStats, gradeCard } from "./reviewScheduler";
+import { buildQueue, cardStats, gradeCard, reviewStats } from "./reviewScheduler";
 import type { SettingsStore } from "./settingsStore";
 
 export interface LearningDeps {
@@ -41,6 +41,9 @@ export interface LearningService {
   submitQuiz(lessonId: string, answers: readonly (QuizAnswer | null)[]): { results: QuizResult[]; correct: number; total: number; progress: LessonProgress };
   queue(): { cards: ReviewCardView[]; dueLater: number; nextDue: number | null };
   gradeCard(cardId: string, grade: ReviewGrade): { cardId: string; schedule: CardSchedule };
+  /** Takes back the last grade (once): the card's schedule is restored, or the card is new again. */
+  undoLastGrade(): { cardId: string; schedule: CardSchedule | null };
+  reviewStats(): ReviewStats;
   recordMock(lessonId: string, score: number, mode: MockScore["mode"]): void;
 }
 
@@ -49,6 +52,8 @@ export function createLearningService(deps: LearningDeps): LearningService {
   const now = deps.now ?? (() => new Date());
   const learning = () => deps.store.read().learning;
   const save = (change: (state: LearningState) => LearningState) => deps.store.update((s) => ({ ...s, learning: change(s.learning) })).learning;
+  /** The card last graded and its schedule before, so that one grade can be taken back. */
+  let lastGrade: { cardId: string; previous: CardSchedule | null } | null = null;
   const entry = (state: LearningState, id: string) => state.lessons[id] ?? LessonProgress.parse({});
   const updateLesson = (lessonId: string, change: (p: LessonProgress) => LessonProgress): LessonProgress => {
     deps.library.get(lessonId); // refuses an unknown lesson
@@ -154,9 +159,23 @@ export function createLearningService(deps: LearningDeps): LearningService {
       const known = deps.library.all().some((l) => lessonCards(l.frontMatter).some((c) => c.cardId === cardId));
       if (!known) throw new DojoError("invalid_input", `There is no review card "${cardId}".`);
       const at = now();
+      lastGrade = { cardId, previous: learning().cards[cardId] ?? null };
       const saved = save((state) => ({ ...state, cards: { ...state.cards, [cardId]: gradeCard(state.cards[cardId], grade, at) } }));
       return { cardId, schedule: saved.cards[cardId]! };
     },
+
+    undoLastGrade() {
+      const undo = lastGrade;
+      if (!undo) throw new DojoError("invalid_input", "There is no grade to undo: grade a card first (only the last grade can be taken back).");
+      lastGrade = null;
+      save((state) => {
+        const { [undo.cardId]: _graded, ...rest } = state.cards;
+        return { ...state, cards: undo.previous ? { ...rest, [undo.cardId]: undo.previous } : rest };
+      });
+      return { cardId: undo.cardId, schedule: undo.previous };
+    },
+
+    reviewStats: () => reviewStats(deps.library.all(), learning(), now()),
 
     recordMock(lessonId, score, mode) {
       deps.library.get(lessonId);

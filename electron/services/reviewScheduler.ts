@@ -3,7 +3,7 @@
 import { createEmptyCard, fsrs, Rating, type Card, type Grade } from "ts-fsrs";
 import { lessonCards, type Lesson } from "../../shared/lesson";
 import { isStudied, type CardSchedule, type CardStats, type LearningState } from "../../shared/lessonProgress";
-import type { ReviewCardView, ReviewGrade } from "../../shared/contracts/lessons";
+import type { ReviewCardView, ReviewGrade, ReviewStats } from "../../shared/contracts/lessons";
 
 /** New cards introduced per day, so a fresh learner is not handed every card at once. */
 export const NEW_CARDS_PER_DAY = 10;
@@ -116,4 +116,32 @@ export function cardStats(lessons: readonly Lesson[], state: LearningState, now:
     };
   }
   return out;
+}
+
+/** Days shown in the review forecast (ReviewStats.forecast: day 0 is today, overdue included). */
+export const FORECAST_DAYS = 30;
+
+/** Due today, retention and the 30-day forecast, over studied lessons only. */
+export function reviewStats(lessons: readonly Lesson[], state: LearningState, now: Date): ReviewStats {
+  const stored = studiedLessons(lessons, state)
+    .flatMap((l) => lessonCards(l.frontMatter))
+    .map((c) => state.cards[c.cardId])
+    .filter((s): s is CardSchedule => s !== undefined);
+  const recall = stored.map((s) => scheduler.get_retrievability(toCard(s), now, false));
+  const today = new Date(now);
+  today.setHours(0, 0, 0, 0);
+  const forecast = Array.from({ length: FORECAST_DAYS }, () => 0);
+  for (const s of stored) {
+    const due = new Date(s.due);
+    due.setHours(0, 0, 0, 0);
+    // Whole local days from today (rounded, so a daylight-saving change does not shift a day).
+    const day = Math.max(0, Math.round((due.getTime() - today.getTime()) / 86_400_000));
+    if (day < FORECAST_DAYS) forecast[day]! += 1;
+  }
+  return {
+    dueToday: buildQueue(lessons, state, now).cards.length,
+    reviewed: stored.length,
+    retention: recall.length ? Math.min(1, Math.max(0, recall.reduce((a, b) => a + b, 0) / recall.length)) : null,
+    forecast,
+  };
 }

@@ -72,6 +72,15 @@ export const InterviewFeedback = z.discriminatedUnion("mode", [
 ]);
 export type InterviewFeedback = z.infer<typeof InterviewFeedback>;
 
+/** Review statistics (see electron/services/reviewScheduler.ts). */
+export const ReviewStats = z.object({
+  dueToday: z.number().int().nonnegative(),
+  reviewed: z.number().int().nonnegative(),
+  retention: z.number().min(0).max(1).nullable(),
+  forecast: z.array(z.number().int().nonnegative()).max(366),
+});
+export type ReviewStats = z.infer<typeof ReviewStats>;
+
 /** The lesson channels. */
 export const lessonsChannels = {
   /** Every valid lesson in topic order, and the problems of any file that is not valid. */
@@ -96,6 +105,10 @@ export const lessonsChannels = {
     input: EmptyInput,
     output: z.object({ cards: z.array(ReviewCardView), dueLater: z.number().int().nonnegative(), nextDue: z.number().nullable() }),
   },
+  /** Takes back the last grade given (this session): the card's schedule is as it was before; null for a card that was new. */
+  "review.undo": { input: EmptyInput, output: z.object({ cardId: z.string(), schedule: CardSchedule.nullable() }) },
+  /** Review statistics of the studied lessons: due today, reviewed cards, retention, reviews due per day for 30 days. */
+  "review.stats": { input: EmptyInput, output: ReviewStats },
   /** Grades a card; returns its new schedule. */
   "review.grade": { input: z.object({ cardId: z.string().min(3).max(100), grade: ReviewGrade }).strict(), output: z.object({ cardId: z.string(), schedule: CardSchedule }) },
   /**
