@@ -1,6 +1,7 @@
 // Both processes: what the app remembers of a learner: per-lesson progress, review-card schedules
 // (FSRS state, dates as epoch ms) and mock-interview scores. Stored in the settings file.
 import { z } from "zod";
+import { QuizAnswer } from "./lessonQuiz";
 
 const EpochMs = z.number().int().nonnegative();
 
@@ -16,6 +17,8 @@ export const LessonProgress = z.object({
   quiz: QuizScore.nullable().default(null),
   /** The best quiz attempt so far. */
   bestQuiz: QuizScore.nullable().default(null),
+  /** The answers of the latest quiz attempt, by question position, shown again on a revisit. */
+  answers: z.array(QuizAnswer.nullable()).max(50).optional(),
   updatedAt: EpochMs.default(0),
 });
 export type LessonProgress = z.infer<typeof LessonProgress>;

@@ -38,6 +38,7 @@ describe("lesson progress", () => {
     const reopened = open().progress().lessons.temperature;
     expect(reopened?.read).toBe(true);
     expect(reopened?.quiz).toMatchObject({ correct: quiz.length, total: quiz.length });
+    expect(reopened?.answers).toEqual(allRight);
   });
 
   it("keeps the best quiz score when a later attempt is worse", () => {

@@ -148,6 +148,7 @@ export function createLearningService(deps: LearningDeps): LearningService {
       const progress = updateLesson(lessonId, (p) => ({
         ...p,
         quiz: score,
+        answers: [...answers],
         bestQuiz: !p.bestQuiz || score.correct / score.total >= p.bestQuiz.correct / p.bestQuiz.total ? score : p.bestQuiz,
       }));
       return { ...graded, progress };

@@ -32,6 +32,9 @@ export interface LessonsSlice {
   /** Why the last check could not run (no run yet, call failed). */
   exerciseError: string | null;
   quizOutcome: QuizOutcome | null;
+  /** Quiz answers typed or chosen but not yet checked, by lesson id, kept while the app runs. */
+  quizDrafts: Record<string, (QuizAnswer | null)[]>;
+  setQuizDraft(lessonId: string, answers: (QuizAnswer | null)[]): void;
   /** The learner's own settings kept before a lesson replaced them (undefined: not read yet). */
   settingsBackup: LessonSettingsBackup | null | undefined;
   /** Reads the kept settings, if any. */
@@ -84,6 +87,8 @@ export function createLessonsSlice(deps: StoreDeps): SliceCreator<LessonsSlice> 
     exerciseChecking: false,
     exerciseError: null,
     quizOutcome: null,
+    quizDrafts: {},
+    setQuizDraft: (lessonId, answers) => set({ quizDrafts: { ...get().quizDrafts, [lessonId]: answers } }),
     settingsBackup: undefined,
 
     loadSettingsBackup: async () => {

@@ -1,17 +1,30 @@
 // Renderer: a lesson's quiz: multiple-choice and short-answer questions, graded by the main side,
 // each answer explained.
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import type { Lesson } from "../../../shared/lesson";
-import type { QuizAnswer } from "../../../shared/lessonQuiz";
+import { gradeQuiz, type QuizAnswer } from "../../../shared/lessonQuiz";
 import { useAppStore } from "../../store/appStore";
 
-/** The quiz of the open lesson. */
+const NO_ANSWERS: readonly (QuizAnswer | null)[] = [];
+
+/** The quiz of the open lesson. Answers are kept: a draft while the app runs, the last checked attempt in progress. */
 export function QuizPanel({ lesson }: { lesson: Lesson }) {
   const { quiz, id } = lesson.frontMatter;
-  const [answers, setAnswers] = useState<(QuizAnswer | null)[]>(() => quiz.map(() => null));
+  const draft = useAppStore((s) => s.quizDrafts[id]);
+  const saved = useAppStore((s) => s.progress?.lessons[id]?.answers ?? NO_ANSWERS);
+  const setQuizDraft = useAppStore((s) => s.setQuizDraft);
+  const [answers, setAnswers] = useState<(QuizAnswer | null)[]>(() => quiz.map((_, i) => draft?.[i] ?? saved[i] ?? null));
   const submitQuiz = useAppStore((s) => s.submitQuiz);
-  const outcome = useAppStore((s) => s.quizOutcome);
-  const setAnswer = (i: number, value: QuizAnswer) => setAnswers((all) => all.map((a, j) => (j === i ? value : a)));
+  const checked = useAppStore((s) => s.quizOutcome);
+  // On a revisit, the last checked attempt is shown graded again (grading is the same code on both sides).
+  const previous = useMemo(() => (saved.length === quiz.length ? gradeQuiz(quiz, saved) : null), [quiz, saved]);
+  const outcome = checked ?? previous;
+  const setAnswer = (i: number, value: QuizAnswer) =>
+    setAnswers((all) => {
+      const next = all.map((a, j) => (j === i ? value : a));
+      setQuizDraft(id, next);
+      return next;
+    });
   return (
     <section className="quiz" data-testid="quiz">
       <h2>Quiz</h2>
@@ -48,6 +61,7 @@ export function QuizPanel({ lesson }: { lesson: Lesson }) {
       <div className="row">
         <button type="button" className="button-primary" data-testid="submit-quiz" onClick={() => void submitQuiz(answers)}>Check answers</button>
         {outcome ? <strong data-testid="quiz-score">{outcome.correct} of {outcome.total} right</strong> : null}
+        {!checked && previous ? <span className="hint" data-testid="quiz-previous">(your last checked attempt)</span> : null}
       </div>
     </section>
   );
