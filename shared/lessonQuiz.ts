@@ -17,6 +17,8 @@ export const QuizResult = z.object({
   expected: z.union([z.number().int().nonnegative(), z.string()]),
   /** For a short answer: what it made, missed or contradicted, as a sentence for the learner. */
   feedback: z.string().optional(),
+  /** Who graded a short answer: the rules (the default, offline) or a model. */
+  gradedBy: z.enum(["rules", "model"]).optional(),
 });
 export type QuizResult = z.infer<typeof QuizResult>;
 
@@ -35,8 +37,26 @@ export function gradeQuestion(question: QuizQuestion, answer: QuizAnswer | null 
   return { correct: verdict.correct, explanation: question.explanation, expected: question.sample, feedback: verdict.feedback };
 }
 
-/** Grades a whole quiz; answers are matched to questions by position. */
-export function gradeQuiz(questions: readonly QuizQuestion[], answers: readonly (QuizAnswer | null)[]): { results: QuizResult[]; correct: number; total: number } {
-  const results = questions.map((q, i) => gradeQuestion(q, answers[i]));
+/** A model's verdict standing in for the rules' on one short answer. */
+export interface ModelVerdict {
+  correct: boolean;
+  feedback: string;
+}
+
+/**
+ * Grades a whole quiz; answers are matched to questions by position. `byModel` holds a model's
+ * verdicts on some short answers (by position); every other answer is graded by the rules.
+ */
+export function gradeQuiz(
+  questions: readonly QuizQuestion[],
+  answers: readonly (QuizAnswer | null)[],
+  byModel: ReadonlyMap<number, ModelVerdict> = new Map(),
+): { results: QuizResult[]; correct: number; total: number } {
+  const results = questions.map((q, i): QuizResult => {
+    const rules = gradeQuestion(q, answers[i]);
+    if (q.kind !== "short") return rules;
+    const model = byModel.get(i);
+    return model ? { ...rules, correct: model.correct, feedback: model.feedback, gradedBy: "model" } : { ...rules, gradedBy: "rules" };
+  });
   return { results, correct: results.filter((r) => r.correct).length, total: questions.length };
 }

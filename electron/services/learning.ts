@@ -8,7 +8,7 @@ import type { Dataset, EvalRun } from "../../shared/evals";
 import { lessonCards, type EmbeddingsExercise, type EvalExercise } from "../../shared/lesson";
 import { observeEmbeddings, observeRunRecord, type EmbeddingsSnapshot } from "../../shared/lessonObservation";
 import { MAX_MOCK_SCORES, LessonProgress, type CardSchedule, type LearningState, type MockScore, type ProgressView } from "../../shared/lessonProgress";
-import { gradeQuiz, type QuizAnswer, type QuizResult } from "../../shared/lessonQuiz";
+import { gradeQuiz, type ModelVerdict, type QuizAnswer, type QuizResult } from "../../shared/lessonQuiz";
 import { estimateCost, type PriceTable } from "../../shared/pricing";
 import type { RunRecord } from "../../shared/runRecord";
 import { DojoError } from "../errors";
@@ -38,7 +38,8 @@ export interface LearningService {
   markRead(lessonId: string): LessonProgress;
   /** Grades on the run `runId`, or, for an embeddings exercise, on the embed job with that id, or for an eval exercise, on that evaluation run. */
   gradeExercise(lessonId: string, runId: string): Promise<ExerciseGrade>;
-  submitQuiz(lessonId: string, answers: readonly (QuizAnswer | null)[]): { results: QuizResult[]; correct: number; total: number; progress: LessonProgress };
+  /** Grades a quiz by the rules, or, for the short answers in `byModel`, by a model's verdicts. */
+  submitQuiz(lessonId: string, answers: readonly (QuizAnswer | null)[], byModel?: ReadonlyMap<number, ModelVerdict>): { results: QuizResult[]; correct: number; total: number; progress: LessonProgress };
   queue(): { cards: ReviewCardView[]; dueLater: number; nextDue: number | null };
   gradeCard(cardId: string, grade: ReviewGrade): { cardId: string; schedule: CardSchedule };
   /** Takes back the last grade (once): the card's schedule is restored, or the card is new again. */
@@ -142,8 +143,8 @@ export function createLearningService(deps: LearningDeps): LearningService {
       };
     },
 
-    submitQuiz(lessonId, answers) {
-      const graded = gradeQuiz(deps.library.get(lessonId).frontMatter.quiz, answers);
+    submitQuiz(lessonId, answers, byModel) {
+      const graded = gradeQuiz(deps.library.get(lessonId).frontMatter.quiz, answers, byModel);
       const score = { correct: graded.correct, total: graded.total, at: now().getTime() };
       const progress = updateLesson(lessonId, (p) => ({
         ...p,

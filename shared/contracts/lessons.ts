@@ -95,10 +95,24 @@ export const lessonsChannels = {
   "lessons.markRead": { input: LessonIdInput, output: LessonProgress },
   /** Grades a lesson's exercise on a finished playground run (by its run id), and records a pass. */
   "lessons.gradeExercise": { input: z.object({ lessonId: LessonId, runId: z.uuid() }).strict(), output: ExerciseGrade },
-  /** Grades a quiz (answers by question position) and records the score. */
+  /** Grades a quiz (answers by question position) and records the score; short answers by the rules, or by a model when asked and a key is set. */
   "lessons.submitQuiz": {
-    input: z.object({ lessonId: LessonId, answers: z.array(QuizAnswer.nullable()).max(50) }).strict(),
-    output: z.object({ results: z.array(QuizResult), correct: z.number().int(), total: z.number().int(), progress: LessonProgress }),
+    input: z
+      .object({
+        lessonId: LessonId,
+        answers: z.array(QuizAnswer.nullable()).max(50),
+        /** Grade the short answers with a model on this profile (it needs a key); absent: by the rules. */
+        modelGrader: z.object({ profileId: Profile.shape.id, model: z.string().max(200).optional() }).strict().optional(),
+      })
+      .strict(),
+    output: z.object({
+      results: z.array(QuizResult),
+      correct: z.number().int(),
+      total: z.number().int(),
+      progress: LessonProgress,
+      /** Why the rules graded the short answers although a model grader was asked for (the simulator, no key). */
+      graderNote: z.string().optional(),
+    }),
   },
   /** Today's review queue: cards due by the end of the day, new cards up to a daily number. */
   "review.queue": {

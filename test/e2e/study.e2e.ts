@@ -117,6 +117,17 @@ describe("the study loop", () => {
     expect(await page.getByTestId("quiz-previous").count()).toBe(1);
   });
 
+  it("offers the model grader for short answers, and says when the rules graded instead (the simulator is not a model)", async () => {
+    await openLesson("tool-calling");
+    await page.getByTestId("quiz-3").getByRole("textbox").fill("definitely not required; use auto");
+    await page.getByTestId("quiz-model-grader").check();
+    await page.getByTestId("submit-quiz").click();
+    await expect.poll(() => page.getByTestId("quiz-grader-note").innerText(), { timeout: 10_000 }).toBe(
+      "The rules graded the short answers. The simulator is not a model and cannot judge an answer.",
+    );
+    expect(await page.getByTestId("quiz-result-3").innerText()).toMatch(/^Not quite\./);
+  });
+
   it("runs a mock interview in its own view: a chosen countdown, then the key points as a model answer and a self-grade", async () => {
     await page.getByTestId("nav-review").click();
     await page.getByTestId("open-mock-interview").click();

@@ -15,6 +15,8 @@ export function QuizPanel({ lesson }: { lesson: Lesson }) {
   const setQuizDraft = useAppStore((s) => s.setQuizDraft);
   const [answers, setAnswers] = useState<(QuizAnswer | null)[]>(() => quiz.map((_, i) => draft?.[i] ?? saved[i] ?? null));
   const submitQuiz = useAppStore((s) => s.submitQuiz);
+  const grading = useAppStore((s) => s.quizGrading);
+  const [byModel, setByModel] = useState(false);
   const checked = useAppStore((s) => s.quizOutcome);
   // On a revisit, the last checked attempt is shown graded again (grading is the same code on both sides).
   const previous = useMemo(() => (saved.length === quiz.length ? gradeQuiz(quiz, saved) : null), [quiz, saved]);
@@ -48,7 +50,7 @@ export function QuizPanel({ lesson }: { lesson: Lesson }) {
               {result ? (
                 <p className={result.correct ? "quiz-result quiz-right" : "quiz-result quiz-wrong"} data-testid={`quiz-result-${i}`}>
                   {result.correct ? "Right. " : "Not quite. "}
-                  {!result.correct && result.feedback ? <span data-testid={`quiz-feedback-${i}`}>{result.feedback} </span> : null}
+                  {result.feedback && (!result.correct || result.gradedBy === "model") ? <span data-testid={`quiz-feedback-${i}`}>{result.feedback} </span> : null}
                   {q.kind === "choice" && !result.correct ? `The answer is "${q.options[q.answer]?.text}". ` : null}
                   {q.kind === "short" ? `A good answer: ${q.sample} ` : null}
                   {result.explanation}
@@ -59,9 +61,15 @@ export function QuizPanel({ lesson }: { lesson: Lesson }) {
         })}
       </ol>
       <div className="row">
-        <button type="button" className="button-primary" data-testid="submit-quiz" onClick={() => void submitQuiz(answers)}>Check answers</button>
+        <button type="button" className="button-primary" data-testid="submit-quiz" disabled={grading} onClick={() => void submitQuiz(answers, byModel)}>
+          {grading ? "Grading..." : "Check answers"}
+        </button>
+        <label className="hint">
+          <input type="checkbox" data-testid="quiz-model-grader" checked={byModel} onChange={(e) => setByModel(e.target.checked)} /> Grade short answers with a model (uses the active profile's API key; the rules grade offline)
+        </label>
         {outcome ? <strong data-testid="quiz-score">{outcome.correct} of {outcome.total} right</strong> : null}
         {!checked && previous ? <span className="hint" data-testid="quiz-previous">(your last checked attempt)</span> : null}
+        {checked?.graderNote ? <span className="hint" data-testid="quiz-grader-note">{checked.graderNote}</span> : null}
       </div>
     </section>
   );
