@@ -325,8 +325,8 @@ export const GRADING_TABLE: Record<string, GradingCases> = {
     wrong: ["to save money", "it is faster", "compare"],
   },
   "versioning#3": {
-    right: ["the model snapshot", "the response format schema and the tools"],
-    wrong: ["use a bigger model", "the author's mood", "a switch to a newer model"],
+    right: ["the model snapshot", "the response format schema and the tools", "the model", "the model and its temperature"],
+    wrong: ["use a bigger model", "the author's mood", "a switch to a newer model", "tell the model to be careful"],
   },
   "deploying-safely#2": {
     right: ["daily spend and p95 latency", "error rate and thumbs-down feedback"],
