@@ -140,6 +140,7 @@ describe("run figures", () => {
       "Not shown by this run: the request carries an injected instruction (in this run, assistant turns: 0).",
     );
     expect((await one({ type: "fact", fact: "redactionApplied", equals: true })).reason).toBe("This run does not measure redaction applied.");
+    expect(describeAssertion({ type: "fact", fact: "assistantTurns", equals: 1 })).toBe("assistant turns: 1");
   });
 });
 

@@ -407,7 +407,7 @@ export function describeAssertion(a: Assertion): string {
     case "min-attempts":
       return `at least ${a.count} attempts`;
     case "fact":
-      return `${a.fact} = ${JSON.stringify(a.equals)}`;
+      return `${factNoun(a.fact)}: ${factValue(a.equals)}`;
     case "similarity":
       return `similar to ${excerpt(a.expected, 40)} (≥ ${a.threshold})`;
     case "rubric":
