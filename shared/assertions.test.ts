@@ -136,9 +136,15 @@ describe("run figures", () => {
   it("fact checks a free-form fact such as redactionApplied", async () => {
     expect((await one({ type: "fact", fact: "redactionApplied", equals: true }, obs({ facts: { redactionApplied: true } }))).pass).toBe(true);
     expect((await one({ type: "fact", fact: "redactionApplied", equals: true }, obs({ facts: { redactionApplied: false } }))).reason).toBe(
-      "redactionApplied is false, expected true.",
+      "Redaction applied: no in this run; the check needs yes.",
     );
-    expect((await one({ type: "fact", fact: "redactionApplied", equals: true })).reason).toContain('does not report "redactionApplied"');
+    const labelled = { type: "fact" as const, fact: "injectionPhrase", equals: true, label: "the request carries an injected instruction" };
+    expect((await one(labelled, obs({ facts: { injectionPhrase: false } }))).reason).toBe("Not shown by this run: the request carries an injected instruction.");
+    expect((await one({ ...labelled, fact: "assistantTurns", equals: 1 }, obs({ facts: { assistantTurns: 0 } }))).reason).toBe(
+      "Not shown by this run: the request carries an injected instruction (in this run, assistant turns: 0).",
+    );
+    expect((await one({ type: "fact", fact: "redactionApplied", equals: true })).reason).toBe("This run does not measure redaction applied.");
+    expect(describeAssertion({ type: "fact", fact: "assistantTurns", equals: 1 })).toBe("assistant turns: 1");
   });
 });
 

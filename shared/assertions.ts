@@ -271,6 +271,34 @@ async function checkRubric(a: Extract<Assertion, { type: "rubric" }>, obs: Obser
   return verdict(pass, `The grader ${grade.pass ? "passed" : "failed"} it${scoreNote}: ${grade.reason}`, grade.score);
 }
 
+/** A fact's name in plain words: "assistantTurns" -> "assistant turns". */
+export function factNoun(fact: string): string {
+  return fact.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/_/g, " ").toLowerCase();
+}
+
+/** A fact's value in plain words: yes/no for booleans, "none" for null, quoted text. */
+function factValue(value: unknown): string {
+  if (value === true) return "yes";
+  if (value === false) return "no";
+  if (value === null || value === undefined) return "none";
+  return typeof value === "string" ? `"${value}"` : String(value);
+}
+
+/**
+ * The verdict on a fact, in sentences a learner understands (never "injectionPhrase is false,
+ * expected true"): the check's label when it has one, else the fact's name in plain words.
+ */
+function factVerdict(a: Extract<Assertion, { type: "fact" }>, actual: unknown): Verdict {
+  const pass = actual === a.equals;
+  const noun = factNoun(a.fact);
+  if (a.label) {
+    const detail = typeof actual === "boolean" ? "" : ` (in this run, ${noun}: ${factValue(actual)})`;
+    return verdict(pass, pass ? `Shown by this run: ${a.label}.` : `Not shown by this run: ${a.label}${detail}.`);
+  }
+  const subject = noun.charAt(0).toUpperCase() + noun.slice(1);
+  return verdict(pass, pass ? `${subject}: ${factValue(actual)}, as needed.` : `${subject}: ${factValue(actual)} in this run; the check needs ${factValue(a.equals)}.`);
+}
+
 /** Checks one assertion. Never throws: a helper that fails makes the assertion fail with its reason. */
 export async function runAssertion(assertion: Assertion, observation: Observation, helpers: AssertionHelpers = {}): Promise<AssertionResult> {
   try {
@@ -333,10 +361,8 @@ async function check(a: Assertion, obs: Observation, helpers: AssertionHelpers):
     }
     case "fact": {
       const facts = obs.facts ?? {};
-      if (!Object.prototype.hasOwnProperty.call(facts, a.fact)) return verdict(false, `The run does not report "${a.fact}".`);
-      const actual = facts[a.fact];
-      const pass = actual === a.equals;
-      return verdict(pass, pass ? `${a.fact} is ${JSON.stringify(actual)}.` : `${a.fact} is ${JSON.stringify(actual)}, expected ${JSON.stringify(a.equals)}.`);
+      if (!Object.prototype.hasOwnProperty.call(facts, a.fact)) return verdict(false, `This run does not measure ${factNoun(a.fact)}.`);
+      return factVerdict(a, facts[a.fact]);
     }
     case "similarity":
       return checkSimilarity(a, obs, helpers);
@@ -385,7 +411,7 @@ export function describeAssertion(a: Assertion): string {
     case "min-attempts":
       return `at least ${a.count} attempts`;
     case "fact":
-      return `${a.fact} = ${JSON.stringify(a.equals)}`;
+      return `${factNoun(a.fact)}: ${factValue(a.equals)}`;
     case "similarity":
       return `similar to ${excerpt(a.expected, 40)} (≥ ${a.threshold})`;
     case "rubric":

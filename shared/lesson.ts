@@ -10,6 +10,7 @@ import { EvalCase, EvalSettings } from "./evals";
 import { ExperimentRef } from "./experiments";
 import { PresetSettingsFields } from "./lessonPresetSettings";
 import { safePatternProblem } from "./regex/safePattern";
+import { wholeWords } from "./shortAnswer";
 import { LessonTrack, lessonFileName, topicByNumber } from "./lessonTopics";
 import { SimulatorFailure } from "./schemas";
 import { variablesIn } from "./template";
@@ -205,22 +206,28 @@ export const ChoiceQuestion = z
   .strict()
   .refine((q) => q.answer < q.options.length, { message: "answer must be the index of one of the options", path: ["answer"] });
 
-/** A short-answer question: an answer is right when it matches one of the patterns (case-insensitive). */
+const WholeWordPattern = Text.superRefine((p, ctx) => checkLessonPattern(wholeWords(p), ctx));
+
+/**
+ * A short-answer question, graded by shared/shortAnswer.ts: an answer is right when it makes `need`
+ * distinct key points of `accept`, each as whole words and not negated, and none of `reject`.
+ */
 export const ShortQuestion = z
   .object({
     kind: z.literal("short"),
     question: Text,
-    /** Regular-expression sources, tried with the "i" flag against the trimmed answer (linear-time engine). */
-    accept: z
-      .array(
-        Text.superRefine(checkLessonPattern),
-      )
-      .min(1),
+    /** One regular expression per key point (synonyms joined with |), matched case-insensitively as whole words; write stems as `pars\w*`. */
+    accept: z.array(WholeWordPattern).min(1),
+    /** How many distinct key points an answer must make ("name two": 2); 1 when absent. */
+    need: z.number().int().min(1).optional(),
+    /** Statements that contradict the lesson ("raise the temperature"): an answer making one is wrong. */
+    reject: z.array(WholeWordPattern).optional(),
     /** A model answer shown after answering. */
     sample: Text,
     explanation: Text,
   })
-  .strict();
+  .strict()
+  .refine((q) => (q.need ?? 1) <= q.accept.length, { message: "need cannot exceed the number of key points in accept", path: ["need"] });
 
 export const QuizQuestion = z.union([ChoiceQuestion, ShortQuestion]);
 export type QuizQuestion = z.infer<typeof QuizQuestion>;

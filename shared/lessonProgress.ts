@@ -1,6 +1,7 @@
 // Both processes: what the app remembers of a learner: per-lesson progress, review-card schedules
 // (FSRS state, dates as epoch ms) and mock-interview scores. Stored in the settings file.
 import { z } from "zod";
+import { QuizAnswer } from "./lessonQuiz";
 
 const EpochMs = z.number().int().nonnegative();
 
@@ -16,9 +17,21 @@ export const LessonProgress = z.object({
   quiz: QuizScore.nullable().default(null),
   /** The best quiz attempt so far. */
   bestQuiz: QuizScore.nullable().default(null),
+  /** The answers of the latest quiz attempt, by question position, shown again on a revisit. */
+  answers: z.array(QuizAnswer.nullable()).max(50).optional(),
   updatedAt: EpochMs.default(0),
 });
 export type LessonProgress = z.infer<typeof LessonProgress>;
+
+/** Studied: read, or its exercise passed. Only then do its cards enter review and count in readiness. */
+export function isStudied(p: LessonProgress | undefined): boolean {
+  return Boolean(p && (p.read || p.exercisePassed));
+}
+
+/** Done: the exercise passed and the quiz taken ("Mark as read" is not needed). */
+export function isDone(p: LessonProgress | undefined): boolean {
+  return Boolean(p && p.exercisePassed && p.quiz);
+}
 
 /** A review card's FSRS schedule (ts-fsrs Card, dates as epoch ms so it stores as JSON). */
 export const CardSchedule = z.object({

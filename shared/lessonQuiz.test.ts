@@ -36,6 +36,15 @@ describe("gradeQuestion", () => {
 });
 
 describe("gradeQuiz", () => {
+  it("lets a model's verdict stand for the rules' on a short answer, and says who graded", () => {
+    const byRules = gradeQuiz([choice, short], [1, "nope"]);
+    expect(byRules.results[1]).toMatchObject({ correct: false, gradedBy: "rules" });
+    const byModel = gradeQuiz([choice, short], [1, "nope"], new Map([[1, { correct: true, feedback: "It names the variable." }]]));
+    expect(byModel.correct).toBe(2);
+    expect(byModel.results[1]).toMatchObject({ correct: true, feedback: "It names the variable.", gradedBy: "model" });
+    expect(byModel.results[0]?.gradedBy).toBeUndefined();
+  });
+
   it("counts correct answers by position", () => {
     const graded = gradeQuiz([choice, short], [1, "nope"]);
     expect(graded.correct).toBe(1);

@@ -1,8 +1,8 @@
 // Both processes: grading a lesson's quiz. Multiple choice by the option's index; short answers by
-// the lesson's accepted patterns. Every result carries the explanation shown to the learner.
+// the rule grader (shared/shortAnswer.ts): every key point asked for, whole words, none negated. Every result carries the explanation shown to the learner.
 import { z } from "zod";
 import type { QuizQuestion } from "./lesson";
-import { compileSafePattern } from "./regex/safePattern";
+import { gradeShortAnswer } from "./shortAnswer";
 
 /** One answer: an option index for a multiple-choice question, text for a short answer. */
 export const QuizAnswer = z.union([z.number().int().nonnegative(), z.string().max(2000)]);
@@ -15,6 +15,10 @@ export const QuizResult = z.object({
   explanation: z.string(),
   /** For multiple choice: the right option's index; for a short answer: a model answer. */
   expected: z.union([z.number().int().nonnegative(), z.string()]),
+  /** For a short answer: what it made, missed or contradicted, as a sentence for the learner. */
+  feedback: z.string().optional(),
+  /** Who graded a short answer: the rules (the default, offline) or a model. */
+  gradedBy: z.enum(["rules", "model"]).optional(),
 });
 export type QuizResult = z.infer<typeof QuizResult>;
 
@@ -29,13 +33,30 @@ export function gradeQuestion(question: QuizQuestion, answer: QuizAnswer | null 
       expected: question.answer,
     };
   }
-  const text = typeof answer === "string" ? answer.trim() : "";
-  const correct = text.length > 0 && question.accept.some((pattern) => compileSafePattern(pattern, "i").test(text));
-  return { correct, explanation: question.explanation, expected: question.sample };
+  const verdict = gradeShortAnswer(question, typeof answer === "string" ? answer : "");
+  return { correct: verdict.correct, explanation: question.explanation, expected: question.sample, feedback: verdict.feedback };
 }
 
-/** Grades a whole quiz; answers are matched to questions by position. */
-export function gradeQuiz(questions: readonly QuizQuestion[], answers: readonly (QuizAnswer | null)[]): { results: QuizResult[]; correct: number; total: number } {
-  const results = questions.map((q, i) => gradeQuestion(q, answers[i]));
+/** A model's verdict standing in for the rules' on one short answer. */
+export interface ModelVerdict {
+  correct: boolean;
+  feedback: string;
+}
+
+/**
+ * Grades a whole quiz; answers are matched to questions by position. `byModel` holds a model's
+ * verdicts on some short answers (by position); every other answer is graded by the rules.
+ */
+export function gradeQuiz(
+  questions: readonly QuizQuestion[],
+  answers: readonly (QuizAnswer | null)[],
+  byModel: ReadonlyMap<number, ModelVerdict> = new Map(),
+): { results: QuizResult[]; correct: number; total: number } {
+  const results = questions.map((q, i): QuizResult => {
+    const rules = gradeQuestion(q, answers[i]);
+    if (q.kind !== "short") return rules;
+    const model = byModel.get(i);
+    return model ? { ...rules, correct: model.correct, feedback: model.feedback, gradedBy: "model" } : { ...rules, gradedBy: "rules" };
+  });
   return { results, correct: results.filter((r) => r.correct).length, total: questions.length };
 }

@@ -4,7 +4,7 @@ import type { lessonsChannels } from "../../shared/contracts/lessons";
 import type { ClientPolicy } from "../../shared/retryPolicy";
 import type { Handlers } from "../dispatch";
 import { DojoError } from "../errors";
-import { gradeWithModel } from "../services/interviewGrader";
+import { gradeShortWithModel, gradeWithModel } from "../services/interviewGrader";
 import type { LearningService } from "../services/learning";
 import type { LessonSettingsBackupService } from "../services/lessonSettingsBackup";
 import type { LessonLibrary } from "../services/lessons";
@@ -41,9 +41,29 @@ export function createLessonsHandlers(deps: LessonHandlerDeps): Pick<Handlers, k
     "lessons.progress": async () => learning.progress(),
     "lessons.markRead": async ({ lessonId }) => learning.markRead(lessonId),
     "lessons.gradeExercise": async ({ lessonId, runId }) => learning.gradeExercise(lessonId, runId),
-    "lessons.submitQuiz": async ({ lessonId, answers }) => learning.submitQuiz(lessonId, answers),
+    "lessons.submitQuiz": async ({ lessonId, answers, modelGrader }) => {
+      if (!modelGrader) return learning.submitQuiz(lessonId, answers);
+      const why = await selfGradeReason(profiles, modelGrader.profileId);
+      if (why) return { ...learning.submitQuiz(lessonId, answers), graderNote: `The rules graded the short answers. ${why.replace(/:.*$/, ".")}` };
+      const chosen = modelGrader.model?.trim() || profiles.get(modelGrader.profileId).defaultModel;
+      if (!chosen) throw new DojoError("invalid_input", "Choose a model for the grader (the profile has no default model).");
+      const connection = await profiles.resolveConnection(modelGrader.profileId);
+      const policy = deps.reliabilityDeps?.reliability.policy();
+      const quiz = lessons.get(lessonId).frontMatter.quiz;
+      const verdicts = await Promise.all(
+        quiz.map(async (q, i) => {
+          if (q.kind !== "short") return null;
+          const answer = typeof answers[i] === "string" ? (answers[i] as string) : "";
+          const grade = await gradeShortWithModel(connection, chosen, q, answer, policy);
+          return [i, { correct: grade.verdict === "right", feedback: `${grade.reason} (graded by ${chosen})` }] as const;
+        }),
+      );
+      return learning.submitQuiz(lessonId, answers, new Map(verdicts.filter((v) => v !== null)));
+    },
     "review.queue": async () => learning.queue(),
     "review.grade": async ({ cardId, grade }) => learning.gradeCard(cardId, grade),
+    "review.undo": async () => learning.undoLastGrade(),
+    "review.stats": async () => learning.reviewStats(),
     "interview.grade": async ({ lessonId, answer, profileId, model }) => {
       const card = lessons.get(lessonId).frontMatter.interview;
       const why = await selfGradeReason(profiles, profileId);

@@ -2,7 +2,7 @@
 // simulator (which answers schema-valid JSON), and the instructions sent to the model.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "../simulator/server";
-import { gradeWithModel, interviewerMessages } from "./interviewGrader";
+import { gradeShortWithModel, gradeWithModel, interviewerMessages, shortAnswerMessages } from "./interviewGrader";
 
 let sim: RunningSimulator;
 beforeAll(async () => {
@@ -35,5 +35,22 @@ describe("interviewerMessages", () => {
     expect(system?.content).toContain("What is temperature?");
     expect(user).toEqual({ role: "user", content: "my answer" });
     expect(interviewerMessages(card, " ")[1]?.content).toBe("(no answer)");
+  });
+});
+
+describe("gradeShortWithModel", () => {
+  const q = { question: "Which tool_choice value forces a tool call?", sample: "required", explanation: "auto lets the model decide." };
+
+  it("returns a verdict and a reason matching its schema, sent as a strict json_schema request", async () => {
+    const grade = await gradeShortWithModel(connection(), "sim-chat-1", q, "definitely not required");
+    expect(["right", "wrong"]).toContain(grade.verdict);
+    expect(typeof grade.reason).toBe("string");
+  });
+
+  it("tells the model to refuse contradictions and missing items, with the answer as data", () => {
+    const [system, user] = shortAnswerMessages(q, " auto ");
+    expect(system?.content).toContain("A model answer: required");
+    expect(system?.content).toMatch(/negates or contradicts the point, names fewer items/);
+    expect(user).toEqual({ role: "user", content: "auto" });
   });
 });

@@ -2,18 +2,18 @@
 // review queue and grades, mock scores, and exercises graded on playground runs (or Embeddings lab
 // results, or evaluation runs) with the shared assertion engine. Everything is kept in the settings file's `learning` field.
 import { describeAssertion, runAssertions, type AssertionResult } from "../../shared/assertions";
-import type { ExerciseGrade, ReviewCardView, ReviewGrade } from "../../shared/contracts/lessons";
+import type { ExerciseGrade, ReviewCardView, ReviewGrade, ReviewStats } from "../../shared/contracts/lessons";
 import { observeEvalRun } from "../../shared/evalObservation";
 import type { Dataset, EvalRun } from "../../shared/evals";
 import { lessonCards, type EmbeddingsExercise, type EvalExercise } from "../../shared/lesson";
 import { observeEmbeddings, observeRunRecord, type EmbeddingsSnapshot } from "../../shared/lessonObservation";
 import { MAX_MOCK_SCORES, LessonProgress, type CardSchedule, type LearningState, type MockScore, type ProgressView } from "../../shared/lessonProgress";
-import { gradeQuiz, type QuizAnswer, type QuizResult } from "../../shared/lessonQuiz";
+import { gradeQuiz, type ModelVerdict, type QuizAnswer, type QuizResult } from "../../shared/lessonQuiz";
 import { estimateCost, type PriceTable } from "../../shared/pricing";
 import type { RunRecord } from "../../shared/runRecord";
 import { DojoError } from "../errors";
 import type { LessonLibrary } from "./lessons";
-import { buildQueue, cardStats, gradeCard } from "./reviewScheduler";
+import { buildQueue, cardStats, gradeCard, reviewStats } from "./reviewScheduler";
 import type { SettingsStore } from "./settingsStore";
 
 export interface LearningDeps {
@@ -38,9 +38,13 @@ export interface LearningService {
   markRead(lessonId: string): LessonProgress;
   /** Grades on the run `runId`, or, for an embeddings exercise, on the embed job with that id, or for an eval exercise, on that evaluation run. */
   gradeExercise(lessonId: string, runId: string): Promise<ExerciseGrade>;
-  submitQuiz(lessonId: string, answers: readonly (QuizAnswer | null)[]): { results: QuizResult[]; correct: number; total: number; progress: LessonProgress };
+  /** Grades a quiz by the rules, or, for the short answers in `byModel`, by a model's verdicts. */
+  submitQuiz(lessonId: string, answers: readonly (QuizAnswer | null)[], byModel?: ReadonlyMap<number, ModelVerdict>): { results: QuizResult[]; correct: number; total: number; progress: LessonProgress };
   queue(): { cards: ReviewCardView[]; dueLater: number; nextDue: number | null };
   gradeCard(cardId: string, grade: ReviewGrade): { cardId: string; schedule: CardSchedule };
+  /** Takes back the last grade (once): the card's schedule is restored, or the card is new again. */
+  undoLastGrade(): { cardId: string; schedule: CardSchedule | null };
+  reviewStats(): ReviewStats;
   recordMock(lessonId: string, score: number, mode: MockScore["mode"]): void;
 }
 
@@ -49,6 +53,8 @@ export function createLearningService(deps: LearningDeps): LearningService {
   const now = deps.now ?? (() => new Date());
   const learning = () => deps.store.read().learning;
   const save = (change: (state: LearningState) => LearningState) => deps.store.update((s) => ({ ...s, learning: change(s.learning) })).learning;
+  /** The card last graded and its schedule before, so that one grade can be taken back. */
+  let lastGrade: { cardId: string; previous: CardSchedule | null } | null = null;
   const entry = (state: LearningState, id: string) => state.lessons[id] ?? LessonProgress.parse({});
   const updateLesson = (lessonId: string, change: (p: LessonProgress) => LessonProgress): LessonProgress => {
     deps.library.get(lessonId); // refuses an unknown lesson
@@ -78,7 +84,7 @@ export function createLearningService(deps: LearningDeps): LearningService {
     const progress = pass ? updateLesson(lessonId, (p) => ({ ...p, exercisePassed: true })) : entry(learning(), lessonId);
     return {
       pass,
-      reason: pass ? `Passed: every check of the exercise holds for ${subject}.` : `Not yet: ${firstFailure?.reason ?? "a check failed."}`,
+      reason: pass ? `Passed: every check of the exercise holds for ${subject}.` : `Not yet. ${firstFailure?.reason ?? "A check failed."}`,
       results: shown,
       progress,
     };
@@ -127,7 +133,7 @@ export function createLearningService(deps: LearningDeps): LearningService {
         ? "Passed: every check of the exercise holds for this run."
         : record.error
           ? `The run failed (${record.error.message}), so the exercise cannot pass: ${firstFailure?.reason ?? ""}`
-          : `Not yet: ${firstFailure?.reason ?? "a check failed."}`;
+          : `Not yet. ${firstFailure?.reason ?? "A check failed."}`;
       const progress = pass ? updateLesson(lessonId, (p) => ({ ...p, exercisePassed: true })) : entry(learning(), lessonId);
       return {
         pass,
@@ -137,12 +143,13 @@ export function createLearningService(deps: LearningDeps): LearningService {
       };
     },
 
-    submitQuiz(lessonId, answers) {
-      const graded = gradeQuiz(deps.library.get(lessonId).frontMatter.quiz, answers);
+    submitQuiz(lessonId, answers, byModel) {
+      const graded = gradeQuiz(deps.library.get(lessonId).frontMatter.quiz, answers, byModel);
       const score = { correct: graded.correct, total: graded.total, at: now().getTime() };
       const progress = updateLesson(lessonId, (p) => ({
         ...p,
         quiz: score,
+        answers: [...answers],
         bestQuiz: !p.bestQuiz || score.correct / score.total >= p.bestQuiz.correct / p.bestQuiz.total ? score : p.bestQuiz,
       }));
       return { ...graded, progress };
@@ -154,9 +161,23 @@ export function createLearningService(deps: LearningDeps): LearningService {
       const known = deps.library.all().some((l) => lessonCards(l.frontMatter).some((c) => c.cardId === cardId));
       if (!known) throw new DojoError("invalid_input", `There is no review card "${cardId}".`);
       const at = now();
+      lastGrade = { cardId, previous: learning().cards[cardId] ?? null };
       const saved = save((state) => ({ ...state, cards: { ...state.cards, [cardId]: gradeCard(state.cards[cardId], grade, at) } }));
       return { cardId, schedule: saved.cards[cardId]! };
     },
+
+    undoLastGrade() {
+      const undo = lastGrade;
+      if (!undo) throw new DojoError("invalid_input", "There is no grade to undo: grade a card first (only the last grade can be taken back).");
+      lastGrade = null;
+      save((state) => {
+        const { [undo.cardId]: _graded, ...rest } = state.cards;
+        return { ...state, cards: undo.previous ? { ...rest, [undo.cardId]: undo.previous } : rest };
+      });
+      return { cardId: undo.cardId, schedule: undo.previous };
+    },
+
+    reviewStats: () => reviewStats(deps.library.all(), learning(), now()),
 
     recordMock(lessonId, score, mode) {
       deps.library.get(lessonId);

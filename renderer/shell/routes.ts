@@ -34,7 +34,8 @@ export const ROUTES: readonly Route[] = [
   { view: "usage", path: "/usage", title: "Usage", group: "Production", slices: ["usage"] },
   { view: "welcome", path: "/welcome", title: "Welcome", group: "Learn", slices: [] },
   { view: "lessons", path: "/lessons", title: "Lessons", group: "Learn", slices: ["lessons"] },
-  { view: "review", path: "/review", title: "Review & interview", group: "Learn", slices: ["review"] },
+  { view: "review", path: "/review", title: "Review", group: "Learn", slices: ["review"] },
+  { view: "interview", path: "/interview", title: "Mock interview", group: "Learn", slices: ["review"] },
   { view: "readiness", path: "/readiness", title: "Readiness", group: "Learn", slices: [] },
   { view: "settings", path: "/settings", title: "Settings", group: "Settings", slices: ["profiles", "pricing"] },
 ];

@@ -16,6 +16,7 @@ export const VIEW_COMPONENTS: Readonly<Record<ViewName, ComponentType>> = {
   rag: lazy(() => import("../features/Rag/Rag").then((m) => ({ default: m.Rag }))),
   lessons: lazy(() => import("../features/Lessons/Lessons").then((m) => ({ default: m.Lessons }))),
   review: lazy(() => import("../features/Review/Review").then((m) => ({ default: m.Review }))),
+  interview: lazy(() => import("../features/Review/MockInterview").then((m) => ({ default: m.MockInterview }))),
   experiments: lazy(() => import("../features/Experiments/Experiments").then((m) => ({ default: m.Experiments }))),
   history: lazy(() => import("../features/History/History").then((m) => ({ default: m.History }))),
   evals: lazy(() => import("../features/Evals/Evals").then((m) => ({ default: m.Evals }))),

@@ -15,6 +15,8 @@ export interface QuizOutcome {
   results: QuizResult[];
   correct: number;
   total: number;
+  /** Why the rules graded although a model grader was asked for. */
+  graderNote?: string;
 }
 
 export interface LessonsSlice {
@@ -32,6 +34,9 @@ export interface LessonsSlice {
   /** Why the last check could not run (no run yet, call failed). */
   exerciseError: string | null;
   quizOutcome: QuizOutcome | null;
+  /** Quiz answers typed or chosen but not yet checked, by lesson id, kept while the app runs. */
+  quizDrafts: Record<string, (QuizAnswer | null)[]>;
+  setQuizDraft(lessonId: string, answers: (QuizAnswer | null)[]): void;
   /** The learner's own settings kept before a lesson replaced them (undefined: not read yet). */
   settingsBackup: LessonSettingsBackup | null | undefined;
   /** Reads the kept settings, if any. */
@@ -67,7 +72,10 @@ export interface LessonsSlice {
    * the grade and the new progress; the playground, the Embeddings lab and the Evals view share it.
    */
   gradeExerciseRun(lessonId: string, runId: string): Promise<void>;
-  submitQuiz(answers: (QuizAnswer | null)[]): Promise<void>;
+  /** Grades the open lesson's quiz: short answers by the rules, or with `byModel` by a model on the active profile. */
+  submitQuiz(answers: (QuizAnswer | null)[], byModel?: boolean): Promise<void>;
+  /** Whether the quiz is being graded (a model grader takes a moment). */
+  quizGrading: boolean;
 }
 
 /** The lessons slice. */
@@ -84,6 +92,9 @@ export function createLessonsSlice(deps: StoreDeps): SliceCreator<LessonsSlice> 
     exerciseChecking: false,
     exerciseError: null,
     quizOutcome: null,
+    quizDrafts: {},
+    quizGrading: false,
+    setQuizDraft: (lessonId, answers) => set({ quizDrafts: { ...get().quizDrafts, [lessonId]: answers } }),
     settingsBackup: undefined,
 
     loadSettingsBackup: async () => {
@@ -206,17 +217,21 @@ export function createLessonsSlice(deps: StoreDeps): SliceCreator<LessonsSlice> 
       }
     },
 
-    submitQuiz: async (answers) => {
+    submitQuiz: async (answers, byModel = false) => {
       const lesson = get().openLesson;
       if (!lesson) return;
+      set({ quizGrading: true });
       try {
-        const outcome = await bridge.call("lessons.submitQuiz", { lessonId: lesson.frontMatter.id, answers });
+        const modelGrader = byModel ? { modelGrader: { profileId: get().activeId } } : {};
+        const outcome = await bridge.call("lessons.submitQuiz", { lessonId: lesson.frontMatter.id, answers, ...modelGrader });
         const progress = get().progress;
         set({
-          quizOutcome: { results: outcome.results, correct: outcome.correct, total: outcome.total },
+          quizGrading: false,
+          quizOutcome: { results: outcome.results, correct: outcome.correct, total: outcome.total, ...(outcome.graderNote ? { graderNote: outcome.graderNote } : {}) },
           progress: progress ? { ...progress, lessons: { ...progress.lessons, [lesson.frontMatter.id]: outcome.progress } } : progress,
         });
       } catch (err) {
+        set({ quizGrading: false });
         get().addNotice(`The quiz could not be graded: ${toAppError(err).message}`, "error");
       }
     },

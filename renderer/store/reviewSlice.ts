@@ -1,6 +1,6 @@
 // Renderer: the review slice: today's FSRS queue with its four grades, and mock interviews (typed
 // answer graded by a model with a key, or by the learner against the key points).
-import type { InterviewFeedback, ReviewCardView, ReviewGrade } from "../../shared/contracts/lessons";
+import type { InterviewFeedback, ReviewCardView, ReviewGrade, ReviewStats } from "../../shared/contracts/lessons";
 import { toAppError } from "./toAppError";
 import type { SliceCreator, StoreDeps } from "./types";
 
@@ -15,6 +15,11 @@ export interface ReviewSlice {
   reviewQueue: { cards: ReviewCardView[]; dueLater: number; nextDue: number | null } | null;
   lastReview: LastReview | null;
   reviewError: string | null;
+  /** Due today, retention and the 30-day forecast; null until loaded. */
+  reviewStats: ReviewStats | null;
+  loadReviewStats(): Promise<void>;
+  /** Takes back the last grade and reloads the queue (the card comes back first). */
+  undoLastReview(): Promise<void>;
   interviewFeedback: InterviewFeedback | null;
   interviewGrading: boolean;
   interviewError: string | null;
@@ -39,6 +44,7 @@ export function createReviewSlice(deps: StoreDeps): SliceCreator<ReviewSlice> {
     reviewQueue: null,
     lastReview: null,
     reviewError: null,
+    reviewStats: null,
     interviewFeedback: null,
     interviewGrading: false,
     interviewError: null,
@@ -62,11 +68,32 @@ export function createReviewSlice(deps: StoreDeps): SliceCreator<ReviewSlice> {
       }
     },
 
+    loadReviewStats: async () => {
+      try {
+        set({ reviewStats: await bridge.call("review.stats", {}) });
+      } catch (err) {
+        set({ reviewError: `The review statistics could not be loaded: ${toAppError(err).message}` });
+      }
+    },
+
+    undoLastReview: async () => {
+      try {
+        await bridge.call("review.undo", {});
+        set({ lastReview: null, reviewError: null });
+        await get().loadReviewQueue();
+        void get().loadReviewStats();
+        void get().loadProgress();
+      } catch (err) {
+        set({ reviewError: `The grade could not be undone: ${toAppError(err).message}` });
+      }
+    },
+
     gradeReviewCard: async (cardId, grade) => {
       try {
         const { schedule } = await bridge.call("review.grade", { cardId, grade });
         set({ lastReview: { cardId, grade, nextDue: schedule.due } });
         await get().loadReviewQueue();
+        void get().loadReviewStats();
         void get().loadProgress();
       } catch (err) {
         set({ reviewError: `The grade was not saved: ${toAppError(err).message}` });

@@ -5,7 +5,7 @@ import { toAppError } from "./toAppError";
 import type { SliceCreator, StoreDeps } from "./types";
 
 /** The views the left nav offers. */
-export type ViewName = "welcome" | "playground" | "settings" | "inspector" | "compare" | "embeddings" | "rag" | "lessons" | "review" | "readiness" | "experiments" | "history" | "evals" | "injection" | "reliability" | "usage";
+export type ViewName = "welcome" | "playground" | "settings" | "inspector" | "compare" | "embeddings" | "rag" | "lessons" | "review" | "interview" | "readiness" | "experiments" | "history" | "evals" | "injection" | "reliability" | "usage";
 
 /** A dismissible banner. */
 export interface Notice {

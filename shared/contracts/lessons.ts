@@ -72,6 +72,15 @@ export const InterviewFeedback = z.discriminatedUnion("mode", [
 ]);
 export type InterviewFeedback = z.infer<typeof InterviewFeedback>;
 
+/** Review statistics (see electron/services/reviewScheduler.ts). */
+export const ReviewStats = z.object({
+  dueToday: z.number().int().nonnegative(),
+  reviewed: z.number().int().nonnegative(),
+  retention: z.number().min(0).max(1).nullable(),
+  forecast: z.array(z.number().int().nonnegative()).max(366),
+});
+export type ReviewStats = z.infer<typeof ReviewStats>;
+
 /** The lesson channels. */
 export const lessonsChannels = {
   /** Every valid lesson in topic order, and the problems of any file that is not valid. */
@@ -86,16 +95,34 @@ export const lessonsChannels = {
   "lessons.markRead": { input: LessonIdInput, output: LessonProgress },
   /** Grades a lesson's exercise on a finished playground run (by its run id), and records a pass. */
   "lessons.gradeExercise": { input: z.object({ lessonId: LessonId, runId: z.uuid() }).strict(), output: ExerciseGrade },
-  /** Grades a quiz (answers by question position) and records the score. */
+  /** Grades a quiz (answers by question position) and records the score; short answers by the rules, or by a model when asked and a key is set. */
   "lessons.submitQuiz": {
-    input: z.object({ lessonId: LessonId, answers: z.array(QuizAnswer.nullable()).max(50) }).strict(),
-    output: z.object({ results: z.array(QuizResult), correct: z.number().int(), total: z.number().int(), progress: LessonProgress }),
+    input: z
+      .object({
+        lessonId: LessonId,
+        answers: z.array(QuizAnswer.nullable()).max(50),
+        /** Grade the short answers with a model on this profile (it needs a key); absent: by the rules. */
+        modelGrader: z.object({ profileId: Profile.shape.id, model: z.string().max(200).optional() }).strict().optional(),
+      })
+      .strict(),
+    output: z.object({
+      results: z.array(QuizResult),
+      correct: z.number().int(),
+      total: z.number().int(),
+      progress: LessonProgress,
+      /** Why the rules graded the short answers although a model grader was asked for (the simulator, no key). */
+      graderNote: z.string().optional(),
+    }),
   },
   /** Today's review queue: cards due by the end of the day, new cards up to a daily number. */
   "review.queue": {
     input: EmptyInput,
     output: z.object({ cards: z.array(ReviewCardView), dueLater: z.number().int().nonnegative(), nextDue: z.number().nullable() }),
   },
+  /** Takes back the last grade given (this session): the card's schedule is as it was before; null for a card that was new. */
+  "review.undo": { input: EmptyInput, output: z.object({ cardId: z.string(), schedule: CardSchedule.nullable() }) },
+  /** Review statistics of the studied lessons: due today, reviewed cards, retention, reviews due per day for 30 days. */
+  "review.stats": { input: EmptyInput, output: ReviewStats },
   /** Grades a card; returns its new schedule. */
   "review.grade": { input: z.object({ cardId: z.string().min(3).max(100), grade: ReviewGrade }).strict(), output: z.object({ cardId: z.string(), schedule: CardSchedule }) },
   /**

@@ -87,7 +87,7 @@ describe("first run", () => {
   it("practise an interview: opens the interview practice", async () => {
     await page.getByTestId("home-link").click();
     await page.getByTestId("welcome-interview").click();
-    await expect.poll(shownView).toBe("review");
+    await expect.poll(shownView).toBe("interview");
   });
 
   it("sample data: a triage experiment and dataset for Evaluations, texts for Embeddings, a handbook for RAG", async () => {

@@ -1,5 +1,6 @@
 // Renderer: one lesson: summary, key points, the six explanation sections, the worked example,
-// "try it", the exercise and the quiz, with previous/next.
+// "try it", the exercise and the quiz, with previous/next at the top and at the end.
+import { useEffect, useRef } from "react";
 import type { Lesson } from "../../../shared/lesson";
 import { RichText } from "../../components/markdown/RichText";
 import { useAppStore } from "../../store/appStore";
@@ -21,8 +22,13 @@ export function LessonView({ lesson }: { lesson: Lesson }) {
   const at = lessonList.findIndex((l) => l.id === fm.id);
   const previous = at > 0 ? lessonList[at - 1] : undefined;
   const next = at >= 0 ? lessonList[at + 1] : undefined;
+  // A lesson opened from the end of the previous one starts at its top.
+  const top = useRef<HTMLElement>(null);
+  useEffect(() => {
+    top.current?.scrollIntoView?.({ block: "start" });
+  }, [fm.id]);
   return (
-    <article className="lesson" data-testid="lesson-view" data-lesson-id={fm.id}>
+    <article className="lesson" data-testid="lesson-view" data-lesson-id={fm.id} ref={top}>
       <nav className="row lesson-nav" aria-label="Lesson navigation">
         <button type="button" className="button-quiet" onClick={closeLesson}>All lessons</button>
         <span className="spacer" />
@@ -63,6 +69,12 @@ export function LessonView({ lesson }: { lesson: Lesson }) {
       </div>
       <ExercisePanel lesson={lesson} />
       <QuizPanel lesson={lesson} />
+      <nav className="row lesson-nav lesson-nav-end" aria-label="Lesson navigation (end)">
+        <button type="button" className="button-quiet" onClick={closeLesson}>All lessons</button>
+        <span className="spacer" />
+        {previous ? <button type="button" data-testid="lesson-previous-end" onClick={() => void openLessonById(previous.id)}>Previous: {previous.title}</button> : null}
+        {next ? <button type="button" className="button-primary" data-testid="lesson-next-end" onClick={() => void openLessonById(next.id)}>Next: {next.title}</button> : null}
+      </nav>
     </article>
   );
 }

@@ -18,7 +18,7 @@ export function Readiness() {
   return (
     <div className="readiness" data-testid="readiness">
       <h1>Readiness</h1>
-      <p className="hint">Done = read, exercise passed and quiz taken. Quiz is the best attempt; retention is the review cards' current recall probability (FSRS); mock is the mean mock-interview score.</p>
+      <p className="hint">Done = exercise passed and quiz taken. Quiz is the best attempt; retention is the review cards' current recall probability (FSRS), for lessons you have studied (read or exercise passed) only; mock is the mean mock-interview score.</p>
       <table>
         <thead>
           <tr>

@@ -20,13 +20,26 @@ const progress: ProgressView = {
 };
 
 describe("topicReadiness", () => {
-  it("gives every topic a row, marking done only when read, exercise and quiz are all there", () => {
+  it("gives every topic a row, marking done only when the exercise passed and the quiz was taken", () => {
     const rows = topicReadiness(lessons, progress);
     expect(rows).toHaveLength(50);
     const temperature = rows.find((r) => r.topic.id === "temperature")!;
     expect(temperature).toMatchObject({ available: true, done: true, quiz: 0.75, retention: 0.9, mock: 0.75, mockCount: 2 });
     expect(rows.find((r) => r.topic.id === "streaming")).toMatchObject({ available: true, done: false, quiz: null, mock: null });
     expect(rows.find((r) => r.topic.id === "rag")).toMatchObject({ available: false, done: false });
+  });
+
+  it("counts done as exercise passed and quiz taken, without Mark as read, and shows no retention for a lesson never studied", () => {
+    const rows = topicReadiness(lessons, {
+      ...progress,
+      lessons: {
+        temperature: { read: false, exercisePassed: true, quiz: { correct: 1, total: 4, at: 1 }, bestQuiz: { correct: 1, total: 4, at: 1 }, updatedAt: 1 },
+        streaming: { read: false, exercisePassed: false, quiz: null, bestQuiz: null, updatedAt: 1 },
+      },
+      cards: { temperature: { total: 3, reviewed: 1, retention: 1, due: 0 }, streaming: { total: 3, reviewed: 3, retention: 1, due: 0 } },
+    });
+    expect(rows.find((r) => r.topic.id === "temperature")).toMatchObject({ done: true, studied: true, retention: 1 });
+    expect(rows.find((r) => r.topic.id === "streaming")).toMatchObject({ done: false, studied: false, retention: null });
   });
 });
 

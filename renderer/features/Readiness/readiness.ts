@@ -1,14 +1,16 @@
 // Renderer: readiness figures per topic and per track, from progress, review stats and mock scores.
 import type { LessonSummary } from "../../../shared/contracts/lessons";
-import type { ProgressView } from "../../../shared/lessonProgress";
+import { isDone, isStudied, type ProgressView } from "../../../shared/lessonProgress";
 import { LessonTrack, TOPICS, type Topic } from "../../../shared/lessonTopics";
 
 /** One topic's row. Fractions run from 0 to 1; null means "no data yet". */
 export interface TopicReadiness {
   topic: Topic;
   available: boolean;
-  /** Read, exercise passed and quiz taken. */
+  /** Exercise passed and quiz taken. */
   done: boolean;
+  /** Read or exercise passed: only then do its retention and cards count. */
+  studied: boolean;
   quiz: number | null;
   retention: number | null;
   /** Mean of the mock scores on this topic. */
@@ -39,9 +41,10 @@ export function topicReadiness(lessons: readonly LessonSummary[], progress: Prog
     return {
       topic,
       available: available.has(topic.id),
-      done: Boolean(entry?.read && entry.exercisePassed && entry.quiz),
+      done: isDone(entry),
+      studied: isStudied(entry),
       quiz: best ? best.correct / best.total : null,
-      retention: progress?.cards[topic.id]?.retention ?? null,
+      retention: isStudied(entry) ? (progress?.cards[topic.id]?.retention ?? null) : null,
       mock: mean(mocks),
       mockCount: mocks.length,
     };

@@ -122,7 +122,7 @@ export function Welcome() {
         <section className="welcome-path" aria-labelledby="welcome-interview-title">
           <h3 id="welcome-interview-title">Practise an interview</h3>
           <p>Answer interview questions on the lessons&apos; topics against the clock, then compare your answer with the key points.</p>
-          <button type="button" className="button-primary" data-testid="welcome-interview" onClick={() => setView("review")}>
+          <button type="button" className="button-primary" data-testid="welcome-interview" onClick={() => setView("interview")}>
             Practise an interview
           </button>
         </section>
