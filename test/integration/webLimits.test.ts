@@ -6,17 +6,23 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { channelNames, channels } from "../../shared/contract";
-import { IMPORT_CHANNELS, MAX_IMPORT_BODY_BYTES, MAX_IMPORT_CHARS } from "../../shared/contracts/importLimits";
+import { IMPORT_CHANNELS, LARGE_BODY_CHANNELS, MAX_DATASET_BYTES, MAX_IMPORT_BODY_BYTES, MAX_IMPORT_CHARS } from "../../shared/contracts/importLimits";
 import type { Handlers } from "../../electron/dispatch";
+import { createEvalHandlers } from "../../electron/handlers/evals";
+import { createDatasetStore, type DatasetStore } from "../../electron/services/evals/datasetStore";
+import type { EvalService } from "../../electron/services/evals/evalService";
 import { bodyLimitFor, MAX_BODY_BYTES, MAX_EVENT_STREAMS, startWebHost, type WebHost } from "../../electron/web";
 import viteConfig from "../../vite.config";
 
 const imported: number[] = [];
 
+let datasets: DatasetStore;
+
 function testHandlers(): Handlers {
   const unused = Object.fromEntries(channelNames.map((c) => [c, async () => { throw new Error(`${c} is not used in this test`); }])) as unknown as Handlers;
   return {
     ...unused,
+    ...createEvalHandlers({ datasets, evals: {} as EvalService }),
     "experiments.import": async ({ text }) => {
       imported.push(text.length);
       return { imported: [], skipped: [], conflicts: [] };
@@ -32,6 +38,7 @@ beforeAll(async () => {
   await writeFile(path.join(tmp, "index.html"), "<!doctype html>");
   await writeFile(path.join(tmp, "assets", "app.js"), "console.log(1);\n//# sourceMappingURL=app.js.map");
   await writeFile(path.join(tmp, "assets", "app.js.map"), '{"version":3,"sourcesContent":["secret source"]}');
+  datasets = createDatasetStore({ dir: () => path.join(tmp, "datasets"), secrets: () => [] });
   host = await startWebHost({ handlers: testHandlers(), knownSecrets: () => [], staticDir: tmp });
 });
 afterAll(async () => {
@@ -120,6 +127,41 @@ describe("import sizes", () => {
       body: "",
     }).catch((err: Error) => ({ status: -1, body: err.message }));
     expect(tooBig.status).toBe(413);
+  });
+});
+
+describe("dataset sizes", () => {
+  const call = (channel: string, input: unknown) =>
+    request({ method: "POST", path: `/api/${channel}`, headers: { "content-type": "application/json", "x-dojo-token": host.token }, body: JSON.stringify(input) });
+
+  it("a dataset's save takes the import limit: the Evals view can save again what an import made", () => {
+    expect(LARGE_BODY_CHANNELS).toContain("evals.datasets.save");
+    expect(bodyLimitFor("evals.datasets.save")).toBe(MAX_IMPORT_BODY_BYTES);
+    expect(MAX_DATASET_BYTES).toBeLessThan(MAX_IMPORT_BODY_BYTES);
+  });
+
+  it("imports a 6 MB dataset and saves it back through the door (it was refused over 5 MB)", async () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => `c${i},${"q".repeat(2000)}`);
+    const imported = await call("evals.datasets.import", { name: "Big", fileName: "big.csv", text: ["id,question", ...rows].join("\n") });
+    expect(imported.status).toBe(200);
+    const dataset = (JSON.parse(imported.body) as { value: { id: string; name: string; columns: string[]; cases: unknown[]; assertions: unknown[] } }).value;
+    const edited = { id: dataset.id, name: "Big, edited", columns: dataset.columns, cases: dataset.cases, assertions: dataset.assertions };
+    expect(Buffer.byteLength(JSON.stringify(edited))).toBeGreaterThan(MAX_BODY_BYTES);
+    const saved = await call("evals.datasets.save", edited);
+    expect(saved.status).toBe(200);
+    expect(JSON.parse(saved.body)).toMatchObject({ ok: true, value: { name: "Big, edited" } });
+  });
+
+  it("refuses, as invalid_input, an import whose dataset could not be saved again through the door", async () => {
+    // A small CSV whose long column names repeat in every case: its dataset is far larger than the file.
+    const columns = Array.from({ length: 20 }, (_, i) => `column ${i} `.padEnd(80, "x"));
+    const row = Array.from({ length: 20 }, () => "v").join(",");
+    const text = [columns.join(","), ...Array.from({ length: 40_000 }, () => row)].join("\n");
+    expect(text.length).toBeLessThan(MAX_BODY_BYTES);
+    const res = await call("evals.datasets.import", { name: "Wide", fileName: "wide.csv", text });
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { kind: "invalid_input", message: expect.stringMatching(/MB as JSON; at most 63\.0 MB can be saved/) } });
+    expect(datasets.list().map((d) => d.name)).not.toContain("Wide");
   });
 });
 
