@@ -23,5 +23,8 @@ export const IMPORT_CHANNELS: readonly string[] = ["experiments.import", "evals.
  */
 export const MAX_DATASET_BYTES = MAX_IMPORT_BODY_BYTES - 1024 * 1024;
 
-/** Channels whose input is a whole dataset or file: the web door reads MAX_IMPORT_BODY_BYTES for them. */
-export const LARGE_BODY_CHANNELS: readonly string[] = [...IMPORT_CHANNELS, "evals.datasets.save"];
+/**
+ * Channels whose input is a whole dataset, file or corpus: the web door reads MAX_IMPORT_BODY_BYTES
+ * for them. `embeddings.embed` holds at most MAX_IMPORT_CHARS characters of texts (embeddings.ts).
+ */
+export const LARGE_BODY_CHANNELS: readonly string[] = [...IMPORT_CHANNELS, "evals.datasets.save", "embeddings.embed"];

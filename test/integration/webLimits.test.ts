@@ -7,6 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { channelNames, channels } from "../../shared/contract";
 import { IMPORT_CHANNELS, LARGE_BODY_CHANNELS, MAX_DATASET_BYTES, MAX_IMPORT_BODY_BYTES, MAX_IMPORT_CHARS } from "../../shared/contracts/importLimits";
+import { EmbedInput, MAX_EMBED_TEXTS, MAX_EMBED_TOTAL_CHARS } from "../../shared/contracts/embeddings";
 import type { Handlers } from "../../electron/dispatch";
 import { createEvalHandlers } from "../../electron/handlers/evals";
 import { createDatasetStore, type DatasetStore } from "../../electron/services/evals/datasetStore";
@@ -15,6 +16,7 @@ import { bodyLimitFor, MAX_BODY_BYTES, MAX_EVENT_STREAMS, startWebHost, type Web
 import viteConfig from "../../vite.config";
 
 const imported: number[] = [];
+const embedded: number[] = [];
 
 let datasets: DatasetStore;
 
@@ -23,6 +25,10 @@ function testHandlers(): Handlers {
   return {
     ...unused,
     ...createEvalHandlers({ datasets, evals: {} as EvalService }),
+    "embeddings.embed": async ({ jobId, model, texts }) => {
+      embedded.push(texts.reduce((sum, t) => sum + t.length, 0));
+      return { jobId, model, dimensions: 1, count: 1, vectors: "AAAAAA==", cachedCount: 0, requestCount: 0, tokens: 0, costUsd: 0 } as never;
+    },
     "experiments.import": async ({ text }) => {
       imported.push(text.length);
       return { imported: [], skipped: [], conflicts: [] };
@@ -162,6 +168,28 @@ describe("dataset sizes", () => {
     expect(res.status).toBe(200);
     expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { kind: "invalid_input", message: expect.stringMatching(/MB as JSON; at most 63\.0 MB can be saved/) } });
     expect(datasets.list().map((d) => d.name)).not.toContain("Wide");
+  });
+});
+
+describe("embedding sizes", () => {
+  const texts = (count: number, chars: number) => Array.from({ length: count }, (_, i) => `${i} `.padEnd(chars, "w"));
+  const input = (t: string[]) => ({ jobId: "0b1c2d3e-4f50-4a6b-8c7d-9e0f1a2b3c4d", profileId: "simulator", model: "sim-embedding-1", texts: t });
+
+  it("the door's limit for embeddings.embed holds every corpus its contract accepts", () => {
+    // 3 bytes a character at most, plus `"",` around each text and 1 MB for the rest of the call.
+    expect(bodyLimitFor("embeddings.embed")).toBeGreaterThanOrEqual(3 * MAX_EMBED_TOTAL_CHARS + 3 * MAX_EMBED_TEXTS + 1024 * 1024);
+    expect(EmbedInput.safeParse(input(texts(1000, 20_000))).success).toBe(true);
+    const tooMuch = EmbedInput.safeParse(input(texts(1000, 20_001)));
+    expect(tooMuch.success).toBe(false);
+    expect(tooMuch.error?.issues[0]?.message).toMatch(/20,000,000 characters together at most/);
+  });
+
+  it("takes a 6 MB corpus through the door (it was refused over 5 MB)", async () => {
+    const body = JSON.stringify(input(texts(300, 20_000)));
+    expect(Buffer.byteLength(body)).toBeGreaterThan(MAX_BODY_BYTES);
+    const res = await request({ method: "POST", path: "/api/embeddings.embed", headers: { "content-type": "application/json", "x-dojo-token": host.token }, body });
+    expect(res.status).toBe(200);
+    expect(embedded.at(-1)).toBe(6_000_000);
   });
 });
 
