@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { createAppCore, type AppCore } from "./app";
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from "./appProtocol";
 import { registerIpc } from "./ipc";
+import { scrubConsole } from "./services/consoleScrub";
 import { createMainWindowOptions, hardenSession, hardenWebContents, openExternalLink } from "./window";
 
 // Built layout: dist/electron/main.mjs, dist/electron/preload.cjs, dist/renderer/index.html.
@@ -21,6 +22,8 @@ const openLink = (url: string): void => {
   openExternalLink(url, shell).catch((err: unknown) => console.error("could not open link:", err));
 };
 
+// Whatever the main process logs is scrubbed of every known secret first.
+scrubConsole();
 // Every renderer is sandboxed, whatever its options say.
 app.enableSandbox();
 // Must happen before "ready": the scheme's origin, secure context and fetch support are fixed then.

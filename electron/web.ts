@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type { CallResult, ChannelName, EventName } from "../shared/contract";
 import { appError, type AppError } from "../shared/errors";
-import { IMPORT_CHANNELS, MAX_IMPORT_BODY_BYTES } from "../shared/contracts/importLimits";
+import { LARGE_BODY_CHANNELS, MAX_IMPORT_BODY_BYTES } from "../shared/contracts/importLimits";
 import { JsonTooDeepError, MAX_JSON_DEPTH, parseJsonWithin, tooDeepMessage } from "../shared/jsonDepth";
 import { dispatch, isChannelName, type HandlerContext, type Handlers } from "./dispatch";
 import { contentTypeOf } from "./contentTypes";
@@ -22,9 +22,9 @@ export const MAX_EVENT_STREAMS = 16;
 /** Client ids kept at most (live streams and dropped ones waiting for a reconnect). */
 export const MAX_EVENT_CLIENTS = 64;
 
-/** The body limit of a channel: the import channels carry a whole file (see importLimits.ts). */
+/** The body limit of a channel: imports and a dataset's save carry a whole file (see importLimits.ts). */
 export function bodyLimitFor(channel: string): number {
-  return IMPORT_CHANNELS.includes(channel) ? MAX_IMPORT_BODY_BYTES : MAX_BODY_BYTES;
+  return LARGE_BODY_CHANNELS.includes(channel) ? MAX_IMPORT_BODY_BYTES : MAX_BODY_BYTES;
 }
 /** A comment frame keeps idle event streams (and proxies, if any) from timing out. */
 export const HEARTBEAT_MS = 15_000;

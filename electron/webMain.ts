@@ -6,6 +6,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import Conf from "conf";
 import { createAppCore } from "./app";
+import { scrubConsole } from "./services/consoleScrub";
 import { startWebHost } from "./web";
 import packageJson from "../package.json";
 
@@ -99,6 +100,8 @@ async function main(): Promise<void> {
 // Runs only as the entry point, so tests can import the helpers above.
 const entry = process.argv[1];
 if (entry && import.meta.url === pathToFileURL(path.resolve(entry)).href) {
+  // Whatever the main side logs is scrubbed of every known secret first.
+  scrubConsole();
   main().catch((err: unknown) => {
     console.error("Prompt Dojo (web mode) could not start:", err instanceof Error ? err.message : err);
     process.exit(1);

@@ -4,11 +4,14 @@
 /**
  * The renderer's Content-Security-Policy, sent as a response header (by the app:// handler and on
  * every other response of the session) and repeated in a meta tag of renderer/index.html. On the
- * desktop `'self'` is the app://prompt-dojo origin alone, not every local file as under file://. `worker-src blob:` is for Monaco's workers; `'unsafe-inline'` styles are
- * for React's style attributes. Scripts only ever come from the app itself.
+ * desktop `'self'` is the app://prompt-dojo origin alone, not every local file as under file://.
+ * `worker-src blob:` is for Monaco's workers; `'unsafe-inline'` styles are
+ * for React's style attributes. Scripts only ever come from the app itself; `'wasm-unsafe-eval'` lets
+ * the vector worker compile its WebAssembly SIMD kernel (shared/simdKernel.ts), which is not script
+ * evaluation: `eval`, `new Function` and inline scripts stay refused.
  */
 export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
   "font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; " +
   "base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 

@@ -2,10 +2,16 @@
 // base64 block of float32 values), cancel a job, clear the vector cache; progress events for long jobs.
 import { z } from "zod";
 import { base64Length } from "../vectorCodec";
+import { MAX_IMPORT_CHARS } from "./importLimits";
 import { EmptyInput, Profile, ProviderTag } from "../schemas";
 
-/** The most texts one embed call takes (its input must also fit the web host's 5 MB body limit). */
+/** The most texts one embed call takes. */
 export const MAX_EMBED_TEXTS = 20_000;
+/**
+ * The most characters of all texts of one embed call together: a call carries a whole corpus, so
+ * the web door reads it with the import limit (importLimits.ts), which holds this many.
+ */
+export const MAX_EMBED_TOTAL_CHARS = MAX_IMPORT_CHARS;
 /** The longest text accepted, in characters (OpenAI's limit is 8,192 tokens per input). */
 export const MAX_EMBED_TEXT_CHARS = 32_000;
 /** The widest vector accepted (text-embedding-3-large has 3,072 dimensions). */
@@ -22,7 +28,10 @@ export const EmbedInput = z
     texts: z
       .array(z.string().max(MAX_EMBED_TEXT_CHARS).regex(/\S/, "a text must not be blank"))
       .min(1, "add at least one text")
-      .max(MAX_EMBED_TEXTS),
+      .max(MAX_EMBED_TEXTS)
+      .refine((texts) => texts.reduce((sum, t) => sum + t.length, 0) <= MAX_EMBED_TOTAL_CHARS, {
+        message: `the texts may hold ${MAX_EMBED_TOTAL_CHARS.toLocaleString("en")} characters together at most; embed them in parts`,
+      }),
   })
   .strict();
 export type EmbedInput = z.infer<typeof EmbedInput>;

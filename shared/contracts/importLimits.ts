@@ -14,3 +14,17 @@ export const MAX_IMPORT_BODY_BYTES = 64 * 1024 * 1024;
 
 /** The channels that carry a whole file's text, and so get the larger body limit. */
 export const IMPORT_CHANNELS: readonly string[] = ["experiments.import", "evals.datasets.import"];
+
+/**
+ * The largest dataset, in bytes of its JSON as the Evals view sends it to `evals.datasets.save`
+ * (the whole dataset, edited). Every dataset is saved through this one check, an import too, so
+ * a dataset the app holds can always be saved again through the door; the MB it leaves below the
+ * door's limit is for the rest of the call.
+ */
+export const MAX_DATASET_BYTES = MAX_IMPORT_BODY_BYTES - 1024 * 1024;
+
+/**
+ * Channels whose input is a whole dataset, file or corpus: the web door reads MAX_IMPORT_BODY_BYTES
+ * for them. `embeddings.embed` holds at most MAX_IMPORT_CHARS characters of texts (embeddings.ts).
+ */
+export const LARGE_BODY_CHANNELS: readonly string[] = [...IMPORT_CHANNELS, "evals.datasets.save", "embeddings.embed"];

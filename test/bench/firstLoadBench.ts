@@ -84,7 +84,7 @@ export async function firstLoadBench(): Promise<BenchTable> {
       "Initial = index.html's module scripts and modulepreloads plus their static imports (dynamic imports and workers excluded).",
       monacoInInitial.length
         ? `WARNING: Monaco code is in the first load: ${monacoInInitial.join(", ")}`
-        : "Monaco is not in the first load: it sits in the lazy chunks marked (Monaco), loaded when a JSON editor mounts.",
+        : "Monaco is not in the first load: it sits in the lazy chunks marked (Monaco), which renderer/main.tsx starts fetching at start-up, while the draft loads.",
       "gzip: Node zlib default level, as a server would typically send it.",
     ],
   };

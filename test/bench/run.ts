@@ -12,6 +12,7 @@ import { evalMemoryBench, evalThroughputBench } from "./evalBench";
 import { redactionBench } from "./redactionBench";
 import { userPatternBench } from "./userPatternBench";
 import { embedBench } from "./embedBench";
+import { datasetImportBench } from "./datasetImportBench";
 
 /** A named bench; add new ones to `benches` and they become sections of the report. */
 export interface Bench {
@@ -33,6 +34,7 @@ export const benches: Bench[] = [
   { name: "redaction", run: redactionBench },
   { name: "user-patterns", run: userPatternBench },
   { name: "embed-2000", run: embedBench },
+  { name: "dataset-import", run: datasetImportBench },
 ];
 
 /** Runs the benches named (all when none), printing each table as it completes. */

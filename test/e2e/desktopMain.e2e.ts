@@ -107,6 +107,14 @@ describe("the built desktop entry under a stand-in Electron", () => {
     expect(now.filter((call) => call.api === "webContents.setWindowOpenHandler")).toHaveLength(1);
   });
 
+  it("scrubs what the main process logs: a key-shaped string never reaches its output", async () => {
+    const key = "sk-proj-StandInLogCanary0123456789";
+    await main.command("log", { text: `could not open link: https://example.com/?key=${key} (marker-logged)` });
+    for (let i = 0; i < 100 && !main.output().includes("marker-logged"); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(main.output()).toContain("could not open link: https://example.com/?key=[redacted] (marker-logged)");
+    expect(main.output()).not.toContain("StandInLogCanary");
+  });
+
   it("closes the core on quit before exiting: the first will-quit waits, the simulator is closed", async () => {
     await main.command("quit");
     const { code, report } = await main.exited;

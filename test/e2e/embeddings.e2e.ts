@@ -2,6 +2,7 @@
 // heat map, and search it by keywords and by meaning.
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { simdModuleBytes } from "../../shared/simdKernel";
 import { pageSuite } from "./harness";
 
 const TEXTS = ["The cat sat on the mat.", "A cat naps on the rug.", "Stock markets fell sharply today.", "Investors sold stock as markets fell.", "Bake bread in a hot oven."];
@@ -70,5 +71,20 @@ describe("embeddings lab", () => {
     await page.getByTestId("neighbour-select").selectOption({ index: 2 });
     await page.getByTestId("neighbour-results").locator("li").first().filter({ hasText: "Investors sold stock" }).waitFor();
     expect(await page.getByTestId("pca-point").count()).toBe(5);
+  });
+
+  it("searches on the wasm SIMD kernel: the vector worker's CSP lets it compile (wasm-unsafe-eval), so no silent JS fallback", async () => {
+    const worker = page.workers().find((w) => /vectorWorker/.test(w.url()));
+    expect(worker, page.workers().map((w) => w.url()).join(", ")).toBeTruthy();
+    const bytes = Array.from(simdModuleBytes());
+    const compiled = await worker!.evaluate((b) => {
+      try {
+        new WebAssembly.Module(Uint8Array.from(b));
+        return "compiled";
+      } catch (err) {
+        return String(err);
+      }
+    }, bytes);
+    expect(compiled).toBe("compiled");
   });
 });

@@ -97,3 +97,22 @@ describe("the packaged configuration", () => {
     expect(String.fromCharCode(byIndex[8] ?? 0)).toBe("1");
   });
 });
+
+describe("the Electron the app is built with", () => {
+  /** The majors Electron supports now (its three latest stable lines). */
+  const SUPPORTED_MAJORS = [43, 44, 45];
+
+  it("is a supported major, in the manifest, the lock file and the installed package alike", () => {
+    const manifest = JSON.parse(readFileSync(repoFile("package.json"), "utf8")) as { devDependencies: Record<string, string> };
+    const lock = JSON.parse(readFileSync(repoFile("package-lock.json"), "utf8")) as { packages: Record<string, { version?: string }> };
+    const installed = JSON.parse(readFileSync(repoFile("node_modules/electron/package.json"), "utf8")) as { version: string };
+    const majorOf = (version: string) => Number(/(\d+)\./.exec(version)?.[1]);
+    for (const [where, version] of [
+      ["package.json", manifest.devDependencies.electron ?? ""],
+      ["package-lock.json", lock.packages["node_modules/electron"]?.version ?? ""],
+      ["node_modules", installed.version],
+    ]) {
+      expect(SUPPORTED_MAJORS, `${where}: electron ${version}`).toContain(majorOf(version!));
+    }
+  });
+});

@@ -1,6 +1,7 @@
 // Main process: datasets as readable JSON files in the workspace's `datasets` folder.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { MAX_DATASET_BYTES } from "../../../shared/contracts/importLimits";
 import { DATASET_FORMAT, DATASET_FORMAT_VERSION, Dataset } from "../../../shared/evals";
 import { describeZodError } from "../../../shared/errors";
 import { JsonTooDeepError, parseJsonWithin } from "../../../shared/jsonDepth";
@@ -92,6 +93,13 @@ export function createDatasetStore(options: {
     listWithProblems,
     get: read,
     save(draft) {
+      // What the Evals view sends to save this dataset again must fit through the web door.
+      const { name, columns, cases, assertions } = draft;
+      const bytes = Buffer.byteLength(JSON.stringify({ id: draft.id ?? "x".repeat(80), name, columns, cases, assertions }));
+      if (bytes > MAX_DATASET_BYTES) {
+        const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+        throw new DojoError("invalid_input", `The dataset is ${mb(bytes)} MB as JSON; at most ${mb(MAX_DATASET_BYTES)} MB can be saved. Split it into smaller datasets.`);
+      }
       const id = draft.id ?? experimentIdFor(draft.name, suffix());
       const candidate = { ...draft, id, format: DATASET_FORMAT, formatVersion: DATASET_FORMAT_VERSION, updatedAt: now() };
       const parsed = Dataset.safeParse(candidate);

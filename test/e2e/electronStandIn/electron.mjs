@@ -262,6 +262,11 @@ const commands = {
     const senderFrame = { ...sender.mainFrame, url: frameURL };
     return listener({ sender, senderFrame, frameId: 1, processId: senderFrame.processId }, input);
   },
+  /** Logs through the process's console, as the app's own code would (the test reads the output). */
+  log: ({ text }) => {
+    console.error(text);
+    return { logged: true };
+  },
   quit: () => {
     app.quit();
     return { quitting: true };
