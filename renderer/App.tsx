@@ -4,9 +4,11 @@ import { Suspense } from "react";
 import { bridge } from "./bridge";
 import { NoticeBanners } from "./components/NoticeBanners";
 import { ProviderBadge } from "./components/ProviderBadge";
+import { CommandPalette } from "./shell/CommandPalette";
 import { resetView } from "./shell/resetView";
 import { NAV_GROUPS, ROUTES, routeOf } from "./shell/routes";
 import { ViewBoundary } from "./shell/ViewBoundary";
+import { useGlobalKeys } from "./shell/useGlobalKeys";
 import { VIEW_COMPONENTS } from "./shell/viewComponents";
 import { appStore, useAppStore } from "./store/appStore";
 
@@ -14,12 +16,22 @@ import { appStore, useAppStore } from "./store/appStore";
 export function App() {
   const view = useAppStore((s) => s.view);
   const setView = useAppStore((s) => s.setView);
+  useGlobalKeys();
   const route = routeOf(view);
   const View = VIEW_COMPONENTS[view];
   return (
     <div className="app">
       <header className="app-header">
         <span className="app-title">Prompt Dojo</span>
+        <button
+          type="button"
+          className="button-quiet palette-open"
+          data-testid="palette-open"
+          aria-keyshortcuts="Control+K Meta+K"
+          onClick={() => appStore.getState().setOverlay("palette")}
+        >
+          Search or run a command <kbd>Ctrl/Cmd+K</kbd>
+        </button>
         <ProviderBadge />
       </header>
       <nav className="app-nav" aria-label="Main">
@@ -61,6 +73,7 @@ export function App() {
           </Suspense>
         </ViewBoundary>
       </main>
+      <CommandPalette />
     </div>
   );
 }

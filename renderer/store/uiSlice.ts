@@ -20,13 +20,20 @@ export interface DraftStatus {
   message: string | null;
 }
 
+/** A window-wide overlay: the command palette or the keyboard shortcuts list. */
+export type Overlay = "palette" | "shortcuts";
+
 export interface UiSlice {
   view: ViewName;
+  /** The overlay shown over the app, if any (one at a time). */
+  overlay: Overlay | null;
   appInfo: AppInfo | null;
   notices: Notice[];
   draftStatus: DraftStatus;
   /** Shows another view. */
   setView(view: ViewName): void;
+  /** Opens an overlay (replacing another) or, with null, closes it. */
+  setOverlay(overlay: Overlay | null): void;
   /** Reads `app.info` and turns its start-up notices into banners. */
   loadAppInfo(): Promise<void>;
   /** Adds a banner (identical text is shown once). */
@@ -42,10 +49,12 @@ export function createUiSlice(deps: StoreDeps): SliceCreator<UiSlice> {
   let nextNoticeId = 1;
   return (set, get) => ({
     view: "playground",
+    overlay: null,
     appInfo: null,
     notices: [],
     draftStatus: { state: "idle", message: null },
     setView: (view) => set({ view }),
+    setOverlay: (overlay) => set({ overlay }),
     addNotice: (text, tone) => {
       if (get().notices.some((n) => n.text === text)) return;
       set((s) => ({ notices: [...s.notices, { id: nextNoticeId++, text, tone }] }));

@@ -1,6 +1,7 @@
 // Renderer: the Monaco half of JsonEditor, in its own lazily loaded chunk (Monaco is large, and
 // the first screen must not wait for it). Default export, as React.lazy wants.
 import { useEffect, useRef } from "react";
+import { emitAppKey } from "../../shell/appKeys";
 import { problemsToMarkers } from "./markers";
 import { monaco } from "./monacoSetup";
 import type { JsonEditorProps } from "./JsonEditor";
@@ -36,12 +37,32 @@ export default function MonacoJsonEditor({ value, onChange, problems = [], label
       renderValidationDecorations: "on",
     });
     editorRef.current = editor;
+    // Monaco consumes these keys before they reach the window (Ctrl+Enter inserts a line, Ctrl+K
+    // starts a chord): per-editor actions hand them to the app. Where no view runs anything,
+    // Ctrl+Enter keeps Monaco's own meaning.
+    const appKeyActions = [
+      editor.addAction({
+        id: "prompt-dojo.run",
+        label: "Run the request",
+        keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter],
+        run: (ed) => {
+          if (!emitAppKey("run")) ed.trigger("keyboard", "editor.action.insertLineAfter", null);
+        },
+      }),
+      editor.addAction({
+        id: "prompt-dojo.palette",
+        label: "Command palette",
+        keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyK],
+        run: () => void emitAppKey("palette"),
+      }),
+    ];
     const subscription = model.onDidChangeContent(() => {
       if (!applyingOutside.current) onChangeRef.current?.(model.getValue());
     });
     host.current.dataset.monacoReady = "true";
     return () => {
       subscription.dispose();
+      for (const action of appKeyActions) action.dispose();
       editor.dispose();
       model.dispose();
       editorRef.current = null;

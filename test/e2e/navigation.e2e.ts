@@ -1,0 +1,101 @@
+// End-to-end: moving around by keyboard in Chromium: the command palette, the view shortcuts and
+// their list under `?`, Ctrl+Enter inside Monaco, and the theme.
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { openApp, pageSuite, type PageSuite } from "./harness";
+
+let suite: PageSuite;
+pageSuite(async (s) => {
+  suite = s;
+});
+
+const shownView = (page: Page) => page.getByTestId("view").getAttribute("data-view");
+const focusedTestId = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute("data-testid") ?? document.activeElement?.tagName ?? null);
+
+describe("command palette", () => {
+  it("finds a lesson by typing, moves with the arrows, opens it with Enter and closes", async () => {
+    const { page } = suite;
+    await page.getByTestId("param-max-tokens").focus();
+    await page.keyboard.press("Control+K");
+    const palette = page.getByRole("dialog", { name: "Command palette" });
+    await palette.waitFor({ state: "visible" });
+    expect(await focusedTestId(page)).toBe("palette-input");
+    // Lessons arrive from the main side: typing part of a title finds lesson 7.
+    await page.keyboard.type("system vs user");
+    const options = page.getByTestId("palette-list").getByRole("option");
+    await expect.poll(() => options.first().getAttribute("data-id"), { timeout: 10_000 }).toBe("lesson:system-vs-user");
+    expect(await options.first().getAttribute("aria-selected")).toBe("true");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.getByTestId("lesson-view").getAttribute("data-lesson-id"), { timeout: 10_000 }).toBe("system-vs-user");
+    expect(await shownView(page)).toBe("lessons");
+    expect(await palette.count()).toBe(0);
+
+    // Arrows move the selection; Escape closes and the focus goes back to where it was.
+    await page.getByTestId("nav-playground").click();
+    await page.getByTestId("param-max-tokens").focus();
+    await page.keyboard.press("Control+K");
+    await palette.waitFor({ state: "visible" });
+    await page.keyboard.type("e");
+    const selected = () => page.locator('[data-testid="palette-option"][aria-selected="true"]').getAttribute("data-id");
+    const first = await selected();
+    await page.keyboard.press("ArrowDown");
+    const second = await selected();
+    expect(second).not.toBe(first);
+    await page.keyboard.press("ArrowUp");
+    expect(await selected()).toBe(first);
+    await page.keyboard.press("Escape");
+    await palette.waitFor({ state: "detached" });
+    expect(await focusedTestId(page)).toBe("param-max-tokens");
+  });
+
+  it("finds views and actions, says when nothing matches, and the header button opens it", async () => {
+    const { page } = suite;
+    await page.getByTestId("palette-open").click();
+    await page.getByTestId("palette-input").fill("reliab");
+    const first = page.getByTestId("palette-option").first();
+    await expect.poll(() => first.getAttribute("data-id")).toBe("view:reliability");
+    await page.getByTestId("palette-input").fill("zzqqxx");
+    await page.getByTestId("palette-empty").waitFor({ state: "visible" });
+    expect(await page.getByTestId("palette-option").count()).toBe(0);
+    // An action: "New experiment" opens the Experiments view with its name field focused.
+    await page.getByTestId("palette-input").fill("new exp");
+    await expect.poll(() => first.getAttribute("data-id")).toBe("action:new-experiment");
+    await first.click();
+    await expect.poll(() => shownView(page)).toBe("experiments");
+    await expect.poll(() => focusedTestId(page)).toBe("experiment-name");
+    // A click outside the dialog closes it.
+    await page.keyboard.press("Control+K");
+    await page.getByTestId("palette").waitFor({ state: "visible" });
+    await page.mouse.click(5, 5);
+    await page.getByTestId("palette").waitFor({ state: "detached" });
+  });
+
+  it("finds a saved experiment and opens it", async () => {
+    const page = await openApp(suite.browser, suite.app);
+    await page.getByTestId("nav-experiments").click();
+    await page.getByTestId("experiment-name").fill("Palette target");
+    await page.getByTestId("experiment-create").click();
+    await page.getByTestId("experiments-message").waitFor({ state: "visible", timeout: 10_000 });
+    await page.getByTestId("nav-playground").click();
+    await page.keyboard.press("Control+K");
+    await page.getByTestId("palette-input").fill("palette targ");
+    const first = page.getByTestId("palette-option").first();
+    await expect.poll(() => first.innerText(), { timeout: 10_000 }).toContain("Palette target");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => shownView(page)).toBe("experiments");
+    // A fresh page has no experiment open: the detail comes from the palette's choice.
+    await expect.poll(() => page.getByTestId("experiment-rename").inputValue(), { timeout: 10_000 }).toBe("Palette target");
+    await page.close();
+  });
+
+  it("opens from inside a Monaco editor too (Ctrl+K is a chord prefix there)", async () => {
+    const page = await openApp(suite.browser, suite.app);
+    await page.getByTestId("raw-json").locator(".monaco-editor").waitFor({ timeout: 20_000 });
+    await page.getByTestId("raw-json").locator(".monaco-editor textarea").focus();
+    await page.keyboard.press("Control+K");
+    await page.getByTestId("palette").waitFor({ state: "visible", timeout: 5_000 });
+    await page.keyboard.press("Escape");
+    await page.getByTestId("palette").waitFor({ state: "detached" });
+    await page.close();
+  });
+});
