@@ -6,6 +6,7 @@ import { NoticeBanners } from "./components/NoticeBanners";
 import { ProviderBadge } from "./components/ProviderBadge";
 import { CommandPalette } from "./shell/CommandPalette";
 import { resetView } from "./shell/resetView";
+import { ShortcutsHelp } from "./shell/ShortcutsHelp";
 import { NAV_GROUPS, ROUTES, routeOf } from "./shell/routes";
 import { ViewBoundary } from "./shell/ViewBoundary";
 import { useGlobalKeys } from "./shell/useGlobalKeys";
@@ -49,6 +50,8 @@ export function App() {
                     href={`#${item.path}`}
                     className="nav-link"
                     data-testid={`nav-${item.view}`}
+                    aria-keyshortcuts={`G ${item.key.toUpperCase()}`}
+                    title={`G then ${item.key.toUpperCase()}`}
                     aria-current={view === item.view ? "page" : undefined}
                     onClick={(e) => {
                       // The router pushes the history entry when the view changes; a plain click does not need the browser's.
@@ -74,6 +77,7 @@ export function App() {
         </ViewBoundary>
       </main>
       <CommandPalette />
+      <ShortcutsHelp />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { bridge } from "../bridge";
 import { appStore, useAppStore } from "../store/appStore";
 import { ACTIONS, experimentCommands, lessonCommands, viewCommands, type PaletteCommand } from "./paletteCommands";
 import { rankPalette } from "./paletteRank";
+import { useReturnFocus } from "./useReturnFocus";
 
 const KIND_LABEL: Record<PaletteCommand["kind"], string> = { view: "Go to", action: "Action", lesson: "Lesson", experiment: "Experiment" };
 
@@ -26,14 +27,7 @@ function PaletteDialog() {
   const input = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLUListElement>(null);
 
-  useEffect(() => {
-    // Where the focus was, to give it back on close (if that element is still on the page).
-    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    input.current?.focus();
-    return () => {
-      if (previous?.isConnected) previous.focus();
-    };
-  }, []);
+  useReturnFocus(input);
 
   useEffect(() => {
     if (lessonList === null) void loadCourse();

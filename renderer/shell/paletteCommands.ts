@@ -72,8 +72,8 @@ export function viewCommands(): PaletteCommand[] {
     id: `view:${route.view}`,
     kind: "view",
     title: route.title,
-    detail: route.group === "Settings" ? "View" : `${route.group} view`,
-    keywords: [route.view, route.path.slice(1)],
+    detail: `G ${route.key.toUpperCase()}`,
+    keywords: [route.view, route.group],
     run: (store: AppStore) => store.getState().setView(route.view),
   }));
 }

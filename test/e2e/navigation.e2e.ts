@@ -99,3 +99,50 @@ describe("command palette", () => {
     await page.close();
   });
 });
+
+describe("view shortcuts", () => {
+  it("lists the shortcuts under ?, closes on Escape, and G then a letter switches views", async () => {
+    const page = await openApp(suite.browser, suite.app);
+    await page.getByTestId("nav-playground").focus();
+    await page.keyboard.press("Shift+Slash");
+    const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+    await help.waitFor({ state: "visible" });
+    expect(await page.getByTestId("shortcut-evals").innerText()).toMatch(/G\s*E\s*Evals/);
+    expect(await page.getByTestId("shortcut-lessons").innerText()).toMatch(/G\s*L\s*Lessons/);
+    expect(await help.innerText()).toContain("Command palette");
+    await page.keyboard.press("Escape");
+    await help.waitFor({ state: "detached" });
+    expect(await focusedTestId(page)).toBe("nav-playground");
+
+    await page.keyboard.press("g");
+    await page.keyboard.press("e");
+    await expect.poll(() => shownView(page)).toBe("evals");
+    expect(await page.evaluate(() => window.location.hash)).toBe("#/evals");
+    await page.keyboard.press("g");
+    await page.keyboard.press("l");
+    await expect.poll(() => shownView(page)).toBe("lessons");
+    // Back goes to the view the shortcut left.
+    await page.goBack();
+    await expect.poll(() => shownView(page)).toBe("evals");
+    // A letter without G, or after G has timed out, does nothing.
+    await page.keyboard.press("u");
+    await page.keyboard.press("g");
+    await page.waitForTimeout(1700);
+    await page.keyboard.press("u");
+    await page.waitForTimeout(200);
+    expect(await shownView(page)).toBe("evals");
+    await page.close();
+  });
+
+  it("leaves ? and G alone while typing in a text field", async () => {
+    const page = await openApp(suite.browser, suite.app);
+    const content = page.getByTestId("message-content").first();
+    await content.fill("");
+    await content.focus();
+    await page.keyboard.type("?ge");
+    expect(await content.inputValue()).toBe("?ge");
+    expect(await page.getByTestId("shortcuts").count()).toBe(0);
+    expect(await shownView(page)).toBe("playground");
+    await page.close();
+  });
+});
