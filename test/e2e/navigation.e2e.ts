@@ -146,3 +146,34 @@ describe("view shortcuts", () => {
     await page.close();
   });
 });
+
+describe("Ctrl+Enter", () => {
+  it("runs the playground request from inside a Monaco editor, without inserting a line", async () => {
+    const page = await openApp(suite.browser, suite.app);
+    const editor = page.getByTestId("raw-json").locator(".monaco-editor");
+    await editor.waitFor({ timeout: 20_000 });
+    // A short request (pasted, so Monaco does not auto-close it), so every line number is on screen.
+    await editor.click();
+    await page.keyboard.press("Control+A");
+    const request = '{\n  "model": "sim-chat-1",\n  "messages": [{ "role": "user", "content": "Say hi" }]\n}';
+    await editor.locator("textarea").evaluate((area, pasted) => {
+      const data = new DataTransfer();
+      data.setData("text/plain", pasted);
+      area.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    }, request);
+    const lastLine = () => editor.locator(".line-numbers").evaluateAll((els) => Math.max(...els.map((e) => Number(e.textContent) || 0)));
+    await expect.poll(lastLine).toBe(4);
+    await expect.poll(() => page.getByTestId("message-content").first().inputValue()).toBe("Say hi");
+    // The cursor in the middle of the text, where Monaco's own Ctrl+Enter would insert a line below.
+    await page.keyboard.press("Control+Home");
+    expect(await page.getByTestId("answer").getAttribute("data-status")).toBe("idle");
+    await page.keyboard.press("Control+Enter");
+    await expect.poll(() => page.getByTestId("answer").getAttribute("data-status"), { timeout: 20_000 }).toBe("done");
+    expect(await lastLine()).toBe(4);
+    // The editor keeps the focus and its ordinary editing: Enter still breaks a line there.
+    await page.keyboard.press("End");
+    await page.keyboard.press("Enter");
+    await expect.poll(lastLine).toBe(5);
+    await page.close();
+  });
+});
