@@ -7,6 +7,7 @@ import { ProviderBadge } from "./components/ProviderBadge";
 import { CommandPalette } from "./shell/CommandPalette";
 import { resetView } from "./shell/resetView";
 import { ShortcutsHelp } from "./shell/ShortcutsHelp";
+import { ThemeSelect } from "./shell/ThemeSelect";
 import { NAV_GROUPS, ROUTES, routeOf } from "./shell/routes";
 import { ViewBoundary } from "./shell/ViewBoundary";
 import { useGlobalKeys } from "./shell/useGlobalKeys";
@@ -33,6 +34,7 @@ export function App() {
         >
           Search or run a command <kbd>Ctrl/Cmd+K</kbd>
         </button>
+        <ThemeSelect />
         <ProviderBadge />
       </header>
       <nav className="app-nav" aria-label="Main">

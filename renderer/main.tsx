@@ -3,6 +3,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { connectHashRoute } from "./shell/hashRoute";
+import { connectTheme } from "./shell/theme";
 import { ViewBoundary } from "./shell/ViewBoundary";
 import { preloadMonacoEditor } from "./components/JsonEditor/JsonEditor";
 import { bridge } from "./bridge";
@@ -20,6 +21,8 @@ const autosave = startDraftAutosave({ store: appStore, bridge });
 window.addEventListener("pagehide", () => autosave.flush());
 window.addEventListener("beforeunload", () => autosave.flush());
 
+// Before the first render, so a dark theme never flashes light.
+connectTheme(appStore, window);
 connectHashRoute(appStore, window);
 void bootApp(appStore);
 // The playground (the first screen) has a Monaco editor: its chunk downloads while the draft loads,

@@ -56,6 +56,21 @@ export const ACTIONS: readonly PaletteCommand[] = [
       focusWhenShown('[data-testid="experiment-name"]');
     },
   },
+  ...(
+    [
+      ["light", "Theme: light"],
+      ["dark", "Theme: dark"],
+      ["system", "Theme: follow the system"],
+    ] as const
+  ).map(
+    ([preference, title]): PaletteCommand => ({
+      id: `action:theme-${preference}`,
+      kind: "action",
+      title,
+      keywords: ["switch theme", "colour", "color", "appearance", preference === "dark" ? "night" : preference === "light" ? "day" : "auto"],
+      run: (store) => store.getState().setThemePreference(preference),
+    }),
+  ),
   {
     id: "action:shortcuts",
     kind: "action",

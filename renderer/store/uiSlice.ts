@@ -20,6 +20,9 @@ export interface DraftStatus {
   message: string | null;
 }
 
+/** The colour theme chosen (see shell/theme.ts) and the one shown. */
+export type ThemePreference = "light" | "dark" | "system";
+
 /** A window-wide overlay: the command palette or the keyboard shortcuts list. */
 export type Overlay = "palette" | "shortcuts";
 
@@ -27,6 +30,10 @@ export interface UiSlice {
   view: ViewName;
   /** The overlay shown over the app, if any (one at a time). */
   overlay: Overlay | null;
+  /** The theme the user chose; shell/theme.ts loads, saves and applies it. */
+  themePreference: ThemePreference;
+  /** The theme shown: the choice, or the system's for "system". */
+  resolvedTheme: "light" | "dark";
   appInfo: AppInfo | null;
   notices: Notice[];
   draftStatus: DraftStatus;
@@ -34,6 +41,8 @@ export interface UiSlice {
   setView(view: ViewName): void;
   /** Opens an overlay (replacing another) or, with null, closes it. */
   setOverlay(overlay: Overlay | null): void;
+  /** Chooses the colour theme. */
+  setThemePreference(preference: ThemePreference): void;
   /** Reads `app.info` and turns its start-up notices into banners. */
   loadAppInfo(): Promise<void>;
   /** Adds a banner (identical text is shown once). */
@@ -50,11 +59,14 @@ export function createUiSlice(deps: StoreDeps): SliceCreator<UiSlice> {
   return (set, get) => ({
     view: "playground",
     overlay: null,
+    themePreference: "system",
+    resolvedTheme: "light",
     appInfo: null,
     notices: [],
     draftStatus: { state: "idle", message: null },
     setView: (view) => set({ view }),
     setOverlay: (overlay) => set({ overlay }),
+    setThemePreference: (themePreference) => set({ themePreference }),
     addNotice: (text, tone) => {
       if (get().notices.some((n) => n.text === text)) return;
       set((s) => ({ notices: [...s.notices, { id: nextNoticeId++, text, tone }] }));

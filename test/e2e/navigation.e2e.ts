@@ -177,3 +177,60 @@ describe("Ctrl+Enter", () => {
     await page.close();
   });
 });
+
+describe("theme", () => {
+  const colours = (page: Page) =>
+    page.evaluate(() => ({
+      theme: document.documentElement.dataset.theme,
+      body: getComputedStyle(document.body).backgroundColor,
+      text: getComputedStyle(document.body).color,
+      nav: getComputedStyle(document.querySelector(".app-nav")!).backgroundColor,
+    }));
+  const monacoIsDark = (page: Page) => page.locator(".monaco-editor").first().evaluate((el) => el.classList.contains("vs-dark"));
+
+  it("switches to dark (page and Monaco), survives a reload, and follows the system when asked", async () => {
+    const page = await openApp(suite.browser, suite.app);
+    await page.getByTestId("raw-json").locator(".monaco-editor").waitFor({ timeout: 20_000 });
+    const light = await colours(page);
+    expect(light).toEqual({ theme: "light", body: "rgb(246, 247, 249)", text: "rgb(27, 31, 36)", nav: "rgb(255, 255, 255)" });
+    expect(await monacoIsDark(page)).toBe(false);
+
+    await page.getByTestId("theme-select").selectOption("dark");
+    expect(await colours(page)).toEqual({ theme: "dark", body: "rgb(13, 17, 23)", text: "rgb(230, 237, 243)", nav: "rgb(22, 27, 34)" });
+    await expect.poll(() => monacoIsDark(page)).toBe(true);
+
+    await page.reload();
+    await page.getByTestId("raw-json").locator(".monaco-editor").waitFor({ timeout: 20_000 });
+    expect((await colours(page)).theme).toBe("dark");
+    expect(await page.getByTestId("theme-select").inputValue()).toBe("dark");
+    expect(await monacoIsDark(page)).toBe(true);
+
+    // "System": the page follows the system's colour scheme as it changes.
+    await page.getByTestId("theme-select").selectOption("system");
+    await page.emulateMedia({ colorScheme: "dark" });
+    await expect.poll(async () => (await colours(page)).theme).toBe("dark");
+    await page.emulateMedia({ colorScheme: "light" });
+    await expect.poll(async () => (await colours(page)).theme).toBe("light");
+    await expect.poll(() => monacoIsDark(page)).toBe(false);
+    await page.close();
+  });
+
+  it("switches from the palette too", async () => {
+    const page = await openApp(suite.browser, suite.app);
+    await page.emulateMedia({ colorScheme: "light" });
+    await page.keyboard.press("Control+K");
+    await page.getByTestId("palette-input").fill("switch theme");
+    await expect.poll(() => page.getByTestId("palette-option").allInnerTexts()).toEqual([
+      expect.stringContaining("Theme: light"),
+      expect.stringContaining("Theme: dark"),
+      expect.stringContaining("Theme: follow the system"),
+    ]);
+    await page.getByTestId("palette-input").fill("theme dark");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe("dark");
+    expect(await page.getByTestId("theme-select").inputValue()).toBe("dark");
+    // Back to the default for the other tests of this file.
+    await page.getByTestId("theme-select").selectOption("system");
+    await page.close();
+  });
+});

@@ -2,6 +2,7 @@
 // the first screen must not wait for it). Default export, as React.lazy wants.
 import { useEffect, useRef } from "react";
 import { emitAppKey } from "../../shell/appKeys";
+import { appStore, useAppStore } from "../../store/appStore";
 import { problemsToMarkers } from "./markers";
 import { monaco } from "./monacoSetup";
 import type { JsonEditorProps } from "./JsonEditor";
@@ -18,6 +19,8 @@ export default function MonacoJsonEditor({ value, onChange, problems = [], label
   onChangeRef.current = onChange;
   // True while the text is replaced from outside: that change is not the user's and is not echoed back.
   const applyingOutside = useRef(false);
+  // Monaco has one theme for all its editors; the app's light or dark picks vs or vs-dark.
+  const monacoTheme = useAppStore((s) => (s.resolvedTheme === "dark" ? "vs-dark" : "vs"));
 
   useEffect(() => {
     if (!host.current) return;
@@ -35,6 +38,7 @@ export default function MonacoJsonEditor({ value, onChange, problems = [], label
       lineNumbersMinChars: 3,
       fixedOverflowWidgets: true,
       renderValidationDecorations: "on",
+      theme: appStore.getState().resolvedTheme === "dark" ? "vs-dark" : "vs",
     });
     editorRef.current = editor;
     // Monaco consumes these keys before they reach the window (Ctrl+Enter inserts a line, Ctrl+K
@@ -78,6 +82,10 @@ export default function MonacoJsonEditor({ value, onChange, problems = [], label
     model.pushEditOperations([], [{ range: model.getFullModelRange(), text: value }], () => null);
     applyingOutside.current = false;
   }, [value]);
+
+  useEffect(() => {
+    monaco.editor.setTheme(monacoTheme);
+  }, [monacoTheme]);
 
   useEffect(() => {
     editorRef.current?.updateOptions({ readOnly, ariaLabel: label });
