@@ -234,3 +234,112 @@ describe("theme", () => {
     await page.close();
   });
 });
+
+/** Text on the page whose colour has less than WCAG AA contrast with the background behind it. */
+interface LowContrast {
+  text: string;
+  ratio: number;
+  colour: string;
+  background: string;
+  where: string;
+}
+
+/** Measures every visible text of the page (outside Monaco, which has its own theme). */
+function measureContrast(page: Page): Promise<{ checked: number; min: number; low: LowContrast[] }> {
+  return page.evaluate(() => {
+    const parse = (c: string): [number, number, number, number] => {
+      const m = c.match(/rgba?\(([^)]+)\)/);
+      if (!m) return [0, 0, 0, 0];
+      const parts = m[1]!.split(/[ ,/]+/).filter(Boolean).map(Number);
+      return [parts[0]!, parts[1]!, parts[2]!, parts[3] ?? 1];
+    };
+    const lum = ([r, g, b]: number[]) => {
+      const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * f(r!) + 0.7152 * f(g!) + 0.0722 * f(b!);
+    };
+    const over = (top: number[], bottom: number[]) => top.slice(0, 3).map((v, i) => v * top[3]! + bottom[i]! * (1 - top[3]!));
+    /** The colour behind an element: its ancestors' backgrounds composed, down to the page's. */
+    const backgroundOf = (el: Element | null): number[] => {
+      const layers: number[][] = [];
+      for (let at = el; at; at = at.parentElement) {
+        const bg = parse(getComputedStyle(at).backgroundColor);
+        if (bg[3] > 0) layers.push(bg);
+        if (bg[3] >= 1) break;
+      }
+      let colour = [255, 255, 255];
+      for (const layer of layers.reverse()) colour = over(layer, colour);
+      return colour;
+    };
+    const faded = (el: Element) => {
+      for (let at: Element | null = el; at; at = at.parentElement) if (Number(getComputedStyle(at).opacity) < 1) return true;
+      return false;
+    };
+    const low: LowContrast[] = [];
+    let checked = 0;
+    let min = 21;
+    const elements = [...document.querySelectorAll("body *")].filter((el) => {
+      if (el.closest(".monaco-editor, option, script, style")) return false;
+      const own = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim());
+      const field = el.matches("input:not([type=checkbox]):not([type=radio]):not([type=range]):not([type=color]), select, textarea") && ((el as HTMLInputElement).value ?? "").trim();
+      return own || field;
+    });
+    for (const el of elements) {
+      const rect = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      if (!rect.width || !rect.height || style.visibility === "hidden" || el.closest("[hidden], .visually-hidden")) continue;
+      // Disabled controls are exempt from contrast (WCAG 1.4.3), and shown faded on purpose.
+      if (el.matches(":disabled") || el.closest(":disabled") || faded(el)) continue;
+      const fg = parse(style.color);
+      const bg = backgroundOf(el);
+      const text = over(fg, bg);
+      const [a, b] = [lum(text), lum(bg)].sort((x, y) => y - x);
+      const ratio = (a! + 0.05) / (b! + 0.05);
+      checked += 1;
+      min = Math.min(min, ratio);
+      const size = parseFloat(style.fontSize);
+      const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
+      if (ratio < (large ? 3 : 4.5)) {
+        const where = `${el.tagName.toLowerCase()}.${[...el.classList].join(".")}${el.getAttribute("data-testid") ? `[${el.getAttribute("data-testid")}]` : ""}`;
+        low.push({ text: (el.textContent ?? (el as HTMLInputElement).value ?? "").trim().slice(0, 40), ratio: Math.round(ratio * 100) / 100, colour: style.color, background: `rgb(${bg.map(Math.round).join(", ")})`, where });
+      }
+    }
+    return { checked, min: Math.round(min * 100) / 100, low };
+  });
+}
+
+describe("contrast", () => {
+  for (const theme of ["dark", "light"] as const) {
+    it(`keeps every text of every view at WCAG AA contrast in the ${theme} theme`, async () => {
+      const page = await openApp(suite.browser, suite.app);
+      await page.getByTestId("theme-select").selectOption(theme);
+      // The measure finds a bad pairing: a dark grey line on the dark page, or a pale one on the light.
+      const probe = await page.evaluate((t) => {
+        const p = document.createElement("p");
+        p.textContent = "probe";
+        p.style.color = t === "dark" ? "#333" : "#ddd";
+        document.querySelector(".app-main")!.append(p);
+        return p.style.color;
+      }, theme);
+      expect((await measureContrast(page)).low.map((l) => [l.text, l.colour])).toEqual([["probe", probe]]);
+      await page.evaluate(() => document.querySelector(".app-main > p:last-child")?.remove());
+      // An answer (with its figures) is on screen for the playground's measure.
+      await page.getByTestId("run-button").click();
+      await expect.poll(() => page.getByTestId("answer").getAttribute("data-status"), { timeout: 20_000 }).toBe("done");
+      const report: string[] = [];
+      const low: (LowContrast & { view: string })[] = [];
+      for (const view of ["playground", "compare", "inspector", "experiments", "history", "evals", "embeddings", "rag", "reliability", "injection", "usage", "lessons", "review", "readiness", "settings"]) {
+        await page.getByTestId(`nav-${view}`).click();
+        await expect.poll(() => shownView(page)).toBe(view);
+        await expect.poll(() => page.getByTestId("view-loading").count(), { timeout: 20_000 }).toBe(0);
+        // Views load their data after mounting: let it arrive before measuring.
+        await page.waitForTimeout(400);
+        const measured = await measureContrast(page);
+        report.push(`${view}: ${measured.checked} texts, lowest ${measured.min}:1`);
+        low.push(...measured.low.map((l) => ({ ...l, view })));
+      }
+      console.log(`contrast (${theme}):\n  ${report.join("\n  ")}`);
+      expect(low).toEqual([]);
+      await page.close();
+    }, 120_000);
+  }
+});
