@@ -343,3 +343,104 @@ describe("contrast", () => {
     }, 120_000);
   }
 });
+
+describe("deep links inside views", () => {
+  const hashOf = (page: Page) => page.evaluate(() => window.location.hash);
+  /** Goes to a hash of the app, then reloads: the link opened cold, as from outside. */
+  const openCold = async (page: Page, hash: string) => {
+    const url = new URL(page.url());
+    url.hash = hash;
+    await page.goto(url.toString());
+    await page.reload();
+  };
+
+  it("links a lesson: opening one pushes its URL, Back returns to the course map, the link opens it cold", async () => {
+    const page = await openApp(suite.browser, suite.app);
+    await page.getByTestId("nav-lessons").click();
+    await page.getByTestId("lesson-system-vs-user").click();
+    await expect.poll(() => page.getByTestId("lesson-view").getAttribute("data-lesson-id"), { timeout: 10_000 }).toBe("system-vs-user");
+    expect(await hashOf(page)).toBe("#/lessons/system-vs-user");
+    await page.goBack();
+    await expect.poll(() => page.getByTestId("lesson-view").count()).toBe(0);
+    expect(await hashOf(page)).toBe("#/lessons");
+    await page.goForward();
+    await expect.poll(() => page.getByTestId("lesson-view").getAttribute("data-lesson-id"), { timeout: 10_000 }).toBe("system-vs-user");
+
+    await openCold(page, "#/lessons/calls-on-the-backend");
+    await expect.poll(() => page.getByTestId("lesson-view").getAttribute("data-lesson-id"), { timeout: 20_000 }).toBe("calls-on-the-backend");
+    expect(await hashOf(page)).toBe("#/lessons/calls-on-the-backend");
+    // A link to a lesson that does not exist ends on the course map, its URL corrected.
+    await openCold(page, "#/lessons/no-such-lesson");
+    await expect.poll(() => hashOf(page), { timeout: 20_000 }).toBe("#/lessons");
+    expect(await shownView(page)).toBe("lessons");
+    await page.close();
+  });
+
+  it("links an experiment at a version: the version link highlights its row, cold and after Back", async () => {
+    const page = await openApp(suite.browser, suite.app);
+    await page.getByTestId("nav-experiments").click();
+    await page.getByTestId("experiment-name").fill("Linked versions");
+    await page.getByTestId("experiment-create").click();
+    await page.getByTestId("experiment-detail").waitFor({ timeout: 10_000 });
+    await page.getByTestId("version-message").fill("second");
+    await page.getByTestId("version-save").click();
+    await page.getByTestId("version-2").waitFor({ timeout: 10_000 });
+    const id = (await hashOf(page)).split("/")[2];
+    expect(id).toMatch(/.+/);
+    expect(await hashOf(page)).toBe(`#/experiments/${id}`);
+
+    await page.getByTestId("version-link-1").click();
+    await expect.poll(() => page.getByTestId("version-1").getAttribute("aria-current")).toBe("true");
+    expect(await page.getByTestId("version-2").getAttribute("aria-current")).toBeNull();
+    expect(await hashOf(page)).toBe(`#/experiments/${id}/v1`);
+    await page.goBack();
+    await expect.poll(() => page.getByTestId("version-1").getAttribute("aria-current")).toBeNull();
+    expect(await hashOf(page)).toBe(`#/experiments/${id}`);
+
+    await openCold(page, `#/experiments/${id}/v1`);
+    await expect.poll(() => page.getByTestId("version-1").getAttribute("aria-current"), { timeout: 20_000 }).toBe("true");
+    expect(await page.getByTestId("experiment-rename").inputValue()).toBe("Linked versions");
+    await page.close();
+  });
+
+  it("links a run in the inspector", async () => {
+    const page = await openApp(suite.browser, suite.app);
+    const runWith = async (text: string) => {
+      await page.getByTestId("nav-playground").click();
+      await page.getByTestId("message-content").nth(1).fill(text);
+      await page.getByTestId("run-button").click();
+      await expect.poll(() => page.getByTestId("answer").getAttribute("data-status"), { timeout: 20_000 }).toBe("done");
+    };
+    await runWith("First linked run");
+    await page.getByTestId("nav-inspector").click();
+    const record = page.getByTestId("inspector-record");
+    await expect.poll(() => record.getAttribute("data-run-id"), { timeout: 10_000 }).toMatch(/.+/);
+    const first = (await record.getAttribute("data-run-id")) as string;
+    expect(await hashOf(page)).toBe(`#/inspector/${first}`);
+    await runWith("Second linked run");
+
+    // Cold, the link shows the first run, not the newest.
+    await openCold(page, `#/inspector/${first}`);
+    await expect.poll(() => record.getAttribute("data-run-id"), { timeout: 20_000 }).toBe(first);
+    expect(await record.innerText()).toContain("First linked run");
+    await page.close();
+  });
+
+  it("links an evaluation run, opening its dataset with it", async () => {
+    const page = await openApp(suite.browser, suite.app);
+    await page.getByTestId("nav-evals").click();
+    await page.getByTestId("dataset-name").fill("Linked cities");
+    await page.getByTestId("dataset-import").setInputFiles({ name: "cities.csv", mimeType: "text/csv", buffer: Buffer.from("id,city\nparis,Paris\nrome,Rome\n") });
+    await page.getByTestId("dataset-editor").waitFor({ timeout: 10_000 });
+    await page.getByTestId("eval-start").click();
+    await expect.poll(() => page.getByTestId("eval-progress").getAttribute("data-status"), { timeout: 30_000 }).toBe("done");
+    await expect.poll(() => hashOf(page)).toMatch(/^#\/evals\/run\/[0-9a-f-]{36}$/);
+    const hash = await hashOf(page);
+
+    await openCold(page, hash);
+    await expect.poll(() => page.getByTestId("eval-figures").innerText(), { timeout: 20_000 }).toContain("2 passed");
+    expect(await page.getByTestId("dataset-editor").count()).toBe(1);
+    expect(await hashOf(page)).toBe(hash);
+    await page.close();
+  });
+});
