@@ -407,7 +407,8 @@ describe("deep links inside views", () => {
     const page = await openApp(suite.browser, suite.app);
     const runWith = async (text: string) => {
       await page.getByTestId("nav-playground").click();
-      await page.getByTestId("message-content").nth(1).fill(text);
+      // The last message (the draft is shared by this file's pages; an earlier test left one message).
+      await page.getByTestId("message-content").last().fill(text);
       await page.getByTestId("run-button").click();
       await expect.poll(() => page.getByTestId("answer").getAttribute("data-status"), { timeout: 20_000 }).toBe("done");
     };
