@@ -218,12 +218,14 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     reliabilityDeps: { reliability, simulatorControl: createSimulatorControl(simulator.behaviourURL), effects: createEffectLedger() },
     usageDeps: { usage, budgets, reliability },
     openExternal: options.openExternal,
+    settings: store,
     info: () => ({
       version: options.version,
       mode: options.mode,
       simulatorURL: simulator.url,
       keychainAvailable: keychainState.available,
       keychainProblem: keychainState.problem,
+      envKeySet: Boolean(env.OPENAI_API_KEY?.trim()),
       notices,
     }),
   });

@@ -8,6 +8,8 @@ import type { createDraftService } from "./services/draft";
 import type { ProfileService } from "./services/profiles";
 import { createInspectorHandlers } from "./handlers/inspector";
 import { createPricingHandlers } from "./handlers/pricing";
+import { createUiHandlers } from "./handlers/ui";
+import type { SettingsStore } from "./services/settingsStore";
 import { createSchemaHandlers } from "./handlers/schema";
 import { createLessonsHandlers } from "./handlers/lessons";
 import type { LearningService } from "./services/learning";
@@ -64,6 +66,8 @@ export interface HandlerDeps {
   reliabilityDeps: ReliabilityDeps;
   /** The usage log and the budgets. */
   usageDeps: UsageDeps;
+  /** The settings file, for the shell's own preferences. */
+  settings: SettingsStore;
   /** Opens an http(s) URL in the user's browser; absent in web mode. */
   openExternal?: (url: string) => Promise<void>;
 }
@@ -83,6 +87,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createSafetyHandlers(deps),
     ...createReliabilityHandlers(deps),
     ...createUsageHandlers(deps),
+    ...createUiHandlers({ store: deps.settings }),
     "app.info": async () => deps.info(),
     "profiles.list": async () => profiles.list(),
     "profiles.save": async (profile) => profiles.save(profile),

@@ -24,7 +24,18 @@ export function App() {
   return (
     <div className="app">
       <header className="app-header">
-        <span className="app-title">Prompt Dojo</span>
+        <a
+          href="#/welcome"
+          className="app-title"
+          data-testid="home-link"
+          title="Welcome page"
+          onClick={(e) => {
+            e.preventDefault();
+            setView("welcome");
+          }}
+        >
+          Prompt Dojo
+        </a>
         <button
           type="button"
           className="button-quiet palette-open"

@@ -33,6 +33,7 @@ import { evalsChannels, evalsEvents } from "./contracts/evals";
 import { safetyChannels, safetyEvents } from "./contracts/safety";
 import { reliabilityChannels } from "./contracts/reliability";
 import { usageChannels } from "./contracts/usage";
+import { uiChannels } from "./contracts/ui";
 
 export * from "./schemas";
 
@@ -123,6 +124,7 @@ export const channels = {
   ...lessonsChannels,
   ...schemaChannels,
   ...embeddingsChannels,
+  ...uiChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -149,6 +149,8 @@ export const AppInfo = z.object({
   keychainAvailable: z.boolean(),
   /** Why the keychain is unavailable, with what to do instead. */
   keychainProblem: z.string().nullable(),
+  /** Whether OPENAI_API_KEY is set for this process, so advice never suggests setting it again. */
+  envKeySet: z.boolean(),
   /** Notices for the user, e.g. a corrupt settings file moved aside. */
   notices: z.array(z.string()),
 });

@@ -41,7 +41,7 @@ describe("openSettingsStore", () => {
   it("starts from defaults on first launch and writes a versioned file", () => {
     const { store, notices } = open();
     expect(notices).toEqual([]);
-    expect(store.read()).toEqual({ schemaVersion: SETTINGS_VERSION, profiles: [], activeId: "simulator", draft: null, pricing: { models: {} }, workspaceDir: "", learning: { lessons: {}, cards: {}, mocks: [] }, reliability: defaultReliabilitySettings(), safety: defaultSafetySettings(), lessonBackup: null });
+    expect(store.read()).toEqual({ schemaVersion: SETTINGS_VERSION, profiles: [], activeId: "simulator", draft: null, pricing: { models: {} }, workspaceDir: "", learning: { lessons: {}, cards: {}, mocks: [] }, reliability: defaultReliabilitySettings(), safety: defaultSafetySettings(), lessonBackup: null, ui: { welcomeSeen: false, dismissed: [] } });
     expect(store.path).toBe(file);
     expect(onDisk().schemaVersion).toBe(SETTINGS_VERSION);
   });
@@ -136,7 +136,7 @@ describe("SettingsStore writes", () => {
     store.update((s) => ({ ...s, profiles: [local], activeId: "local", draft }));
     const reopened = open();
     expect(reopened.notices).toEqual([]);
-    expect(reopened.store.read()).toEqual({ schemaVersion: 1, profiles: [local], activeId: "local", draft, pricing: { models: {} }, workspaceDir: "", learning: { lessons: {}, cards: {}, mocks: [] }, reliability: defaultReliabilitySettings(), safety: defaultSafetySettings(), lessonBackup: null });
+    expect(reopened.store.read()).toEqual({ schemaVersion: 1, profiles: [local], activeId: "local", draft, pricing: { models: {} }, workspaceDir: "", learning: { lessons: {}, cards: {}, mocks: [] }, reliability: defaultReliabilitySettings(), safety: defaultSafetySettings(), lessonBackup: null, ui: { welcomeSeen: false, dismissed: [] } });
   });
 
   it("refuses a write that fails validation and leaves the file as it was", () => {

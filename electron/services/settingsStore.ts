@@ -11,6 +11,7 @@ import { LearningState, emptyLearningState } from "../../shared/lessonProgress";
 import { LessonSettingsBackup } from "../../shared/lessonSettingsBackup";
 import { ReliabilitySettings, defaultReliabilitySettings } from "../../shared/reliability";
 import { SafetySettings, defaultSafetySettings } from "../../shared/safety";
+import { UiPrefs, defaultUiPrefs } from "../../shared/contracts/ui";
 import { DojoError } from "../errors";
 import { fsyncDirectory, removeStaleTempFiles, writeAtomically } from "./atomicFile";
 import { scrubValue } from "./knownSecrets";
@@ -48,6 +49,8 @@ export const Settings = z
     safety: SafetySettings.default(defaultSafetySettings),
     /** The learner's own settings from before a lesson replaced them; absent in older files. */
     lessonBackup: LessonSettingsBackup.nullable().default(null),
+    /** The shell's preferences (welcome seen, notices dismissed); absent in older files, hence the default. */
+    ui: UiPrefs.default(defaultUiPrefs),
     /** The app version that last wrote the file, so a newer file can say which version wrote it. */
     writtenBy: z.string().max(100).optional(),
   })

@@ -137,12 +137,22 @@ describe("simulated Batch API", () => {
   });
 
   it("cancels a batch", async () => {
-    const file = await upload(line("a", "Hello"));
-    const created = await client.batches.create({ input_file_id: file.id, endpoint: "/v1/chat/completions", completion_window: "24h" });
-    const cancelling = await client.batches.cancel(created.id);
-    expect(cancelling.status).toBe("cancelling");
-    expect(specErrors("Batch", cancelling)).toEqual([]);
-    expect((await settle(created.id)).status).toBe("cancelled");
+    // A simulator whose batches take a minute: with the suite's 40 ms a busy machine could finish
+    // the batch before the cancel arrived (seen once under load), and the test would time the machine.
+    const slow = await startSimulator({ batchDelayMs: 60_000 });
+    try {
+      const slowClient = new OpenAI({ apiKey: "simulator-no-key", baseURL: slow.url, maxRetries: 0 });
+      const file = await slowClient.files.create({ file: await toFile(Buffer.from(line("a", "Hello")), "input.jsonl"), purpose: "batch" });
+      const created = await slowClient.batches.create({ input_file_id: file.id, endpoint: "/v1/chat/completions", completion_window: "24h" });
+      const cancelling = await slowClient.batches.cancel(created.id);
+      expect(cancelling.status).toBe("cancelling");
+      expect(specErrors("Batch", cancelling)).toEqual([]);
+      const cancelled = await slowClient.batches.retrieve(created.id);
+      expect(cancelled.status).toBe("cancelled");
+      expect(specErrors("Batch", cancelled)).toEqual([]);
+    } finally {
+      await slow.close();
+    }
   });
 
   it("refuses what the real service refuses", async () => {

@@ -1,13 +1,14 @@
 // Renderer: start-up and app notices (e.g. settings moved aside, no keychain) as dismissible banners.
 import { useAppStore } from "../store/appStore";
+import { KeychainNotice } from "./KeychainNotice";
 
 /** Shows every notice with a Dismiss button. */
 export function NoticeBanners() {
   const notices = useAppStore((s) => s.notices);
   const dismiss = useAppStore((s) => s.dismissNotice);
-  if (!notices.length) return null;
   return (
     <div className="notices">
+      <KeychainNotice />
       {notices.map((n) => (
         <div key={n.id} className={`banner banner-${n.tone}`} role={n.tone === "error" ? "alert" : "status"} data-testid="notice">
           <span>{n.text}</span>

@@ -34,6 +34,7 @@ export const ROUTES: readonly Route[] = [
   { view: "reliability", path: "/reliability", title: "Reliability", group: "Production", slices: ["reliability"], key: "y" },
   { view: "injection", path: "/injection", title: "Safety & injection", group: "Production", slices: ["injection", "safety"], key: "j" },
   { view: "usage", path: "/usage", title: "Usage", group: "Production", slices: ["usage"], key: "u" },
+  { view: "welcome", path: "/welcome", title: "Welcome", group: "Learn", slices: [], key: "w" },
   { view: "lessons", path: "/lessons", title: "Lessons", group: "Learn", slices: ["lessons"], key: "l" },
   { view: "review", path: "/review", title: "Review & interview", group: "Learn", slices: ["review"], key: "v" },
   { view: "readiness", path: "/readiness", title: "Readiness", group: "Learn", slices: [], key: "d" },

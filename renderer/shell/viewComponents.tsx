@@ -7,6 +7,7 @@ import type { ViewName } from "../store/uiSlice";
 
 /** Each view's component, by view name. */
 export const VIEW_COMPONENTS: Readonly<Record<ViewName, ComponentType>> = {
+  welcome: lazy(() => import("../features/Welcome/Welcome").then((m) => ({ default: m.Welcome }))),
   playground: Playground,
   settings: Settings,
   inspector: lazy(() => import("../features/Inspector/Inspector").then((m) => ({ default: m.Inspector }))),

@@ -50,14 +50,14 @@ describe("start-up", () => {
     expect(bridge.callsTo("profiles.setActive")).toEqual([]);
   });
 
-  it("turns start-up notices and a missing keychain into one banner each", async () => {
+  it("turns start-up notices into one banner each (the keychain has its own notice)", async () => {
     bridge.handle("app.info", () => appInfoWithProblems);
     await store.getState().loadAppInfo();
     await store.getState().loadAppInfo(); // a second read does not duplicate banners
     const texts = store.getState().notices.map((n) => n.text);
-    expect(texts).toEqual([appInfoWithProblems.notices[0], appInfoWithProblems.keychainProblem]);
+    expect(texts).toEqual([appInfoWithProblems.notices[0]]);
     store.getState().dismissNotice(store.getState().notices[0]!.id);
-    expect(store.getState().notices.map((n) => n.text)).toEqual([appInfoWithProblems.keychainProblem]);
+    expect(store.getState().notices).toEqual([]);
   });
 
   it("falls back to the default request with a banner when the draft cannot be read", async () => {
@@ -70,3 +70,20 @@ describe("start-up", () => {
   });
 });
 
+
+describe("the first screen", () => {
+  it("is the welcome page on a first start with no route, and the route's view otherwise", async () => {
+    bridge.handle("ui.prefs.get", () => ({ welcomeSeen: false, dismissed: [] }));
+    await bootApp(store);
+    expect(store.getState().view).toBe("welcome");
+
+    ({ bridge, store } = createTestStore());
+    bridge.handle("ui.prefs.get", () => ({ welcomeSeen: false, dismissed: [] }));
+    await bootApp(store, { routeGiven: true });
+    expect(store.getState().view).toBe("playground");
+
+    ({ bridge, store } = createTestStore());
+    await bootApp(store);
+    expect(store.getState().view).toBe("playground"); // welcome already seen
+  });
+});

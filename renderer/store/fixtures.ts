@@ -52,6 +52,7 @@ export const appInfoWithProblems: AppInfo = {
   simulatorURL: "http://127.0.0.1:4010/v1",
   keychainAvailable: false,
   keychainProblem: "No Secret Service answers on this system. Set OPENAI_API_KEY before starting the app.",
+  envKeySet: false,
   notices: ["settings.json was corrupt and was moved aside to settings.corrupt-1.json."],
 };
 

@@ -66,8 +66,8 @@ export function createHistorySlice(deps: StoreDeps): SliceCreator<HistorySlice> 
         if (record.provider.profileId !== get().activeId && get().profiles.some((p) => p.id === record.provider.profileId)) {
           await get().setActiveProfile(record.provider.profileId);
         }
-        get().editRequest(() => record.request);
-        get().setSimulatorFailure(record.simulatorFailure ?? "none");
+        const when = new Date(record.startedAt).toLocaleString();
+        if (!get().replaceDraft(record.request, { label: `the run of ${when} from History`, simulatorFailure: record.simulatorFailure ?? "none" })) return;
         get().setView("playground");
       },
     };

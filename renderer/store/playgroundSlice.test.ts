@@ -49,3 +49,39 @@ describe("playground edits", () => {
     expect(store.getState().simulatorFailure).toBe("malformed_chunk");
   });
 });
+
+describe("replacing the draft", () => {
+  const other = { model: "sim-chat-1", messages: [{ role: "user" as const, content: "From history" }] };
+
+  it("clears the old answer, keeps the old draft and answer for Undo, and Undo brings both back", () => {
+    store.getState().editRequest((r) => ({ ...r, messages: [{ role: "user", content: "Mine" }] }));
+    const mine = store.getState().request;
+    const answered = { ...store.getState().run, runId: "11111111-1111-4111-8111-111111111111", status: "done" as const };
+    store.setState({ run: answered });
+    expect(store.getState().replaceDraft(other, { label: "a run from History", simulatorFailure: "rate_limit" })).toBe(true);
+    expect(store.getState().request).toEqual(other);
+    expect(store.getState().simulatorFailure).toBe("rate_limit");
+    expect(store.getState().run.runId).toBeNull();
+    expect(store.getState().replacedDraft?.label).toBe("a run from History");
+    store.getState().undoReplaceDraft();
+    expect(store.getState().request).toBe(mine);
+    expect(store.getState().simulatorFailure).toBe("none");
+    expect(store.getState().run).toBe(answered);
+    expect(store.getState().replacedDraft).toBeNull();
+  });
+
+  it("replaces nothing while a run streams, and says why", () => {
+    store.setState({ run: { ...store.getState().run, runId: "11111111-1111-4111-8111-111111111111", status: "streaming" } });
+    const before = store.getState().request;
+    expect(store.getState().replaceDraft(other, { label: "x" })).toBe(false);
+    expect(store.getState().request).toBe(before);
+    expect(store.getState().notices.map((n) => n.text).join()).toContain("Stop the running request first");
+  });
+
+  it("Keep drops the undo offer and leaves the replacement", () => {
+    store.getState().replaceDraft(other, { label: "x" });
+    store.getState().dismissReplacedDraft();
+    expect(store.getState().replacedDraft).toBeNull();
+    expect(store.getState().request).toEqual(other);
+  });
+});

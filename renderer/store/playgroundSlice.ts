@@ -2,8 +2,18 @@
 import { defaultChatRequest, type ChatRequest } from "../../shared/chatRequest";
 import type { SimulatorFailure } from "../../shared/contract";
 import { parseRequestJson, requestToJson } from "../features/Playground/requestJson";
+import { idleRun, type RunState } from "./runSlice";
 import { toAppError } from "./toAppError";
 import type { SliceCreator, StoreDeps } from "./types";
+
+/** The draft and answer a replacement took off the screen, kept so the replacement can be undone. */
+export interface ReplacedDraft {
+  /** What replaced it, for the banner ("run 3 from History", "the welcome page's example"). */
+  label: string;
+  request: ChatRequest;
+  simulatorFailure: SimulatorFailure;
+  run: RunState;
+}
 
 export interface PlaygroundSlice {
   /** The request as the form shows it. It may fail the schema while being edited; Run checks. */
@@ -26,6 +36,17 @@ export interface PlaygroundSlice {
   setSimulatorFailure(failure: SimulatorFailure): void;
   /** Reads the saved draft (or starts from the default request) once profiles are known. */
   loadDraft(): Promise<void>;
+  /** What the last replacement took away, while it can still be undone; null otherwise. */
+  replacedDraft: ReplacedDraft | null;
+  /**
+   * Puts another request in the playground (from History, an example...), clearing the answer of
+   * the old one, and keeps both so Undo brings them back. Nothing is replaced while a run streams.
+   */
+  replaceDraft(request: ChatRequest, options: { label: string; simulatorFailure?: SimulatorFailure }): boolean;
+  /** Brings back the draft and answer the last replacement took away. */
+  undoReplaceDraft(): void;
+  /** Keeps the replacement: the undo offer goes. */
+  dismissReplacedDraft(): void;
 }
 
 /** The playground slice. */
@@ -37,11 +58,35 @@ export function createPlaygroundSlice(deps: StoreDeps): SliceCreator<PlaygroundS
     rawJsonError: null,
     simulatorFailure: "none",
     draftLoaded: false,
+    replacedDraft: null,
 
     editRequest: (edit) => {
       const request = edit(get().request);
       set({ request, rawJson: requestToJson(request), rawJsonError: null });
     },
+
+    replaceDraft: (request, { label, simulatorFailure = "none" }) => {
+      const { run } = get();
+      if (run.status === "streaming") {
+        get().addNotice("Stop the running request first: the playground keeps its draft while it streams.", "warning");
+        return false;
+      }
+      const replaced: ReplacedDraft = { label, request: get().request, simulatorFailure: get().simulatorFailure, run };
+      get().editRequest(() => request);
+      get().setSimulatorFailure(simulatorFailure);
+      set({ run: idleRun, replacedDraft: replaced });
+      return true;
+    },
+
+    undoReplaceDraft: () => {
+      const replaced = get().replacedDraft;
+      if (!replaced || get().run.status === "streaming") return;
+      get().editRequest(() => replaced.request);
+      get().setSimulatorFailure(replaced.simulatorFailure);
+      set({ run: replaced.run, replacedDraft: null });
+    },
+
+    dismissReplacedDraft: () => set({ replacedDraft: null }),
 
     setModel: (model) => get().editRequest((r) => ({ ...r, model })),
 

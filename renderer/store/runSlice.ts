@@ -92,7 +92,8 @@ export function createRunSlice(deps: StoreDeps): SliceCreator<RunSlice> {
         const parsed = ChatRequest.safeParse(state.request);
         const runId = deps.randomUUID();
         const active = state.profiles.find((p) => p.id === state.activeId);
-        set({ run: { ...idleRun, runId, status: "streaming", sentToKind: active?.kind ?? null } });
+        // A new run ends the offer to undo a replaced draft: its answer is no longer the one on screen.
+        set({ run: { ...idleRun, runId, status: "streaming", sentToKind: active?.kind ?? null }, replacedDraft: null });
         if (!parsed.success) {
           // The draft stays as it is: only the run fails, naming the fields to fix.
           failLocally(appError("invalid_input", `The request is not valid yet: ${describeZodError(parsed.error)}`));

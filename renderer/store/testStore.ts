@@ -14,5 +14,7 @@ export function createTestStore(): { bridge: FakeBridge; store: AppStore } {
   bridge.handle("draft.load", () => null);
   bridge.handle("models.list", ({ profileId }) => ({ models: [{ id: `${profileId}-model`, ownedBy: "test" }] }));
   bridge.handle("profiles.setActive", () => ({ ok: true }));
+  bridge.handle("ui.prefs.get", () => ({ welcomeSeen: true, dismissed: [] }));
+  bridge.handle("ui.prefs.save", (prefs) => prefs);
   return { bridge, store: createAppStore({ bridge, randomUUID: () => TEST_RUN_ID }) };
 }

@@ -24,11 +24,33 @@ describe("ui slice", () => {
     expect(store.getState().appInfo).toEqual(appInfoWithProblems);
   });
 
-  it("does not repeat the keychain problem when the main side already listed it", async () => {
-    const problem = appInfoWithProblems.keychainProblem!;
-    bridge.handle("app.info", () => ({ ...appInfoWithProblems, notices: [`Keychain: ${problem}`] }));
+  it("leaves the keychain problem to its own notice: no raw banner with the D-Bus error", async () => {
+    bridge.handle("app.info", () => appInfoWithProblems);
     await store.getState().loadAppInfo();
-    expect(store.getState().notices.map((n) => n.text)).toEqual([`Keychain: ${problem}`]);
+    expect(store.getState().notices.map((n) => n.text)).toEqual(appInfoWithProblems.notices);
+  });
+
+  it("reads the shell preferences, and falls back to defaults with a notice when they cannot be read", async () => {
+    bridge.handle("ui.prefs.get", () => ({ welcomeSeen: true, dismissed: ["keychain"] }));
+    await store.getState().loadUiPrefs();
+    expect(store.getState().uiPrefs).toEqual({ welcomeSeen: true, dismissed: ["keychain"] });
+    bridge.handle("ui.prefs.get", () => {
+      throw bridgeFailure("internal", "settings unreadable");
+    });
+    await store.getState().loadUiPrefs();
+    expect(store.getState().uiPrefs).toEqual({ welcomeSeen: false, dismissed: [] });
+    expect(store.getState().notices.map((n) => n.text).join()).toContain("settings unreadable");
+  });
+
+  it("saves a dismissal for good once, keeping what else was saved", async () => {
+    const saved: unknown[] = [];
+    bridge.handle("ui.prefs.get", () => ({ welcomeSeen: true, dismissed: [] }));
+    bridge.handle("ui.prefs.save", (prefs) => (saved.push(prefs), prefs));
+    await store.getState().loadUiPrefs();
+    await store.getState().dismissForGood("keychain");
+    await store.getState().dismissForGood("keychain");
+    expect(saved).toEqual([{ welcomeSeen: true, dismissed: ["keychain"] }]);
+    expect(store.getState().uiPrefs?.dismissed).toEqual(["keychain"]);
   });
 
   it("shows an error banner when app.info fails", async () => {

@@ -1,10 +1,11 @@
 // Renderer: the app-shell slice: which view is shown, facts about the app, start-up notices.
 import type { AppInfo } from "../../shared/contract";
+import { defaultUiPrefs, type DismissKey, type UiPrefs } from "../../shared/contracts/ui";
 import { toAppError } from "./toAppError";
 import type { SliceCreator, StoreDeps } from "./types";
 
 /** The views the left nav offers. */
-export type ViewName = "playground" | "settings" | "inspector" | "compare" | "embeddings" | "rag" | "lessons" | "review" | "readiness" | "experiments" | "history" | "evals" | "injection" | "reliability" | "usage";
+export type ViewName = "welcome" | "playground" | "settings" | "inspector" | "compare" | "embeddings" | "rag" | "lessons" | "review" | "readiness" | "experiments" | "history" | "evals" | "injection" | "reliability" | "usage";
 
 /** A dismissible banner. */
 export interface Notice {
@@ -37,6 +38,14 @@ export interface UiSlice {
   appInfo: AppInfo | null;
   notices: Notice[];
   draftStatus: DraftStatus;
+  /** The shell's saved preferences; null until read. */
+  uiPrefs: UiPrefs | null;
+  /** Reads the shell's preferences (defaults when they cannot be read, with a notice). */
+  loadUiPrefs(): Promise<void>;
+  /** Changes and saves the shell's preferences; the change shows at once, a failed save says so. */
+  updateUiPrefs(change: Partial<UiPrefs>): Promise<void>;
+  /** Dismisses a notice for good (it does not come back after a reload or restart). */
+  dismissForGood(key: DismissKey): Promise<void>;
   /** Shows another view. */
   setView(view: ViewName): void;
   /** Opens an overlay (replacing another) or, with null, closes it. */
@@ -64,6 +73,28 @@ export function createUiSlice(deps: StoreDeps): SliceCreator<UiSlice> {
     appInfo: null,
     notices: [],
     draftStatus: { state: "idle", message: null },
+    uiPrefs: null,
+    loadUiPrefs: async () => {
+      try {
+        set({ uiPrefs: await deps.bridge.call("ui.prefs.get", {}) });
+      } catch (err) {
+        set({ uiPrefs: defaultUiPrefs });
+        get().addNotice(`Could not read the app's preferences: ${toAppError(err).message}`, "warning");
+      }
+    },
+    updateUiPrefs: async (change) => {
+      const next = { ...(get().uiPrefs ?? defaultUiPrefs), ...change };
+      set({ uiPrefs: next });
+      try {
+        await deps.bridge.call("ui.prefs.save", next);
+      } catch (err) {
+        get().addNotice(`Could not save the app's preferences: ${toAppError(err).message}`, "warning");
+      }
+    },
+    dismissForGood: async (key) => {
+      const dismissed = get().uiPrefs?.dismissed ?? [];
+      if (!dismissed.includes(key)) await get().updateUiPrefs({ dismissed: [...dismissed, key] });
+    },
     setView: (view) => set({ view }),
     setOverlay: (overlay) => set({ overlay }),
     setThemePreference: (themePreference) => set({ themePreference }),
@@ -77,12 +108,9 @@ export function createUiSlice(deps: StoreDeps): SliceCreator<UiSlice> {
       try {
         const info = await deps.bridge.call("app.info", {});
         set({ appInfo: info });
+        // The keychain problem is not among these: KeychainNotice says it in one sentence, with
+        // the details behind a toggle, and remembers a dismissal.
         for (const text of info.notices) get().addNotice(text, "warning");
-        // The main side may or may not repeat the keychain problem among its notices; show it once.
-        if (!info.keychainAvailable) {
-          const why = info.keychainProblem ?? "The OS keychain is not available.";
-          if (!info.notices.some((n) => n.includes(why))) get().addNotice(why, "warning");
-        }
       } catch (err) {
         get().addNotice(`Could not read the app's status: ${toAppError(err).message}`, "error");
       }

@@ -42,6 +42,17 @@ describe("embeddings lab", () => {
     expect(await readCell(1, 0, 5)).toBe(cats);
   });
 
+  it("labels every row and column of a small heat map, and shows the cell's value and texts in a tooltip", async () => {
+    const rows = await page.getByTestId("heatmap-row-labels").locator("span").allInnerTexts();
+    expect(rows).toEqual(TEXTS.map((t, i) => `${i + 1}. ${t.length > 28 ? `${t.slice(0, 27)}…` : t}`));
+    expect(await page.getByTestId("heatmap-column-labels").locator("span").allInnerTexts()).toEqual(["1", "2", "3", "4", "5"]);
+    const value = await readCell(3, 2, 5);
+    const tooltip = page.getByTestId("heatmap-tooltip");
+    expect(await tooltip.textContent()).toBe(`${value.toFixed(3)}row 4: ${TEXTS[3]}column 3: ${TEXTS[2]}`);
+    await page.mouse.move(0, 0);
+    await tooltip.waitFor({ state: "detached" });
+  });
+
   it("ranks texts for a query by keywords and by meaning, side by side", async () => {
     await page.getByTestId("search-query").fill("stock investors");
     await page.getByTestId("search-button").click();

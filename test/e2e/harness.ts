@@ -30,8 +30,17 @@ export function removeDataDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
+/** How a test wants the app. */
+export interface StartOptions {
+  /**
+   * Keep the first-run welcome page. Off by default: most tests start on the playground, so the
+   * harness records the welcome page as seen (through the app's own channel) before any page opens.
+   */
+  welcome?: boolean;
+}
+
 /** Starts `node dist/electron/web.mjs` on a free port with the given data folder. */
-export async function startApp(dataDir: string, env: Record<string, string> = {}): Promise<RunningApp> {
+export async function startApp(dataDir: string, env: Record<string, string> = {}, options: StartOptions = {}): Promise<RunningApp> {
   const child: ChildProcess = spawn(process.execPath, ["dist/electron/web.mjs"], {
     env: { ...process.env, DOJO_PORT: "0", DOJO_NO_OPEN: "1", DOJO_DATA_DIR: dataDir, DOJO_SIM_TOKEN_DELAY_MS: "10", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -56,7 +65,7 @@ export async function startApp(dataDir: string, env: Record<string, string> = {}
   });
   const parsed = new URL(url);
   const token = new URLSearchParams(parsed.hash.slice(1)).get("token") ?? "";
-  return {
+  const app: RunningApp = {
     url,
     origin: parsed.origin,
     token,
@@ -69,6 +78,11 @@ export async function startApp(dataDir: string, env: Record<string, string> = {}
         child.kill("SIGTERM");
       }),
   };
+  if (!options.welcome) {
+    const prefs = await callApp<{ dismissed: string[] }>(app, "ui.prefs.get");
+    await callApp(app, "ui.prefs.save", { ...prefs, welcomeSeen: true });
+  }
+  return app;
 }
 
 /** Calls one channel of the running app directly, as the page's bridge would. */

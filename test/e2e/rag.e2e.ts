@@ -11,6 +11,7 @@ const DOCUMENT = [
 ].join("\n\n");
 
 let page: Page;
+let previewBeforeEmbedding: string[] = [];
 
 pageSuite(async (suite) => {
   page = suite.page;
@@ -18,6 +19,9 @@ pageSuite(async (suite) => {
   await page.getByTestId("rag-paste").fill(DOCUMENT);
   await page.getByTestId("rag-chunk-size").fill("120");
   await page.getByTestId("rag-chunk-overlap").fill("20");
+  // The chunks show before anything is embedded or retrieved.
+  await page.getByTestId("rag-chunk-preview").waitFor();
+  previewBeforeEmbedding = await page.getByTestId("rag-preview-chunk").allInnerTexts();
   await page.getByTestId("rag-embed").click();
   await page.getByTestId("rag-index-status").waitFor({ timeout: 20_000 });
 });
@@ -30,6 +34,14 @@ async function ask(question: string): Promise<void> {
 }
 
 describe("RAG lab", () => {
+  it("lists the chunks, with where each came from, before anything is retrieved", async () => {
+    expect(previewBeforeEmbedding).toHaveLength(3);
+    expect(previewBeforeEmbedding[0]).toMatch(/^#1 · Pasted text · characters 0–\d+ \(\d+\)\s*Bread dough must rise/);
+    expect(previewBeforeEmbedding[2]).toContain("Rivers carry water to the sea.");
+    // The same chunks are the ones embedded.
+    expect(await page.getByTestId("rag-index-status").textContent()).toMatch(/^3 chunks embedded/);
+  });
+
   it("shows the chunking and answers with a citation that links to a retrieved chunk", async () => {
     expect(await page.getByTestId("rag-chunk-summary").textContent()).toContain("3 chunk(s) of at most 120 characters");
     await ask("How long must bread dough rise?");

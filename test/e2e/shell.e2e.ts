@@ -44,7 +44,7 @@ describe("app shell", () => {
     const page = await openApp(browser, app);
     const groups = await page.locator(".nav-group-title").allInnerTexts();
     expect(groups.map((g) => g.toLowerCase())).toEqual(["build", "data", "production", "learn"]);
-    expect(await page.locator('[role="group"][aria-labelledby="nav-group-Learn"] a').allInnerTexts()).toEqual(["Lessons", "Review & interview", "Readiness"]);
+    expect(await page.locator('[role="group"][aria-labelledby="nav-group-Learn"] a').allInnerTexts()).toEqual(["Welcome", "Lessons", "Review & interview", "Readiness"]);
     await page.close();
   });
 

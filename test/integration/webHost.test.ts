@@ -30,6 +30,7 @@ function testHandlers(): Handlers {
       simulatorURL: "http://127.0.0.1:1/v1",
       keychainAvailable: false,
       keychainProblem: null,
+      envKeySet: false,
       notices: [],
     }),
     "chat.cancel": async (input, ctx) => {

@@ -124,7 +124,7 @@ export function History() {
                 <button type="button" className="button-quiet" onClick={() => void openHistoryRun(r.runId)}>
                   Inspect
                 </button>
-                <button type="button" className="button-quiet" onClick={() => void restoreHistoryRun(r.runId)}>
+                <button type="button" className="button-quiet" data-testid="history-to-playground" onClick={() => void restoreHistoryRun(r.runId)}>
                   To playground
                 </button>
               </td>

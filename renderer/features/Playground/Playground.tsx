@@ -5,6 +5,7 @@ import { MessagesEditor } from "./MessagesEditor";
 import { ModelPicker } from "./ModelPicker";
 import { ParamsPanel } from "./ParamsPanel";
 import { RawJsonEditor } from "./RawJsonEditor";
+import { ReplacedDraftBanner } from "./ReplacedDraftBanner";
 import { RunControls } from "./RunControls";
 import { useRunShortcuts } from "./useRunShortcuts";
 import { useAppStore } from "../../store/appStore";
@@ -36,6 +37,7 @@ export function Playground() {
   return (
     <div className="playground">
       <section className="playground-editor" aria-label="Request">
+        <ReplacedDraftBanner />
         <PresetMenu />
         <ModelPicker />
         <FailureSelect />

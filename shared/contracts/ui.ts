@@ -1,0 +1,29 @@
+// Both processes: the app shell's own preferences, kept in the settings file so they last across
+// restarts in both modes (web mode serves from a new port each time, so browser storage would not):
+// whether the welcome page was seen and which notices were dismissed for good.
+import { z } from "zod";
+import { EmptyInput } from "../schemas";
+
+/** A notice the user dismissed for good, by a stable key (not its text, which may name a path). */
+export const DismissKey = z.enum(["keychain"]);
+export type DismissKey = z.infer<typeof DismissKey>;
+
+/** The shell's preferences; absent in older settings files, hence the defaults. */
+export const UiPrefs = z
+  .object({
+    /** The welcome page was shown once; later starts open the last view's route or the playground. */
+    welcomeSeen: z.boolean().default(false),
+    dismissed: z.array(DismissKey).max(20).default([]),
+  })
+  .strict();
+export type UiPrefs = z.infer<typeof UiPrefs>;
+
+export const defaultUiPrefs: UiPrefs = { welcomeSeen: false, dismissed: [] };
+
+/** The shell preferences' channels. */
+export const uiChannels = {
+  /** The saved preferences. */
+  "ui.prefs.get": { input: EmptyInput, output: UiPrefs },
+  /** Replaces the preferences; returns what was saved. */
+  "ui.prefs.save": { input: UiPrefs, output: UiPrefs },
+} as const;
