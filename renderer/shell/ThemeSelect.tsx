@@ -4,14 +4,14 @@ import { parseThemePreference } from "./theme";
 
 const LABELS = { system: "System", light: "Light", dark: "Dark" } as const;
 
-/** A small labelled select; the choice is remembered by shell/theme.ts. */
+/** A small labelled select; the choice is saved with the ui preferences. */
 export function ThemeSelect() {
   const preference = useAppStore((s) => s.themePreference);
-  const setThemePreference = useAppStore((s) => s.setThemePreference);
+  const chooseTheme = useAppStore((s) => s.chooseTheme);
   return (
     <label className="theme-select">
       <span>Theme</span>
-      <select data-testid="theme-select" value={preference} onChange={(e) => setThemePreference(parseThemePreference(e.target.value))}>
+      <select data-testid="theme-select" value={preference} onChange={(e) => void chooseTheme(parseThemePreference(e.target.value))}>
         {(["system", "light", "dark"] as const).map((p) => (
           <option key={p} value={p}>
             {LABELS[p]}

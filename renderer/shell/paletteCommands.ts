@@ -68,7 +68,7 @@ export const ACTIONS: readonly PaletteCommand[] = [
       kind: "action",
       title,
       keywords: ["switch theme", "colour", "color", "appearance", preference === "dark" ? "night" : preference === "light" ? "day" : "auto"],
-      run: (store) => store.getState().setThemePreference(preference),
+      run: (store) => void store.getState().chooseTheme(preference),
     }),
   ),
   {

@@ -73,3 +73,33 @@ describe("theme", () => {
     expect(root.dataset.theme).toBe("dark");
   });
 });
+
+describe("theme in the ui preferences", () => {
+  it("takes the settings file's choice over the first-paint copy, and saves a new choice there", async () => {
+    const { store, bridge } = createTestStore();
+    const saved: unknown[] = [];
+    bridge.handle("ui.prefs.get", () => ({ welcomeSeen: true, dismissed: ["keychain"], theme: "dark" }));
+    bridge.handle("ui.prefs.save", (prefs) => (saved.push(prefs), prefs));
+    const { win, root, storage } = fakeWindow("light", false);
+    connectTheme(store, win);
+    expect(root.dataset.theme).toBe("light");
+    await store.getState().loadUiPrefs();
+    expect(root.dataset.theme).toBe("dark");
+    expect(storage.get(THEME_STORAGE_KEY)).toBe("dark");
+    await store.getState().chooseTheme("light");
+    expect(root.dataset.theme).toBe("light");
+    // The other preferences are kept.
+    expect(saved).toEqual([{ welcomeSeen: true, dismissed: ["keychain"], theme: "light" }]);
+  });
+
+  it("reads the preferences first when a choice comes before them", async () => {
+    const { store, bridge } = createTestStore();
+    const saved: unknown[] = [];
+    bridge.handle("ui.prefs.get", () => ({ welcomeSeen: true, dismissed: ["keychain"] }));
+    bridge.handle("ui.prefs.save", (prefs) => (saved.push(prefs), prefs));
+    connectTheme(store, fakeWindow(null, false).win);
+    await store.getState().chooseTheme("dark");
+    expect(saved).toEqual([{ welcomeSeen: true, dismissed: ["keychain"], theme: "dark" }]);
+    expect(store.getState().themePreference).toBe("dark");
+  });
+});

@@ -1,7 +1,7 @@
 // Renderer: the colour theme: light, dark or following the system, applied as `data-theme` on the
-// page root (styles.css switches its custom properties on it) and remembered in localStorage. It
-// is a display preference of this window only, with no main-side setting to hold it; the desktop
-// app's origin is fixed, web mode's follows its port (DOJO_PORT keeps it across restarts).
+// page root (styles.css switches its custom properties on it). The choice is kept in the settings
+// file's ui preferences (web mode's port, hence its browser storage, changes at every start);
+// localStorage holds a copy only so the first paint, before the preferences arrive, is right.
 import type { AppStore } from "../store/createAppStore";
 import type { ThemePreference } from "../store/uiSlice";
 
@@ -33,8 +33,8 @@ export interface ThemeWindow {
 }
 
 /**
- * Reads the remembered preference into the store and applies it before the first paint; later
- * choices are saved and applied, and a "system" preference follows the system's changes.
+ * Reads the first-paint copy into the store and applies it; then the settings file's choice, when
+ * it arrives, and later choices are applied and copied; a "system" preference follows the system.
  * Returns a stop function.
  */
 export function connectTheme(store: AppStore, win: ThemeWindow): () => void {
@@ -54,6 +54,12 @@ export function connectTheme(store: AppStore, win: ThemeWindow): () => void {
   store.getState().setThemePreference(parseThemePreference(stored));
   apply();
   const unsubscribe = store.subscribe((state, previous) => {
+    // The settings file's choice wins over the first-paint copy once it has been read.
+    const saved = state.uiPrefs?.theme;
+    if (state.uiPrefs !== previous.uiPrefs && saved && saved !== state.themePreference) {
+      store.getState().setThemePreference(saved);
+      return;
+    }
     if (state.themePreference === previous.themePreference) return;
     try {
       win.localStorage.setItem(THEME_STORAGE_KEY, state.themePreference);

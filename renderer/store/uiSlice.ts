@@ -50,8 +50,10 @@ export interface UiSlice {
   setView(view: ViewName): void;
   /** Opens an overlay (replacing another) or, with null, closes it. */
   setOverlay(overlay: Overlay | null): void;
-  /** Chooses the colour theme. */
+  /** Shows a colour theme (shell/theme.ts applies it and keeps it for the first paint). */
   setThemePreference(preference: ThemePreference): void;
+  /** The user's choice of theme: shown, and saved in the settings file's ui preferences. */
+  chooseTheme(preference: ThemePreference): Promise<void>;
   /** Reads `app.info` and turns its start-up notices into banners. */
   loadAppInfo(): Promise<void>;
   /** Adds a banner (identical text is shown once). */
@@ -98,6 +100,12 @@ export function createUiSlice(deps: StoreDeps): SliceCreator<UiSlice> {
     setView: (view) => set({ view }),
     setOverlay: (overlay) => set({ overlay }),
     setThemePreference: (themePreference) => set({ themePreference }),
+    chooseTheme: async (theme) => {
+      set({ themePreference: theme });
+      // Saving over preferences not read yet would put their defaults back (welcome seen, dismissals).
+      if (!get().uiPrefs) await get().loadUiPrefs();
+      await get().updateUiPrefs({ theme });
+    },
     addNotice: (text, tone) => {
       if (get().notices.some((n) => n.text === text)) return;
       set((s) => ({ notices: [...s.notices, { id: nextNoticeId++, text, tone }] }));

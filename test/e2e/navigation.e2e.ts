@@ -2,7 +2,7 @@
 // their list under `?`, Ctrl+Enter inside Monaco, and the theme.
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { openApp, pageSuite, type PageSuite } from "./harness";
+import { callApp, makeDataDir, openApp, pageSuite, removeDataDir, startApp, type PageSuite } from "./harness";
 
 let suite: PageSuite;
 pageSuite(async (s) => {
@@ -215,6 +215,31 @@ describe("theme", () => {
     await page.close();
   });
 
+  it("keeps the choice across a restart of the app, in the settings file (web mode's port, so its storage, changes)", async () => {
+    const dataDir = makeDataDir();
+    let app = await startApp(dataDir);
+    try {
+      let page = await openApp(suite.browser, app);
+      await page.getByTestId("theme-select").selectOption("dark");
+      await expect.poll(() => callApp<{ theme?: string }>(app, "ui.prefs.get").then((p) => p.theme)).toBe("dark");
+      await page.close();
+      await app.stop();
+      const firstOrigin = app.origin;
+      app = await startApp(dataDir);
+      // A new port (a new origin) and a fresh browser context: no browser storage carries it over.
+      expect(app.origin).not.toBe(firstOrigin);
+      page = await openApp(suite.browser, app);
+      await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe("dark");
+      expect(await page.getByTestId("theme-select").inputValue()).toBe("dark");
+      // The other preferences were kept with it.
+      expect(await callApp(app, "ui.prefs.get")).toMatchObject({ welcomeSeen: true, theme: "dark" });
+      await page.close();
+    } finally {
+      await app.stop();
+      removeDataDir(dataDir);
+    }
+  });
+
   it("switches from the palette too", async () => {
     const page = await openApp(suite.browser, suite.app);
     await page.emulateMedia({ colorScheme: "light" });
@@ -327,7 +352,7 @@ describe("contrast", () => {
       await expect.poll(() => page.getByTestId("answer").getAttribute("data-status"), { timeout: 20_000 }).toBe("done");
       const report: string[] = [];
       const low: (LowContrast & { view: string })[] = [];
-      for (const view of ["playground", "compare", "inspector", "experiments", "history", "evals", "embeddings", "rag", "reliability", "injection", "usage", "lessons", "review", "readiness", "settings"]) {
+      for (const view of ["playground", "compare", "inspector", "experiments", "history", "evals", "embeddings", "rag", "reliability", "injection", "usage", "welcome", "lessons", "review", "readiness", "settings"]) {
         await page.getByTestId(`nav-${view}`).click();
         await expect.poll(() => shownView(page)).toBe(view);
         await expect.poll(() => page.getByTestId("view-loading").count(), { timeout: 20_000 }).toBe(0);
