@@ -4,9 +4,13 @@ import { Suspense } from "react";
 import { bridge } from "./bridge";
 import { NoticeBanners } from "./components/NoticeBanners";
 import { ProviderBadge } from "./components/ProviderBadge";
+import { CommandPalette } from "./shell/CommandPalette";
 import { resetView } from "./shell/resetView";
+import { ShortcutsHelp } from "./shell/ShortcutsHelp";
+import { ThemeSelect } from "./shell/ThemeSelect";
 import { NAV_GROUPS, ROUTES, routeOf } from "./shell/routes";
 import { ViewBoundary } from "./shell/ViewBoundary";
+import { useGlobalKeys } from "./shell/useGlobalKeys";
 import { VIEW_COMPONENTS } from "./shell/viewComponents";
 import { appStore, useAppStore } from "./store/appStore";
 
@@ -14,6 +18,7 @@ import { appStore, useAppStore } from "./store/appStore";
 export function App() {
   const view = useAppStore((s) => s.view);
   const setView = useAppStore((s) => s.setView);
+  useGlobalKeys();
   const route = routeOf(view);
   const View = VIEW_COMPONENTS[view];
   return (
@@ -31,6 +36,16 @@ export function App() {
         >
           Prompt Dojo
         </a>
+        <button
+          type="button"
+          className="button-quiet palette-open"
+          data-testid="palette-open"
+          aria-keyshortcuts="Control+K Meta+K"
+          onClick={() => appStore.getState().setOverlay("palette")}
+        >
+          Search or run a command <kbd>Ctrl/Cmd+K</kbd>
+        </button>
+        <ThemeSelect />
         <ProviderBadge />
       </header>
       <nav className="app-nav" aria-label="Main">
@@ -48,6 +63,8 @@ export function App() {
                     href={`#${item.path}`}
                     className="nav-link"
                     data-testid={`nav-${item.view}`}
+                    aria-keyshortcuts={`G ${item.key.toUpperCase()}`}
+                    title={`G then ${item.key.toUpperCase()}`}
                     aria-current={view === item.view ? "page" : undefined}
                     onClick={(e) => {
                       // The router pushes the history entry when the view changes; a plain click does not need the browser's.
@@ -72,6 +89,8 @@ export function App() {
           </Suspense>
         </ViewBoundary>
       </main>
+      <CommandPalette />
+      <ShortcutsHelp />
     </div>
   );
 }

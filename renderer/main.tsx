@@ -3,6 +3,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { connectHashRoute } from "./shell/hashRoute";
+import { connectTheme } from "./shell/theme";
 import { viewOfHash } from "./shell/routes";
 import { ViewBoundary } from "./shell/ViewBoundary";
 import { preloadMonacoEditor } from "./components/JsonEditor/JsonEditor";
@@ -23,6 +24,8 @@ window.addEventListener("beforeunload", () => autosave.flush());
 
 // Read before the router rewrites an empty hash: a deep link or a reload keeps its view.
 const routeGiven = viewOfHash(window.location.hash) !== null;
+// Before the first render, so a dark theme never flashes light.
+connectTheme(appStore, window);
 connectHashRoute(appStore, window);
 void bootApp(appStore, { routeGiven });
 // The playground (the first screen) has a Monaco editor: its chunk downloads while the draft loads,

@@ -17,27 +17,29 @@ export interface Route {
   group: NavGroup;
   /** The store slices that hold this view's state, reset when the view failed and the user resets it. */
   slices: readonly SliceName[];
+  /** The letter that shows the view after G ("g e" opens Evals), unique among the views. */
+  key: string;
 }
 
 /** Every view, in nav order. */
 export const ROUTES: readonly Route[] = [
-  { view: "playground", path: "/playground", title: "Playground", group: "Build", slices: ["playground", "run", "structured", "tools"] },
-  { view: "compare", path: "/compare", title: "Compare", group: "Build", slices: ["compare"] },
-  { view: "inspector", path: "/inspector", title: "Inspector", group: "Build", slices: ["inspector"] },
-  { view: "experiments", path: "/experiments", title: "Experiments", group: "Data", slices: ["experiments"] },
-  { view: "history", path: "/history", title: "History", group: "Data", slices: ["history"] },
-  { view: "evals", path: "/evals", title: "Evals", group: "Data", slices: ["evals"] },
-  { view: "embeddings", path: "/embeddings", title: "Embeddings", group: "Data", slices: ["embeddings"] },
-  { view: "rag", path: "/rag", title: "RAG", group: "Data", slices: ["rag"] },
-  { view: "reliability", path: "/reliability", title: "Reliability", group: "Production", slices: ["reliability"] },
-  { view: "injection", path: "/injection", title: "Safety & injection", group: "Production", slices: ["injection", "safety"] },
-  { view: "usage", path: "/usage", title: "Usage", group: "Production", slices: ["usage"] },
-  { view: "welcome", path: "/welcome", title: "Welcome", group: "Learn", slices: [] },
-  { view: "lessons", path: "/lessons", title: "Lessons", group: "Learn", slices: ["lessons"] },
-  { view: "review", path: "/review", title: "Review", group: "Learn", slices: ["review"] },
-  { view: "interview", path: "/interview", title: "Mock interview", group: "Learn", slices: ["review"] },
-  { view: "readiness", path: "/readiness", title: "Readiness", group: "Learn", slices: [] },
-  { view: "settings", path: "/settings", title: "Settings", group: "Settings", slices: ["profiles", "pricing"] },
+  { view: "playground", path: "/playground", title: "Playground", group: "Build", slices: ["playground", "run", "structured", "tools"], key: "p" },
+  { view: "compare", path: "/compare", title: "Compare", group: "Build", slices: ["compare"], key: "c" },
+  { view: "inspector", path: "/inspector", title: "Inspector", group: "Build", slices: ["inspector"], key: "i" },
+  { view: "experiments", path: "/experiments", title: "Experiments", group: "Data", slices: ["experiments"], key: "x" },
+  { view: "history", path: "/history", title: "History", group: "Data", slices: ["history"], key: "h" },
+  { view: "evals", path: "/evals", title: "Evals", group: "Data", slices: ["evals"], key: "e" },
+  { view: "embeddings", path: "/embeddings", title: "Embeddings", group: "Data", slices: ["embeddings"], key: "m" },
+  { view: "rag", path: "/rag", title: "RAG", group: "Data", slices: ["rag"], key: "r" },
+  { view: "reliability", path: "/reliability", title: "Reliability", group: "Production", slices: ["reliability"], key: "y" },
+  { view: "injection", path: "/injection", title: "Safety & injection", group: "Production", slices: ["injection", "safety"], key: "j" },
+  { view: "usage", path: "/usage", title: "Usage", group: "Production", slices: ["usage"], key: "u" },
+  { view: "welcome", path: "/welcome", title: "Welcome", group: "Learn", slices: [], key: "w" },
+  { view: "lessons", path: "/lessons", title: "Lessons", group: "Learn", slices: ["lessons"], key: "l" },
+  { view: "review", path: "/review", title: "Review", group: "Learn", slices: ["review"], key: "v" },
+  { view: "interview", path: "/interview", title: "Mock interview", group: "Learn", slices: ["review"], key: "t" },
+  { view: "readiness", path: "/readiness", title: "Readiness", group: "Learn", slices: [], key: "d" },
+  { view: "settings", path: "/settings", title: "Settings", group: "Settings", slices: ["profiles", "pricing"], key: "s" },
 ];
 
 const BY_VIEW = new Map(ROUTES.map((r) => [r.view, r]));
@@ -53,6 +55,13 @@ export function viewOfHash(hash: string): ViewName | null {
   const path = hash.replace(/^#/, "");
   const head = `/${path.split("/").filter(Boolean)[0] ?? ""}`;
   return BY_PATH.get(head)?.view ?? null;
+}
+
+const BY_KEY = new Map(ROUTES.map((r) => [r.key, r]));
+
+/** The view a letter shows after G, or null. */
+export function viewOfKey(key: string): ViewName | null {
+  return BY_KEY.get(key.toLowerCase())?.view ?? null;
 }
 
 /** The hash that shows a view. */

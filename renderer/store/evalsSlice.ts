@@ -61,6 +61,10 @@ export interface EvalsSlice {
   resumeEval(): Promise<void>;
   openEvalRun(id: string): Promise<void>;
   compareEvalRun(id: string | null): Promise<void>;
+  /** Opens a run with its dataset (a deep link may name a run of a dataset not open). */
+  openEvalRunWithDataset(id: string): Promise<void>;
+  /** Back to the dataset without a run shown. */
+  closeEvalRun(): void;
   /** A saved experiment version as a prompt version to evaluate. */
   experimentVariant(id: string, version: number): Promise<EvalVariant | null>;
   /** Changes the run setup (whether the playground runs, the settings). */
@@ -214,6 +218,17 @@ export function createEvalsSlice(deps: StoreDeps): SliceCreator<EvalsSlice> {
       },
 
       setDatasetEdit: (edit) => patch({ edit }),
+
+      openEvalRunWithDataset: async (id) => {
+        await get().openEvalRun(id);
+        const datasetId = get().evals.run?.id === id ? get().evals.run?.datasetId : undefined;
+        if (!datasetId || get().evals.dataset?.id === datasetId) return;
+        // Opening the dataset clears the run shown, so the run is opened again after it.
+        await get().openDataset(datasetId);
+        await get().openEvalRun(id);
+      },
+
+      closeEvalRun: () => patch({ runId: null, run: null, progress: null, compareWith: null }),
 
       compareEvalRun: async (id) => {
         if (!id) return patch({ compareWith: null });

@@ -17,6 +17,8 @@ export interface ExperimentsState {
   query: string;
   /** The experiment shown in the detail pane. */
   open: ExperimentFile | null;
+  /** The version of the open experiment a link points at (highlighted in its table), if any. */
+  shownVersion: number | null;
   /** Which saved version the playground holds now; runs carry it into history. */
   loaded: (ExperimentRef & { name: string }) | null;
   /** The last failure (import refused, save failed...), in words. */
@@ -40,6 +42,10 @@ export interface ExperimentsSlice {
   experiments: ExperimentsState;
   loadExperiments(query?: string): Promise<void>;
   openExperiment(id: string): Promise<void>;
+  /** Points at one version of the open experiment (a deep link), or at none. */
+  showExperimentVersion(version: number | null): void;
+  /** Empties the detail pane (Back to the plain list). */
+  closeExperiment(): void;
   /** Saves the playground as a new experiment (version 1). */
   saveNewExperiment(name: string, message: string, extra?: { notes?: string; tags?: string[] }): Promise<void>;
   /** Saves the playground as the next version of the open experiment. */
@@ -59,7 +65,7 @@ export interface ExperimentsSlice {
   setWorkspaceDir(dir: string): Promise<void>;
 }
 
-const initial: ExperimentsState = { list: [], trash: [], problems: [], workspaceDir: "", query: "", open: null, loaded: null, error: null, message: null, pendingImports: [] };
+const initial: ExperimentsState = { list: [], trash: [], problems: [], workspaceDir: "", query: "", open: null, shownVersion: null, loaded: null, error: null, message: null, pendingImports: [] };
 
 /** "Imported "A", "B"; skipped "C" (kept yours)." */
 function importMessage(imported: readonly ExperimentSummary[], skipped: readonly ExperimentSummary[]): string {
@@ -111,8 +117,12 @@ export function createExperimentsSlice(deps: StoreDeps): SliceCreator<Experiment
 
       openExperiment: async (id) => {
         const file = await attempt("The experiment could not be opened", () => deps.bridge.call("experiments.get", { id }));
-        if (file) patch({ open: file });
+        if (file) patch({ open: file, shownVersion: null });
       },
+
+      showExperimentVersion: (version) => patch({ shownVersion: version }),
+
+      closeExperiment: () => patch({ open: null, shownVersion: null }),
 
       saveNewExperiment: async (name, message, extra) => {
         const file = await attempt("Not saved", () => deps.bridge.call("experiments.create", { name, state: currentState(extra), message }));

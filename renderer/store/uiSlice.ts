@@ -21,8 +21,20 @@ export interface DraftStatus {
   message: string | null;
 }
 
+/** The colour theme chosen (see shell/theme.ts) and the one shown. */
+export type ThemePreference = "light" | "dark" | "system";
+
+/** A window-wide overlay: the command palette or the keyboard shortcuts list. */
+export type Overlay = "palette" | "shortcuts";
+
 export interface UiSlice {
   view: ViewName;
+  /** The overlay shown over the app, if any (one at a time). */
+  overlay: Overlay | null;
+  /** The theme the user chose; shell/theme.ts loads, saves and applies it. */
+  themePreference: ThemePreference;
+  /** The theme shown: the choice, or the system's for "system". */
+  resolvedTheme: "light" | "dark";
   appInfo: AppInfo | null;
   notices: Notice[];
   draftStatus: DraftStatus;
@@ -36,6 +48,12 @@ export interface UiSlice {
   dismissForGood(key: DismissKey): Promise<void>;
   /** Shows another view. */
   setView(view: ViewName): void;
+  /** Opens an overlay (replacing another) or, with null, closes it. */
+  setOverlay(overlay: Overlay | null): void;
+  /** Shows a colour theme (shell/theme.ts applies it and keeps it for the first paint). */
+  setThemePreference(preference: ThemePreference): void;
+  /** The user's choice of theme: shown, and saved in the settings file's ui preferences. */
+  chooseTheme(preference: ThemePreference): Promise<void>;
   /** Reads `app.info` and turns its start-up notices into banners. */
   loadAppInfo(): Promise<void>;
   /** Adds a banner (identical text is shown once). */
@@ -51,6 +69,9 @@ export function createUiSlice(deps: StoreDeps): SliceCreator<UiSlice> {
   let nextNoticeId = 1;
   return (set, get) => ({
     view: "playground",
+    overlay: null,
+    themePreference: "system",
+    resolvedTheme: "light",
     appInfo: null,
     notices: [],
     draftStatus: { state: "idle", message: null },
@@ -77,6 +98,14 @@ export function createUiSlice(deps: StoreDeps): SliceCreator<UiSlice> {
       if (!dismissed.includes(key)) await get().updateUiPrefs({ dismissed: [...dismissed, key] });
     },
     setView: (view) => set({ view }),
+    setOverlay: (overlay) => set({ overlay }),
+    setThemePreference: (themePreference) => set({ themePreference }),
+    chooseTheme: async (theme) => {
+      set({ themePreference: theme });
+      // Saving over preferences not read yet would put their defaults back (welcome seen, dismissals).
+      if (!get().uiPrefs) await get().loadUiPrefs();
+      await get().updateUiPrefs({ theme });
+    },
     addNotice: (text, tone) => {
       if (get().notices.some((n) => n.text === text)) return;
       set((s) => ({ notices: [...s.notices, { id: nextNoticeId++, text, tone }] }));

@@ -1,6 +1,6 @@
 // Both processes: the app shell's own preferences, kept in the settings file so they last across
 // restarts in both modes (web mode serves from a new port each time, so browser storage would not):
-// whether the welcome page was seen and which notices were dismissed for good.
+// whether the welcome page was seen, which notices were dismissed for good, and the colour theme.
 import { z } from "zod";
 import { EmptyInput } from "../schemas";
 
@@ -14,6 +14,8 @@ export const UiPrefs = z
     /** The welcome page was shown once; later starts open the last view's route or the playground. */
     welcomeSeen: z.boolean().default(false),
     dismissed: z.array(DismissKey).max(20).default([]),
+    /** The colour theme chosen; absent (older files, never chosen) follows the system. */
+    theme: z.enum(["system", "light", "dark"]).optional(),
   })
   .strict();
 export type UiPrefs = z.infer<typeof UiPrefs>;

@@ -1,6 +1,8 @@
 // Renderer: the Monaco half of JsonEditor, in its own lazily loaded chunk (Monaco is large, and
 // the first screen must not wait for it). Default export, as React.lazy wants.
 import { useEffect, useRef } from "react";
+import { emitAppKey } from "../../shell/appKeys";
+import { appStore, useAppStore } from "../../store/appStore";
 import { problemsToMarkers } from "./markers";
 import { monaco } from "./monacoSetup";
 import type { JsonEditorProps } from "./JsonEditor";
@@ -17,6 +19,8 @@ export default function MonacoJsonEditor({ value, onChange, problems = [], label
   onChangeRef.current = onChange;
   // True while the text is replaced from outside: that change is not the user's and is not echoed back.
   const applyingOutside = useRef(false);
+  // Monaco has one theme for all its editors; the app's light or dark picks vs or vs-dark.
+  const monacoTheme = useAppStore((s) => (s.resolvedTheme === "dark" ? "vs-dark" : "vs"));
 
   useEffect(() => {
     if (!host.current) return;
@@ -34,14 +38,35 @@ export default function MonacoJsonEditor({ value, onChange, problems = [], label
       lineNumbersMinChars: 3,
       fixedOverflowWidgets: true,
       renderValidationDecorations: "on",
+      theme: appStore.getState().resolvedTheme === "dark" ? "vs-dark" : "vs",
     });
     editorRef.current = editor;
+    // Monaco consumes these keys before they reach the window (Ctrl+Enter inserts a line, Ctrl+K
+    // starts a chord): per-editor actions hand them to the app. Where no view runs anything,
+    // Ctrl+Enter keeps Monaco's own meaning.
+    const appKeyActions = [
+      editor.addAction({
+        id: "prompt-dojo.run",
+        label: "Run the request",
+        keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter],
+        run: (ed) => {
+          if (!emitAppKey("run")) ed.trigger("keyboard", "editor.action.insertLineAfter", null);
+        },
+      }),
+      editor.addAction({
+        id: "prompt-dojo.palette",
+        label: "Command palette",
+        keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyK],
+        run: () => void emitAppKey("palette"),
+      }),
+    ];
     const subscription = model.onDidChangeContent(() => {
       if (!applyingOutside.current) onChangeRef.current?.(model.getValue());
     });
     host.current.dataset.monacoReady = "true";
     return () => {
       subscription.dispose();
+      for (const action of appKeyActions) action.dispose();
       editor.dispose();
       model.dispose();
       editorRef.current = null;
@@ -57,6 +82,10 @@ export default function MonacoJsonEditor({ value, onChange, problems = [], label
     model.pushEditOperations([], [{ range: model.getFullModelRange(), text: value }], () => null);
     applyingOutside.current = false;
   }, [value]);
+
+  useEffect(() => {
+    monaco.editor.setTheme(monacoTheme);
+  }, [monacoTheme]);
 
   useEffect(() => {
     editorRef.current?.updateOptions({ readOnly, ariaLabel: label });

@@ -1,7 +1,8 @@
 // Renderer: one experiment: rename, duplicate, delete, export; its versions with load and restore;
 // save the playground as the next version; and the diff of any two versions.
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { ExperimentFile } from "../../../shared/experiments";
+import { hashOfLocation } from "../../shell/deepLinks";
 import { useAppStore } from "../../store/appStore";
 import { downloadText } from "./downloadText";
 import { VersionDiff } from "./VersionDiff";
@@ -9,6 +10,12 @@ import { VersionDiff } from "./VersionDiff";
 /** The detail pane of an experiment. */
 export function ExperimentDetail({ file }: { file: ExperimentFile }) {
   const loaded = useAppStore((s) => s.experiments.loaded);
+  // The version a link points at: highlighted and scrolled to.
+  const shownVersion = useAppStore((s) => s.experiments.shownVersion);
+  const table = useRef<HTMLTableElement>(null);
+  useEffect(() => {
+    if (shownVersion) table.current?.querySelector(`[data-testid="version-${shownVersion}"]`)?.scrollIntoView({ block: "nearest" });
+  }, [shownVersion]);
   const saveExperimentVersion = useAppStore((s) => s.saveExperimentVersion);
   const loadVersionIntoPlayground = useAppStore((s) => s.loadVersionIntoPlayground);
   const restoreExperimentVersion = useAppStore((s) => s.restoreExperimentVersion);
@@ -81,7 +88,7 @@ export function ExperimentDetail({ file }: { file: ExperimentFile }) {
 
       <section className="experiment-panel">
         <h2>Versions</h2>
-        <table className="version-table" data-testid="version-table">
+        <table ref={table} className="version-table" data-testid="version-table">
           <thead>
             <tr>
               <th>Version</th>
@@ -92,9 +99,12 @@ export function ExperimentDetail({ file }: { file: ExperimentFile }) {
           </thead>
           <tbody>
             {[...file.versions].reverse().map((v) => (
-              <tr key={v.version} data-testid={`version-${v.version}`}>
+              <tr key={v.version} data-testid={`version-${v.version}`} className={shownVersion === v.version ? "version-linked" : undefined} aria-current={shownVersion === v.version ? "true" : undefined}>
                 <td>
-                  v{v.version}
+                  {/* A link to this version: shareable, and Back returns from it. */}
+                  <a href={hashOfLocation({ view: "experiments", detail: [file.id, `v${v.version}`] })} data-testid={`version-link-${v.version}`} title="Link to this version">
+                    v{v.version}
+                  </a>
                   {loaded?.id === file.id && loaded.version === v.version ? <span className="tag tag-active"> in playground</span> : null}
                 </td>
                 <td>{new Date(v.savedAt).toLocaleString()}</td>

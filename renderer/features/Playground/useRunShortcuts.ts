@@ -1,5 +1,7 @@
-// Renderer: Ctrl/Cmd+Enter runs and Escape stops, wherever the focus is in the playground.
+// Renderer: Ctrl/Cmd+Enter runs and Escape stops, wherever the focus is in the playground (a Monaco
+// editor passes its Ctrl+Enter on through appKeys, since it never reaches the window).
 import { useEffect } from "react";
+import { onAppKey } from "../../shell/appKeys";
 import { appStore } from "../../store/appStore";
 import { matchShortcut } from "./shortcuts";
 
@@ -20,6 +22,10 @@ export function useRunShortcuts(): void {
       }
     };
     window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
+    const offRun = onAppKey("run", () => void appStore.getState().startRun());
+    return () => {
+      window.removeEventListener("keydown", onKey);
+      offRun();
+    };
   }, []);
 }
