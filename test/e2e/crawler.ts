@@ -134,11 +134,10 @@ async function candidates(page: Page, round: number, maxOptionsPerSelect: number
       if (!root) return [];
       const selector =
         'button, input[type="checkbox"], input[type="radio"], select, summary, [role="tab"], [role="button"], [role="checkbox"], [role="switch"], [role="menuitem"], [role="option"]';
+      // checkVisibility also sees the closed <details> content Chromium hides with content-visibility.
       const visible = (el: Element) => {
         const rect = el.getBoundingClientRect();
-        if (rect.width === 0 && rect.height === 0) return false;
-        const style = getComputedStyle(el);
-        return style.visibility !== "hidden" && style.display !== "none";
+        return rect.width > 0 && rect.height > 0 && el.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true });
       };
       const disabled = (el: Element) =>
         (el as HTMLButtonElement).disabled === true || el.getAttribute("aria-disabled") === "true" || el.closest("fieldset[disabled]") !== null;
@@ -156,7 +155,14 @@ async function candidates(page: Page, round: number, maxOptionsPerSelect: number
         }
         const labels = (el as HTMLInputElement).labels;
         if (labels && labels.length > 0) {
-          const text = [...labels].map((l) => l.textContent ?? "").join(" ");
+          // A label that wraps its select would also read out every option: leave the controls out.
+          const text = [...labels]
+            .map((l) => {
+              const copy = l.cloneNode(true) as HTMLElement;
+              for (const inner of copy.querySelectorAll("select, textarea, option")) inner.remove();
+              return copy.textContent ?? "";
+            })
+            .join(" ");
           if (clean(text)) return clean(text);
         }
         if (el.tagName !== "SELECT" && clean(el.textContent)) return clean(el.textContent);
