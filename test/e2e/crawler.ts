@@ -35,7 +35,11 @@ interface Candidate {
   name: string;
   /** For an option: its value. */
   value?: string;
-  /** The control's identity across rounds: role, test id or name, occurrence. */
+  /** Which occurrence of the same control on the page this is (1 for the first). */
+  nth: number;
+  /** The control's identity across rounds: role, test id (or name without figures), occurrence. */
+  id: string;
+  /** How a finding names it: role, test id, accessible name, occurrence. */
   key: string;
 }
 
@@ -183,6 +187,8 @@ async function candidates(page: Page, round: number, maxOptionsPerSelect: number
         testId: string;
         name: string;
         value?: string;
+        nth: number;
+        id: string;
         key: string;
       }[] = [];
       const seen = new Map<string, number>();
@@ -194,20 +200,24 @@ async function candidates(page: Page, round: number, maxOptionsPerSelect: number
         const role = roleOf(el);
         const testId = el.getAttribute("data-testid") ?? "";
         const name = nameOf(el);
+        // The identity: the test id when there is one, else the name, without figures: names and
+        // ids change with state ("Save playground as version 3", "version-load-3").
+        const identity = `${role} ${testId ? `[${testId}]` : name}`.replace(/\d+/g, "#");
+        const nth = (seen.get(identity) ?? 0) + 1;
+        seen.set(identity, nth);
         const base = `${role}${testId ? ` [${testId}]` : ""} "${name}"`;
-        const nth = (seen.get(base) ?? 0) + 1;
-        seen.set(base, nth);
         const tag = `${round}-${n++}`;
         el.setAttribute("data-crawl", tag);
         if (el.tagName === "SELECT") {
           const select = el as HTMLSelectElement;
           const options = [...select.options].filter((o) => !o.disabled).slice(0, maxOptionsPerSelect);
           for (const option of options) {
-            out.push({ tag, kind: "option", role, testId, name, value: option.value, key: `${base}#${nth} → option "${clean(option.textContent)}"` });
+            const text = clean(option.textContent);
+            out.push({ tag, kind: "option", role, testId, name, value: option.value, nth, id: `${identity}#${nth} → ${text}`, key: `${base}#${nth} → option "${text}"` });
           }
         } else {
           const kind = role === "checkbox" || role === "radio" || role === "switch" ? "check" : "click";
-          out.push({ tag, kind, role, testId, name, key: `${base}#${nth}` });
+          out.push({ tag, kind, role, testId, name, nth, id: `${identity}#${nth}`, key: `${base}#${nth}` });
         }
       }
       return out;
@@ -215,6 +225,9 @@ async function candidates(page: Page, round: number, maxOptionsPerSelect: number
     { round, maxOptionsPerSelect },
   );
 }
+
+/** Names of controls that remove what the view shows; they are activated after the others. */
+const DESTRUCTIVE = /\b(remove|delete|empty|clear|reset|discard|undo)\b/i;
 
 /** The view shown now, or null when the shell itself is gone. */
 async function shownView(page: Page): Promise<string | null> {
@@ -300,16 +313,17 @@ export async function crawlView(page: Page, watcher: Watcher, view: string, opti
 
   for (let round = 0; crawl.activated.length < options.maxActivations; round++) {
     const found = await candidates(page, round, options.maxOptionsPerSelect);
-    const next = found.find((c) => !done.has(c.key));
+    // Destructive controls last, so a view's rows and results are crawled before they are removed.
+    const open = found.filter((c) => !done.has(c.id));
+    const next = open.find((c) => !DESTRUCTIVE.test(c.name)) ?? open[0];
     if (!next) break;
-    done.add(next.key);
+    done.add(next.id);
     const denied = options.deny.find((d) => d.pattern.test(next.key));
     if (denied) {
       crawl.skipped.push(`${next.key}: ${denied.reason}`);
       continue;
     }
-    const occurrence = Number(/#(\d+)/.exec(next.key)?.[1] ?? "1");
-    if (occurrence > options.maxSameControl) {
+    if (next.nth > options.maxSameControl) {
       crawl.skipped.push(`${next.key}: the same control ${options.maxSameControl} times already`);
       continue;
     }
