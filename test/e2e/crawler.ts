@@ -78,7 +78,9 @@ export class Watcher {
       if (msg.type() !== "error") return;
       const text = msg.text();
       if (this.allowConsole.some((a) => a.pattern.test(text))) return;
-      this.add("console", text);
+      // "Failed to load resource" says nothing of which: the location names the URL.
+      const where = msg.location().url;
+      this.add("console", where && !text.includes(where) ? `${text} (${pathOf(where)})` : text);
     });
     page.on("request", (req) => {
       if (this.isOwnCall(req)) this.inflight.add(req);
@@ -268,8 +270,10 @@ export async function checkRendered(page: Page, watcher: Watcher, view: string):
 
 /** Opens a view from the nav and waits until it has rendered (not "Loading..."). */
 export async function openView(page: Page, watcher: Watcher, view: string): Promise<void> {
+  // Opened again after a control left the view or broke it: the finding names that control too.
+  const again = watcher.view === view && watcher.control !== "open" && watcher.control !== "reload";
+  watcher.control = again ? `open (after ${watcher.control})` : "open";
   watcher.view = view;
-  watcher.control = "open";
   if ((await page.getByTestId(`nav-${view}`).count()) === 0) {
     // The shell is gone (a crash earlier): start the page again.
     await reload(page, watcher);
