@@ -48,6 +48,8 @@ export interface CrawlOptions {
   maxActivations: number;
   /** Occurrences of the same control (same role and test id or name, e.g. a row's "Delete") activated at most. */
   maxSameControl: number;
+  /** Time for one view's activations; past it the crawl lists what is left and moves on to the reload. */
+  maxMsPerView: number;
   /** Options tried per select at most. */
   maxOptionsPerSelect: number;
   /** Controls never activated: key pattern and the reason, documented where the list is written. */
@@ -67,6 +69,8 @@ export class Watcher {
   /** Set while the crawler itself reloads or navigates: the requests that reload aborts are expected. */
   navigating = false;
   private inflight = new Set<Request>();
+  /** Calls that had not answered when settle gave up waiting (not findings: a long run is allowed). */
+  slow: string[] = [];
 
   constructor(
     private readonly page: Page,
@@ -118,6 +122,9 @@ export class Watcher {
   async settle(ms = 5_000): Promise<void> {
     const until = Date.now() + ms;
     while (this.inflight.size > 0 && Date.now() < until) await this.page.waitForTimeout(25);
+    if (this.inflight.size > 0) {
+      this.slow.push(`${this.view} / ${this.control}: ${[...this.inflight].map((r) => pathOf(r.url())).join(", ")} still open after ${ms} ms`);
+    }
     await this.page
       .evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))))
       .catch(() => undefined);
@@ -321,6 +328,10 @@ export async function crawlView(page: Page, watcher: Watcher, view: string, opti
     const open = found.filter((c) => !done.has(c.id));
     const next = open.find((c) => !DESTRUCTIVE.test(c.name)) ?? open[0];
     if (!next) break;
+    if (Date.now() - started > options.maxMsPerView) {
+      crawl.skipped.push(`${open.length} control(s) left when the time bound (${options.maxMsPerView} ms) was reached, from ${next.key}`);
+      break;
+    }
     done.add(next.id);
     const denied = options.deny.find((d) => d.pattern.test(next.key));
     if (denied) {
