@@ -13,6 +13,9 @@ const OPTIONS: CrawlOptions = {
   // (each view takes 2-25 s there); the time bound only cuts in on a machine loaded many times over.
   maxActivations: 80,
   maxMsPerView: 75_000,
+  // Typed into each empty text field first: a few lines with a template variable, an e-mail address
+  // (for redaction) and sentences (for chunking), so the controls that wait for text are crawled too.
+  sampleText: "Hello {{name}}, write to crawler@example.com.\nThe cat sat on the mat.\nStock markets fell today.",
   maxSameControl: 2,
   maxOptionsPerSelect: 6,
   deny: [],
@@ -51,7 +54,7 @@ function report(label: string, get: () => Crawl): void {
   const results = get().results;
   const activated = results.reduce((n, r) => n + r.activated.length, 0);
   const ms = results.reduce((n, r) => n + r.ms, 0);
-  const lines = results.map((r) => `  ${r.view}: ${r.activated.length} activated, ${r.skipped.length} skipped, ${r.navigated.length} navigated, ${(r.ms / 1000).toFixed(1)} s`);
+  const lines = results.map((r) => `  ${r.view}: ${r.activated.length} activated, ${r.filled} fields typed into, ${r.skipped.length} skipped, ${r.navigated.length} navigated, ${(r.ms / 1000).toFixed(1)} s`);
   console.log(`crawl (${label}): ${results.length} views, ${activated} controls activated, ${(ms / 1000).toFixed(1)} s\n${lines.join("\n")}`);
   // DOJO_CRAWL_LOG=1 lists every control activated, skipped (with why) and followed to another view.
   if (process.env.DOJO_CRAWL_LOG) {

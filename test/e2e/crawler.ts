@@ -21,6 +21,8 @@ export interface ViewCrawl {
   skipped: string[];
   /** Controls that moved to another view (followed back, not a finding). */
   navigated: string[];
+  /** Empty text fields typed into before the controls, so buttons that need input are enabled. */
+  filled: number;
   findings: Finding[];
   ms: number;
 }
@@ -50,6 +52,8 @@ export interface CrawlOptions {
   maxSameControl: number;
   /** Time for one view's activations; past it the crawl lists what is left and moves on to the reload. */
   maxMsPerView: number;
+  /** Typed into every empty text field of a view before its controls (none when absent). */
+  sampleText?: string;
   /** Options tried per select at most. */
   maxOptionsPerSelect: number;
   /** Controls never activated: key pattern and the reason, documented where the list is written. */
@@ -310,6 +314,38 @@ export async function reload(page: Page, watcher: Watcher): Promise<void> {
 }
 
 /**
+ * Types `text` into the view's empty, enabled text fields (not the code editors), so the buttons
+ * waiting for input (Embed, Ask, Import...) can be activated too. Returns how many it filled.
+ */
+async function fillEmptyFields(page: Page, watcher: Watcher, text: string): Promise<number> {
+  const tags = await page.evaluate(() => {
+    const root = document.querySelector('[data-testid="view"] > .view-body');
+    if (!root) return [];
+    const fields = root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('textarea, input:not([type]), input[type="text"], input[type="search"]');
+    const out: { tag: string; name: string }[] = [];
+    fields.forEach((el, i) => {
+      if (el.value !== "" || el.disabled || el.readOnly || el.closest(".monaco-editor")) return;
+      if (!el.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true })) return;
+      el.setAttribute("data-crawl-field", String(i));
+      out.push({ tag: String(i), name: el.getAttribute("data-testid") ?? el.getAttribute("aria-label") ?? el.getAttribute("placeholder") ?? el.tagName.toLowerCase() });
+    });
+    return out;
+  });
+  let filled = 0;
+  for (const field of tags) {
+    watcher.control = `text field "${field.name}" (typed into)`;
+    const ok = await page
+      .locator(`[data-crawl-field="${field.tag}"]`)
+      .fill(text, { timeout: 2_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (ok) filled++;
+  }
+  await watcher.settle();
+  return filled;
+}
+
+/**
  * Crawls one view: activates every enabled control once (within the bounds), re-reading the view
  * after each activation, since controls come and go. Ends with a reload and a check that the view
  * renders again.
@@ -318,9 +354,10 @@ export async function crawlView(page: Page, watcher: Watcher, view: string, opti
   const started = Date.now();
   const before = watcher.findings.length;
   const done = new Set<string>();
-  const crawl: ViewCrawl = { view, activated: [], skipped: [], navigated: [], findings: [], ms: 0 };
+  const crawl: ViewCrawl = { view, activated: [], skipped: [], navigated: [], filled: 0, findings: [], ms: 0 };
   await openView(page, watcher, view);
   await checkRendered(page, watcher, view);
+  if (options.sampleText) crawl.filled = await fillEmptyFields(page, watcher, options.sampleText);
 
   for (let round = 0; crawl.activated.length < options.maxActivations; round++) {
     const found = await candidates(page, round, options.maxOptionsPerSelect);
