@@ -321,10 +321,12 @@ async function fillEmptyFields(page: Page, watcher: Watcher, text: string): Prom
   const tags = await page.evaluate(() => {
     const root = document.querySelector('[data-testid="view"] > .view-body');
     if (!root) return [];
-    const fields = root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('textarea, input:not([type]), input[type="text"], input[type="search"]');
+    // Not search fields: a sample typed there would filter the view's rows out of the crawl.
+    const fields = root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('textarea, input:not([type]), input[type="text"]');
+    const isSearch = (el: Element) => /search|filter/i.test(`${el.getAttribute("aria-label") ?? ""} ${el.getAttribute("placeholder") ?? ""} ${el.getAttribute("data-testid") ?? ""}`);
     const out: { tag: string; name: string }[] = [];
     fields.forEach((el, i) => {
-      if (el.value !== "" || el.disabled || el.readOnly || el.closest(".monaco-editor")) return;
+      if (el.value !== "" || el.disabled || el.readOnly || el.closest(".monaco-editor") || isSearch(el)) return;
       if (!el.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true })) return;
       el.setAttribute("data-crawl-field", String(i));
       out.push({ tag: String(i), name: el.getAttribute("data-testid") ?? el.getAttribute("aria-label") ?? el.getAttribute("placeholder") ?? el.tagName.toLowerCase() });
