@@ -18,7 +18,11 @@ const OPTIONS: CrawlOptions = {
   sampleText: "Hello {{name}}, write to crawler@example.com.\nThe cat sat on the mat.\nStock markets fell today.",
   maxSameControl: 2,
   maxOptionsPerSelect: 6,
+  // No control needs denying: downloads land in Playwright's own temporary folder, file pickers are
+  // <input type="file"> (never crawled), links out of the app are anchors (never crawled), and
+  // confirms are accepted (below), so destructive controls run and the view must recover.
   deny: [],
+  // No console error is expected: the app logs none on any path the crawl takes.
   allowConsole: [],
 };
 
