@@ -40,6 +40,19 @@ describe("app shell", () => {
     await page.close();
   });
 
+  it("names its own icon and the host serves it, so the browser never asks for a missing /favicon.ico", async () => {
+    const page = await openApp(browser, app);
+    const href = await page.locator('link[rel="icon"]').getAttribute("href");
+    expect(href).toMatch(/\.svg$/);
+    const icon = await page.evaluate(async (path) => {
+      const res = await fetch(new URL(path, window.location.href));
+      return { status: res.status, type: res.headers.get("content-type"), body: await res.text() };
+    }, href ?? "");
+    expect(icon).toMatchObject({ status: 200, type: "image/svg+xml" });
+    expect(icon.body).toContain("<svg");
+    await page.close();
+  });
+
   it("groups the nav by what people do", async () => {
     const page = await openApp(browser, app);
     const groups = await page.locator(".nav-group-title").allInnerTexts();
