@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { ChatRequest } from "./chatRequest";
 import { ToolsDraft } from "./toolSettings";
+import { RequestApi, ResponsesExtras } from "./api/requestApi";
 
 export { ChatRequest } from "./chatRequest";
 export { AppError, ErrorKind } from "./errors";
@@ -49,6 +50,10 @@ export const PlaygroundDraft = z.object({
   version: z.literal(1),
   profileId: z.string().max(64),
   request: ChatRequest,
+  /** The API the draft goes out on; absent in older drafts, which take the profile's default. */
+  api: RequestApi.optional(),
+  /** The settings only the Responses API has (absent when none is set). */
+  responses: ResponsesExtras.optional(),
   /** Failure the simulator should produce on the next run (simulator profile only). */
   simulatorFailure: z.lazy(() => SimulatorFailure).optional(),
   /** How the playground answers tool calls (mocks, sensitivity, limits) and its step limit. */

@@ -67,7 +67,7 @@ export function selectIsRunning(state: Pick<AppState, "run">): boolean {
 
 /** The draft to save: profile, request, failure choice and tool settings, stamped with `now`. */
 export function selectDraft(
-  state: Pick<AppState, "activeId" | "request" | "simulatorFailure"> & Partial<Pick<AppState, "toolSettings" | "stepLimit">>,
+  state: Pick<AppState, "activeId" | "request" | "simulatorFailure"> & Partial<Pick<AppState, "toolSettings" | "stepLimit" | "api" | "responsesExtras">>,
   now: number,
 ): PlaygroundDraft {
   const hasToolSettings = state.toolSettings !== undefined && Object.keys(state.toolSettings).length > 0;
@@ -76,6 +76,8 @@ export function selectDraft(
     version: 1,
     profileId: state.activeId,
     request: state.request,
+    ...(state.api ? { api: state.api } : {}),
+    ...(state.responsesExtras && Object.keys(state.responsesExtras).length ? { responses: state.responsesExtras } : {}),
     ...(state.simulatorFailure !== "none" ? { simulatorFailure: state.simulatorFailure } : {}),
     ...(hasToolSettings || stepLimit !== DEFAULT_STEP_LIMIT ? { tools: { settings: state.toolSettings ?? {}, stepLimit } } : {}),
     updatedAt: Math.max(0, Math.floor(now)),

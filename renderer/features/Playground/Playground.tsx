@@ -1,5 +1,6 @@
 // Renderer: the playground view: request editor on the left, the streamed answer on the right.
 import { AnswerPanel } from "./AnswerPanel";
+import { ApiSelect } from "./ApiSelect";
 import { FailureSelect } from "./FailureSelect";
 import { MessagesEditor } from "./MessagesEditor";
 import { ModelPicker } from "./ModelPicker";
@@ -37,6 +38,7 @@ export function Playground() {
     <div className="playground">
       <section className="playground-editor" aria-label="Request">
         <PresetMenu />
+        <ApiSelect />
         <ModelPicker />
         <FailureSelect />
         <MessagesEditor />
