@@ -88,6 +88,10 @@ export const Usage = z.object({
   promptTokens: z.number().int().nonnegative(),
   completionTokens: z.number().int().nonnegative(),
   totalTokens: z.number().int().nonnegative(),
+  /** Prompt tokens served from the prompt cache (part of promptTokens); absent when not reported. */
+  cachedPromptTokens: z.number().int().nonnegative().optional(),
+  /** Output tokens a reasoning model spent thinking (part of completionTokens); absent when not reported. */
+  reasoningTokens: z.number().int().nonnegative().optional(),
 });
 export type Usage = z.infer<typeof Usage>;
 
@@ -142,6 +146,16 @@ export const RunResult = z.object({
   metrics: RunMetrics,
   /** True when the user pressed Stop; the choices then hold the partial text. */
   stopped: z.boolean(),
+  /** The API the run went out on; absent means Chat Completions (older records). */
+  api: RequestApi.optional(),
+  /** Responses only: the response's id, which a next turn can continue from (previous_response_id). */
+  responseId: z.string().max(200).nullable().optional(),
+  /** Responses only: whether the server stored the response (only a stored one can be continued). */
+  stored: z.boolean().optional(),
+  /** Responses only: the reasoning summary a reasoning model gave, when one was asked for. */
+  reasoningSummary: z.string().optional(),
+  /** Responses only: why a response ended "incomplete" (incomplete_details.reason), shown like a finish reason. */
+  incompleteReason: z.string().max(200).nullable().optional(),
 });
 export type RunResult = z.infer<typeof RunResult>;
 
