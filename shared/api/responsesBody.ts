@@ -57,7 +57,7 @@ export interface ResponsesBody {
 }
 
 /** Chat Completions fields CreateResponse has no equivalent for, with the reason shown on a switch. */
-const CHAT_ONLY: readonly { param: keyof ChatRequest; reason: string }[] = [
+export const CHAT_ONLY: readonly { param: keyof ChatRequest; reason: string }[] = [
   { param: "n", reason: "Responses returns one answer per request: send the request several times instead." },
   { param: "stop", reason: "Responses has no stop sequences." },
   { param: "seed", reason: "Responses has no seed." },
@@ -146,10 +146,16 @@ export function notCarriedToResponses(request: ChatRequest): NotCarried[] {
 /** What the Responses-only settings hold that a Chat Completions body cannot carry. */
 export function notCarriedToChat(extras: ResponsesExtras): NotCarried[] {
   const out: NotCarried[] = [];
-  if (extras.reasoning_summary) out.push({ param: "reasoning.summary", reason: "Chat Completions returns no reasoning summary." });
-  if (extras.previous_response_id) out.push({ param: "previous_response_id", reason: "Chat Completions stores no conversation: the whole conversation is sent each time." });
+  if (extras.reasoning_summary) out.push({ param: "reasoning.summary", reason: RESPONSES_ONLY.reasoning_summary });
+  if (extras.previous_response_id) out.push({ param: "previous_response_id", reason: RESPONSES_ONLY.previous_response_id });
   return out;
 }
+
+/** Why each Responses-only setting stays behind on Chat Completions. */
+export const RESPONSES_ONLY: Record<keyof ResponsesExtras, string> = {
+  reasoning_summary: "Chat Completions returns no reasoning summary.",
+  previous_response_id: "Chat Completions stores no conversation: the whole conversation is sent each time.",
+};
 
 /** What switching to `to` cannot carry over. */
 export function notCarried(to: RequestApi, request: ChatRequest, extras: ResponsesExtras): NotCarried[] {

@@ -5,6 +5,8 @@ import { useAppStore } from "../../store/appStore";
 import { setNumericParam, type NumericParam } from "./requestEdits";
 import { StopSequences } from "./StopSequences";
 import { LogprobsControl } from "../Inspector/LogprobsControl";
+import { controlBlock } from "../../../shared/api/controlRules";
+import { BlockedReason } from "./BlockedReason";
 
 const PARAMS: { key: NumericParam; label: string; hint: string; min?: number; max?: number; step?: number; testId?: string }[] = [
   { key: "temperature", label: "Temperature", hint: "Randomness: 0 is focused and repeatable, 2 is very varied (0 to 2).", min: 0, max: 2, step: 0.1, testId: "param-temperature" },
@@ -34,10 +36,19 @@ export function ParamsPanel() {
 
 function ParamField({ param, onChange }: { param: (typeof PARAMS)[number]; onChange: (value: number | undefined) => void }) {
   const value = useAppStore((s) => s.request[param.key]);
+  const api = useAppStore((s) => s.api);
+  const model = useAppStore((s) => s.request.model);
+  // Recomputed per render from primitives: the catalog lookup is a map read.
+  const block = controlBlock(param.key, api, model);
+  // A value the model takes (its only default) may stay; any other would be refused or not sent.
+  const held = value !== undefined && (block?.onlyDefault === undefined || value !== block.onlyDefault);
   return (
     <Field label={param.label} hint={param.hint}>
       {({ id, describedBy }) => (
-        <NumberInput id={id} value={value} onChange={onChange} min={param.min} max={param.max} step={param.step} describedBy={describedBy} testId={param.testId} />
+        <>
+          <NumberInput id={id} value={value} onChange={onChange} min={param.min} max={param.max} step={param.step} describedBy={describedBy} testId={param.testId} disabled={block !== null} />
+          {block ? <BlockedReason control={param.key} block={block} held={held} clear={() => onChange(undefined)} /> : null}
+        </>
       )}
     </Field>
   );
