@@ -105,11 +105,14 @@ describe("playground on first launch (simulator, no key)", () => {
     const page = await openApp(browser, app);
     const marker = `Draft marker ${Date.now()}`;
     await setLastUserMessage(page, marker);
+    // The seed is a Chat Completions field (Responses has none): the draft's API is kept too.
+    await page.getByTestId("api-select").selectOption("chat");
     await page.getByTestId("param-seed").fill("42");
     await page.reload();
     await page.getByTestId("run-button").waitFor();
     await expect.poll(() => page.getByTestId("message-content").last().inputValue()).toBe(marker);
     expect(await page.getByTestId("param-seed").inputValue()).toBe("42");
+    expect(await page.getByTestId("api-select").inputValue()).toBe("chat");
     await page.close();
 
     await app.stop();
