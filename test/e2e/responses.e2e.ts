@@ -158,6 +158,27 @@ describe("the playground on the Responses API", () => {
     await page.close();
   });
 
+  it("sends verbosity, store, service tier, prompt cache key and safety identifier; an unstored response cannot be continued", async () => {
+    const page = await openApp(browser, app);
+    await setLastUserMessage(page, "Say hello to the team.");
+    await page.getByTestId("param-verbosity").selectOption("low");
+    await page.getByTestId("param-store").selectOption("false");
+    await page.getByTestId("param-service_tier").selectOption("flex");
+    await page.getByTestId("param-prompt_cache_key").fill("team-greetings-v1");
+    await page.getByTestId("param-safety_identifier").fill("user-7f3a");
+    await runToEnd(page);
+    expect((await lastRecord()).wire.body).toMatchObject({ text: { verbosity: "low" }, store: false, service_tier: "flex", prompt_cache_key: "team-greetings-v1", safety_identifier: "user-7f3a" });
+    expect(await page.getByTestId("continue-response").isDisabled()).toBe(true);
+    expect(await page.getByTestId("continue-response-hint").innerText()).toMatch(/store: false/);
+    // Back to what the other tests expect.
+    await page.getByTestId("param-verbosity").selectOption("");
+    await page.getByTestId("param-store").selectOption("");
+    await page.getByTestId("param-service_tier").selectOption("");
+    await page.getByTestId("param-prompt_cache_key").fill("");
+    await page.getByTestId("param-safety_identifier").fill("");
+    await page.close();
+  });
+
   it("switching to Chat Completions says what stays behind, shows the chat body, and enables Chat-only controls", async () => {
     const page = await openApp(browser, app);
     // A reasoning summary is for reasoning models only: the catalog disables it for a chat model.
