@@ -105,7 +105,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     "models.list": async ({ profileId }) => ({
       models: await chat.listModels(await profiles.resolveConnection(profileId)),
     }),
-    "chat.start": async ({ runId, profileId, request, simulatorFailure, experiment, feature }, ctx) => {
+    "chat.start": async ({ runId, profileId, request, simulatorFailure, experiment, feature, api, responses }, ctx) => {
       const connection = await profiles.resolveConnection(profileId);
       // The failure simulator only ever applies to the simulator: never send its header elsewhere.
       const failure = profileId === SIMULATOR_PROFILE_ID ? simulatorFailure : undefined;
@@ -120,6 +120,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         simulatorFailure: failure,
         experiment,
         feature,
+        api,
+        responses,
         fallbacks: resolveFallbacks(deps.reliabilityDeps.reliability.fallbacks(profileId), profiles, request.model),
         emit: safe.emit,
         secrets: () => profiles.knownSecrets(),

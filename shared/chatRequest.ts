@@ -63,6 +63,18 @@ export const ToolChoice = z.union([
   z.object({ type: z.literal("function"), function: z.object({ name: z.string().min(1) }) }),
 ]);
 
+/** The spec's ReasoningEffort: how hard a reasoning model thinks (medium is its default). */
+export const ReasoningEffort = z.enum(["none", "minimal", "low", "medium", "high", "xhigh", "max"]);
+export type ReasoningEffort = z.infer<typeof ReasoningEffort>;
+
+/** The spec's Verbosity: how long the answer runs (medium is its default). */
+export const Verbosity = z.enum(["low", "medium", "high"]);
+export type Verbosity = z.infer<typeof Verbosity>;
+
+/** The service tiers both APIs accept (the spec's ServiceTier; Responses adds access-controlled ones). */
+export const ServiceTier = z.enum(["auto", "default", "flex", "scale", "priority"]);
+export type ServiceTier = z.infer<typeof ServiceTier>;
+
 /** The request body of POST /v1/chat/completions as the playground sends it. */
 export const ChatRequest = z
   .object({
@@ -82,6 +94,13 @@ export const ChatRequest = z
     parallel_tool_calls: z.boolean().optional(),
     logprobs: z.boolean().optional(),
     top_logprobs: z.number().int().min(0).max(20).optional(),
+    // Fields both APIs take (the Responses body nests two of them: reasoning.effort, text.verbosity).
+    reasoning_effort: ReasoningEffort.optional(),
+    verbosity: Verbosity.optional(),
+    store: z.boolean().optional(),
+    service_tier: ServiceTier.optional(),
+    prompt_cache_key: z.string().min(1).max(1024).optional(),
+    safety_identifier: z.string().min(1).max(64).optional(),
   })
   .strict();
 export type ChatRequest = z.infer<typeof ChatRequest>;

@@ -27,6 +27,7 @@ import { embeddingsChannels, embeddingsEvents } from "./contracts/embeddings";
 
 import { ExperimentRef } from "./experiments";
 import { ChatFeature } from "./usageFeature";
+import { RequestApi, ResponsesExtras } from "./api/requestApi";
 import { historyChannels } from "./contracts/history";
 import { experimentsChannels } from "./contracts/experiments";
 import { evalsChannels, evalsEvents } from "./contracts/evals";
@@ -91,6 +92,10 @@ const coreChannels = {
         experiment: ExperimentRef.optional(),
         /** The part of the app that sent it (usage by feature); absent means the playground. */
         feature: ChatFeature.optional(),
+        /** The API to send it on; absent means Chat Completions (every feature but the playground, for now). */
+        api: RequestApi.optional(),
+        /** The Responses-only settings (ignored on Chat Completions). */
+        responses: ResponsesExtras.optional(),
       })
       .strict(),
     output: z.object({ runId: z.uuid() }),
@@ -139,6 +144,8 @@ const coreEvents = {
   "chat.delta": z.object({
     runId: z.uuid(),
     deltas: z.array(z.object({ index: z.number().int().nonnegative(), content: z.string() })),
+    /** Reasoning-summary text that arrived since the last event (Responses, reasoning models). */
+    reasoning: z.string().optional(),
   }),
   /** The run ended normally or was stopped. */
   "chat.finished": z.object({ result: RunResult }),

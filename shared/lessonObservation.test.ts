@@ -254,3 +254,28 @@ describe("reliability facts of a run", () => {
     expect(facts([]).slowFirstByte).toBe(false);
   });
 });
+
+describe("streamed chunks on either API", () => {
+  const record = (chunks: unknown[]) =>
+    ({
+      request: { model: "m", messages: [{ role: "user", content: "Hi" }] },
+      chunks: chunks.map((data) => ({ t: 1, data })),
+      attempts: [{ t: 0, status: 200, durationMs: 1, retryAfter: null, error: null }],
+      error: null,
+      result: { choices: [{ index: 0, content: "Hello there", finishReason: "stop", toolCalls: [] }], usage: null, metrics: { totalMs: 1, attempts: 1 } },
+      metrics: { totalMs: 1, ttftMs: null, tokensPerSecond: null, attempts: 1 },
+    }) as unknown as RunRecord;
+
+  it("counts Responses output_text.delta events as content chunks, and only those", () => {
+    const events = [
+      { type: "response.created", response: {} },
+      { type: "response.output_text.delta", delta: "Hello" },
+      { type: "response.reasoning_summary_text.delta", delta: "thinking" },
+      { type: "response.output_text.delta", delta: " there" },
+      { type: "response.completed", response: {} },
+    ];
+    expect(observeRunRecord(record(events), null).facts).toMatchObject({ contentChunks: 2, multipleChunks: true });
+    const chat = [{ choices: [{ index: 0, delta: { content: "Hello there" } }] }, { choices: [], usage: {} }];
+    expect(observeRunRecord(record(chat), null).facts).toMatchObject({ contentChunks: 1, multipleChunks: false });
+  });
+});

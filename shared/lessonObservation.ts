@@ -233,12 +233,13 @@ function reliabilityFacts(record: RunRecord): NonNullable<Observation["facts"]> 
   };
 }
 
-/** How many streamed chunks carried answer text. */
+/** How many streamed chunks (Chat Completions) or output_text.delta events (Responses) carried answer text. */
 function contentChunks(record: RunRecord): number {
   let n = 0;
   for (const chunk of record.chunks) {
-    const choices = (chunk.data as { choices?: { delta?: { content?: unknown } }[] } | null)?.choices;
-    if (choices?.some((c) => typeof c.delta?.content === "string" && c.delta.content.length > 0)) n += 1;
+    const data = chunk.data as { choices?: { delta?: { content?: unknown } }[]; type?: unknown; delta?: unknown } | null;
+    if (data?.type === "response.output_text.delta" && typeof data.delta === "string" && data.delta.length > 0) n += 1;
+    else if (data?.choices?.some((c) => typeof c.delta?.content === "string" && c.delta.content.length > 0)) n += 1;
   }
   return n;
 }

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { ChatRequest } from "./chatRequest";
 import { ToolsDraft } from "./toolSettings";
+import { RequestApi, ResponsesExtras } from "./api/requestApi";
 
 export { ChatRequest } from "./chatRequest";
 export { AppError, ErrorKind } from "./errors";
@@ -49,6 +50,10 @@ export const PlaygroundDraft = z.object({
   version: z.literal(1),
   profileId: z.string().max(64),
   request: ChatRequest,
+  /** The API the draft goes out on; absent in older drafts, which take the profile's default. */
+  api: RequestApi.optional(),
+  /** The settings only the Responses API has (absent when none is set). */
+  responses: ResponsesExtras.optional(),
   /** Failure the simulator should produce on the next run (simulator profile only). */
   simulatorFailure: z.lazy(() => SimulatorFailure).optional(),
   /** How the playground answers tool calls (mocks, sensitivity, limits) and its step limit. */
@@ -83,6 +88,10 @@ export const Usage = z.object({
   promptTokens: z.number().int().nonnegative(),
   completionTokens: z.number().int().nonnegative(),
   totalTokens: z.number().int().nonnegative(),
+  /** Prompt tokens served from the prompt cache (part of promptTokens); absent when not reported. */
+  cachedPromptTokens: z.number().int().nonnegative().optional(),
+  /** Output tokens a reasoning model spent thinking (part of completionTokens); absent when not reported. */
+  reasoningTokens: z.number().int().nonnegative().optional(),
 });
 export type Usage = z.infer<typeof Usage>;
 
@@ -137,6 +146,16 @@ export const RunResult = z.object({
   metrics: RunMetrics,
   /** True when the user pressed Stop; the choices then hold the partial text. */
   stopped: z.boolean(),
+  /** The API the run went out on; absent means Chat Completions (older records). */
+  api: RequestApi.optional(),
+  /** Responses only: the response's id, which a next turn can continue from (previous_response_id). */
+  responseId: z.string().max(200).nullable().optional(),
+  /** Responses only: whether the server stored the response (only a stored one can be continued). */
+  stored: z.boolean().optional(),
+  /** Responses only: the reasoning summary a reasoning model gave, when one was asked for. */
+  reasoningSummary: z.string().optional(),
+  /** Responses only: why a response ended "incomplete" (incomplete_details.reason), shown like a finish reason. */
+  incompleteReason: z.string().max(200).nullable().optional(),
 });
 export type RunResult = z.infer<typeof RunResult>;
 

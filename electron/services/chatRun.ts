@@ -1,12 +1,17 @@
 // Main process: one streamed chat run, from the SDK call to its final event, under the client
 // policy (our retry loop, the deadline), with stop, the idle timeout and the fallback chain.
 import type { ChatCompletionChunk } from "openai/resources/chat/completions";
-import type { ChatRequest, ChoiceResult, RunMetrics, SimulatorFailure, Usage } from "../../shared/contract";
+import type { ResponseCreateParamsStreaming, ResponseStreamEvent } from "openai/resources/responses/responses";
+import type { RequestApi, ResponsesExtras } from "../../shared/api/requestApi";
+import { toResponsesBody } from "../../shared/api/responsesBody";
+import type { ChatRequest, ChoiceResult, RunMetrics, RunResult, SimulatorFailure, Usage } from "../../shared/contract";
+import { redactSecrets } from "../../shared/redact";
 import { appError, type AppError } from "../../shared/errors";
 import type { ClientPolicy } from "../../shared/retryPolicy";
 import { formatWait } from "../../shared/retryPlan";
 import type { HandlerContext } from "../dispatch";
 import { createChoiceAccumulator, type ChoiceAccumulator } from "./chatAccumulator";
+import { createResponsesAccumulator, type ResponsesAccumulator } from "./responsesAccumulator";
 import { StreamReadError } from "./errorMap";
 import { connectionSecrets, createCountingClient, type Connection, type ObservedAttempt } from "./openaiClient";
 import { MAX_RECORDED_CHUNKS, type FallbackRecord, type RecordedChunk, type RunRecord } from "../../shared/runRecord";
@@ -38,6 +43,10 @@ export interface RunArgs {
   experiment?: ExperimentRef;
   /** The part of the app that sent the run, kept in the run record (usage by feature). */
   feature?: ChatFeature;
+  /** The API to send on; absent means Chat Completions. */
+  api?: RequestApi;
+  /** The Responses-only settings, used when `api` is "responses". */
+  responses?: ResponsesExtras;
   /** Tried in order when the primary fails before any output arrived. */
   fallbacks?: readonly ResolvedFallback[];
   emit: HandlerContext["emit"];
@@ -101,7 +110,11 @@ export function createRun(args: RunArgs, settings: RunSettings, onEnd: () => voi
   // The first model output of any kind (text, refusal or tool-call arguments): a tool-calling
   // answer has no text, yet its first token is just as much the "time to first token".
   let firstOutputAt: number | null = null;
+  const api: RequestApi = args.api ?? "chat";
   let accumulator: ChoiceAccumulator = createChoiceAccumulator();
+  // Used instead of `accumulator` when the run goes out on the Responses API.
+  let responses: ResponsesAccumulator = createResponsesAccumulator();
+  const choicesSoFar = (): ChoiceResult[] => (api === "responses" ? responses.choices() : accumulator.choices());
   let requestId: string | null = null;
   let usage: Usage | null = null;
   let model = request.model;
@@ -125,6 +138,12 @@ export function createRun(args: RunArgs, settings: RunSettings, onEnd: () => voi
     send: (deltas) => safeEmit("chat.delta", { runId, deltas }),
     scrub: () => scrubber.stream(),
     onBatchSent: settings.onRelayBatch,
+  });
+  // A reasoning summary streams beside the answer through a relay of its own, scrubbed alike.
+  const reasoningRelay = createDeltaRelay({
+    intervalMs: settings.relayIntervalMs,
+    send: (deltas) => safeEmit("chat.delta", { runId, deltas: [], reasoning: deltas.map((d) => d.content).join("") }),
+    scrub: () => scrubber.stream(),
   });
 
   // The deadline covers the whole run: attempts, waits and streaming.
@@ -169,12 +188,24 @@ export function createRun(args: RunArgs, settings: RunSettings, onEnd: () => voi
     for (const piece of delta.content) relay.push(piece.index, piece.text);
   }
 
+  function onEvent(event: ResponseStreamEvent): void {
+    if (chunks.length < MAX_RECORDED_CHUNKS) chunks.push({ t: tenths(performance.now() - startedAt), data: event });
+    else droppedChunks += 1;
+    const delta = responses.add(event);
+    model = responses.model() ?? model;
+    usage = responses.usage() ?? usage;
+    if (delta.hasOutput && firstOutputAt === null) firstOutputAt = performance.now();
+    if (delta.text) relay.push(0, delta.text);
+    if (delta.reasoning) reasoningRelay.push(0, delta.reasoning);
+  }
+
   function end(): void {
     ended = true;
     clearTimeout(idleTimer);
     clearTimeout(deadlineTimer);
     // Text still queued goes out before the final event, so nothing is lost or reordered.
     relay.close();
+    reasoningRelay.close();
     onEnd();
   }
 
@@ -182,17 +213,17 @@ export function createRun(args: RunArgs, settings: RunSettings, onEnd: () => voi
     if (!settings.onRunSettled) return;
     try {
       settings.onRunSettled(
-        buildRunRecord({ runId, startedAt, startedAtEpoch, connection, request, simulatorFailure: args.simulatorFailure, experiment: args.experiment, feature: args.feature, policy, attempts, fallbacks, chunks: scrubRecordedChunks(chunks, scrubber), droppedChunks, result, error, metrics: runMetrics, secrets: secrets() }),
+        buildRunRecord({ runId, startedAt, startedAtEpoch, connection, request, api, wireBody: wireBody(request), simulatorFailure: args.simulatorFailure, experiment: args.experiment, feature: args.feature, policy, attempts, fallbacks, chunks: scrubRecordedChunks(chunks, scrubber), droppedChunks, result, error, metrics: runMetrics, secrets: secrets() }),
       );
     } catch {
       // A failing recorder must not break the run the user sees.
     }
   }
 
-  function finish(stopped: boolean, choices: ChoiceResult[] = accumulator.choices()): void {
+  function finish(stopped: boolean, choices: ChoiceResult[] = choicesSoFar()): void {
     end();
     const shown = choices.map((c) => (stopped ? { ...c, finishReason: null } : c));
-    const result = { runId, model, choices: shown, usage, requestId, provider: answeredBy, metrics: metrics(), stopped };
+    const result = { runId, model, choices: shown, usage, requestId, provider: answeredBy, metrics: metrics(), stopped, ...responsesFields() };
     safeEmit("chat.finished", { result });
     settle(result, null, result.metrics);
   }
@@ -200,8 +231,27 @@ export function createRun(args: RunArgs, settings: RunSettings, onEnd: () => voi
   function fail(error: AppError): void {
     end();
     const runMetrics = metrics();
-    safeEmit("chat.failed", { runId, error, partial: accumulator.choices(), provider: answeredBy, metrics: runMetrics });
+    safeEmit("chat.failed", { runId, error, partial: choicesSoFar(), provider: answeredBy, metrics: runMetrics });
     settle(null, error, runMetrics);
+  }
+
+  /** The body as it goes out (without the stream options the sender adds). */
+  function wireBody(legRequest: ChatRequest): Record<string, unknown> {
+    return api === "responses" ? { ...toResponsesBody(legRequest, args.responses), stream: true } : { ...legRequest, stream: true, stream_options: { include_usage: true } };
+  }
+
+  /** What a Responses run adds to its result: the id to continue from, the summary, why it was incomplete. */
+  function responsesFields(): Partial<RunResult> {
+    if (api !== "responses") return {};
+    const summary = scrubber.text(responses.reasoningSummary());
+    const ended = responses.end();
+    return {
+      api,
+      responseId: responses.responseId(),
+      ...(responses.stored() !== null ? { stored: responses.stored() as boolean } : {}),
+      ...(summary ? { reasoningSummary: summary } : {}),
+      incompleteReason: ended?.status === "incomplete" ? ended.detail : null,
+    };
   }
 
   function idleError(): AppError {
@@ -225,9 +275,13 @@ export function createRun(args: RunArgs, settings: RunSettings, onEnd: () => voi
     // The simulator's failure is asked of the primary only: a fallback is meant to get through.
     const headers = leg.index === 0 && leg.connection.provider.kind === "simulator" && failure && failure !== "none" ? { "x-dojo-simulate": failure } : undefined;
     const legAttempt = () => attempts.filter((a) => a.leg === leg.index).at(-1);
+    const send = (signal: AbortSignal) =>
+      api === "responses"
+        ? counting.client.responses.create(wireBody(leg.request) as unknown as ResponseCreateParamsStreaming, { signal, headers }).withResponse()
+        : counting.client.chat.completions.create({ ...leg.request, stream: true, stream_options: { include_usage: true } }, { signal, headers }).withResponse();
     const { data, request_id } = await withPolicy(
       policy,
-      (signal) => counting.client.chat.completions.create({ ...leg.request, stream: true, stream_options: { include_usage: true } }, { signal, headers }).withResponse(),
+      (signal) => send(signal) as Promise<{ data: AsyncIterable<unknown>; request_id: string | null }>,
       {
         signal: controller.signal,
         startedAt,
@@ -246,7 +300,7 @@ export function createRun(args: RunArgs, settings: RunSettings, onEnd: () => voi
     armIdleTimer();
     const stream = data[Symbol.asyncIterator]();
     for (;;) {
-      let next: IteratorResult<ChatCompletionChunk>;
+      let next: IteratorResult<unknown>;
       try {
         next = await stream.next();
       } catch (err) {
@@ -255,7 +309,8 @@ export function createRun(args: RunArgs, settings: RunSettings, onEnd: () => voi
       // The SDK ends the iteration quietly when aborted; the reason is in userStopped / legStop.
       if (next.done || userStopped || legStop) break;
       armIdleTimer();
-      onChunk(next.value);
+      if (api === "responses") onEvent(next.value as ResponseStreamEvent);
+      else onChunk(next.value as ChatCompletionChunk);
     }
     clearTimeout(idleTimer);
   }
@@ -265,6 +320,7 @@ export function createRun(args: RunArgs, settings: RunSettings, onEnd: () => voi
     controller = new AbortController();
     legStop = deadlinePassed ? "deadline" : null;
     accumulator = createChoiceAccumulator();
+    responses = createResponsesAccumulator();
     requestId = null;
     usage = null;
     model = leg.request.model;
@@ -275,7 +331,12 @@ export function createRun(args: RunArgs, settings: RunSettings, onEnd: () => voi
       if (userStopped) return null;
       if (legStop === "idle") return idleError();
       if (legStop === "deadline") return deadlineError();
-      const choices = accumulator.choices();
+      const ended = api === "responses" ? responses.end() : null;
+      if (ended?.status === "failed") {
+        const detail = ended.detail ? redactSecrets(ended.detail, secrets()) : "no reason given";
+        return appError("server", `The response failed (${ended.code ?? "no code"}): ${detail}. The text so far is kept; try again.`, { requestId });
+      }
+      const choices = choicesSoFar();
       if (choices.length === 0 || choices.some((c) => c.finishReason === null)) {
         return appError("network", "The stream ended before the server finished the answer (no finish_reason arrived). The text so far is kept; try again.", { requestId });
       }
@@ -352,7 +413,7 @@ export function createRun(args: RunArgs, settings: RunSettings, onEnd: () => voi
 
   /** Keeps a good answer for the cached-answer fallback. */
   function remember(): void {
-    settings.answers.put(request, { model, choices: accumulator.choices(), at: Date.now() });
+    settings.answers.put(request, { model, choices: choicesSoFar(), at: Date.now() });
   }
 
   return {

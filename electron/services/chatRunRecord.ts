@@ -1,6 +1,7 @@
 // Main process: builds a chat run's RunRecord: the exact request (key masked), every attempt with
 // the policy's wait after it and why, the fallback steps, the response headers and timed chunks.
 import type { ChatRequest, SimulatorFailure } from "../../shared/contract";
+import { API_PATH, type RequestApi } from "../../shared/api/requestApi";
 import type { AppError } from "../../shared/errors";
 import type { ExperimentRef } from "../../shared/experiments";
 import type { UsageFeature } from "../../shared/usageFeature";
@@ -27,6 +28,10 @@ export interface RunRecordParts {
   startedAtEpoch: number;
   connection: Connection;
   request: ChatRequest;
+  /** The API the run went out on (absent: Chat Completions). */
+  api?: RequestApi;
+  /** The exact body sent; absent: the chat request plus its stream options. */
+  wireBody?: Record<string, unknown>;
   simulatorFailure?: SimulatorFailure;
   experiment?: ExperimentRef;
   /** The part of the app that sent the run. */
@@ -51,8 +56,8 @@ export function shownHeaders(headers: Record<string, string>): Record<string, st
 }
 
 /** The request as it went out: the last attempt's URL and masked headers (or the endpoint's URL), and `body`. */
-export function wireOf(connection: Connection, last: ObservedAttempt | undefined, body: Record<string, unknown>): RunRecord["wire"] {
-  return { method: "POST", url: last?.url ?? `${connection.baseURL.replace(/\/$/, "")}/chat/completions`, headers: last?.requestHeaders ?? {}, body };
+export function wireOf(connection: Connection, last: ObservedAttempt | undefined, body: Record<string, unknown>, api: RequestApi = "chat"): RunRecord["wire"] {
+  return { method: "POST", url: last?.url ?? `${connection.baseURL.replace(/\/$/, "")}${API_PATH[api]}`, headers: last?.requestHeaders ?? {}, body };
 }
 
 /** One attempt's timing, status, retry-after and error (secrets scrubbed), `startedAt` being the run's clock origin. */
@@ -77,7 +82,7 @@ export function buildRunRecord(parts: RunRecordParts): RunRecord {
     startedAt: parts.startedAtEpoch,
     provider: connection.provider,
     request,
-    wire: wireOf(connection, last, { ...request, stream: true, stream_options: { include_usage: true } }),
+    wire: wireOf(connection, last, parts.wireBody ?? { ...request, stream: true, stream_options: { include_usage: true } }, parts.api),
     simulatorFailure: parts.simulatorFailure,
     ...(parts.experiment ? { experiment: parts.experiment } : {}),
     ...(parts.feature ? { feature: parts.feature } : {}),

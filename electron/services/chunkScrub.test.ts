@@ -36,4 +36,19 @@ describe("scrubRecordedChunks", () => {
     const out = scrubRecordedChunks(chunks, createScrubber([KEY]));
     expect(out.map((c) => c.data)).toEqual(chunks.map((c) => c.data));
   });
+
+  it("removes a key split over Responses text, argument and summary deltas, each stream on its own", () => {
+    const pieces = (s: string) => Array.from({ length: Math.ceil(s.length / 4) }, (_, i) => s.slice(i * 4, i * 4 + 4));
+    const event = (type: string, delta: string, extra: Record<string, unknown>): RecordedChunk => ({ t: 1, data: { type, delta, sequence_number: 1, ...extra } });
+    const chunks = [
+      ...pieces(`Key: ${KEY}.`).map((p) => event("response.output_text.delta", p, { item_id: "msg_1", output_index: 1, content_index: 0 })),
+      ...pieces(`{"k":"${KEY}"}`).map((p) => event("response.function_call_arguments.delta", p, { item_id: "fc_1", output_index: 2 })),
+      ...pieces(`I saw ${KEY}`).map((p) => event("response.reasoning_summary_text.delta", p, { item_id: "rs_1", output_index: 0, summary_index: 0 })),
+    ];
+    const out = scrubRecordedChunks(chunks, createScrubber([KEY]));
+    const of = (type: string) => out.map((c) => c.data as { type: string; delta: string }).filter((d) => d.type === type).map((d) => d.delta).join("");
+    expect(of("response.output_text.delta")).toBe("Key: [redacted].");
+    expect(of("response.function_call_arguments.delta")).toBe('{"k":"[redacted]"}');
+    expect(of("response.reasoning_summary_text.delta")).toBe("I saw [redacted]");
+  });
 });

@@ -17,6 +17,15 @@ type Json = Record<string, unknown>;
 
 const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 
+/** The Responses events whose `delta` streams text, and the stream each one feeds. */
+const RESPONSES_DELTA_STREAMS: Record<string, string> = {
+  "response.output_text.delta": "text",
+  "response.refusal.delta": "refusal",
+  "response.function_call_arguments.delta": "tool",
+  "response.reasoning_summary_text.delta": "summary",
+  "response.reasoning_text.delta": "reasoning",
+};
+
 /** Every streamed text piece of the chunks, grouped by the stream it belongs to, in order. */
 function piecesByStream(chunks: readonly RecordedChunk[]): Map<string, Piece[]> {
   const streams = new Map<string, Piece[]>();
@@ -27,6 +36,12 @@ function piecesByStream(chunks: readonly RecordedChunk[]): Map<string, Piece[]> 
   };
   chunks.forEach((recorded, chunk) => {
     const data = recorded.data;
+    // A Responses stream event: each delta belongs to the text of one output item's part.
+    if (isObject(data) && typeof data.type === "string" && typeof data.delta === "string" && data.delta !== "") {
+      const stream = RESPONSES_DELTA_STREAMS[data.type];
+      if (stream) add(`${stream}:${String(data.item_id)}:${String(data.content_index ?? data.summary_index ?? 0)}`, { chunk, path: ["delta"], text: data.delta });
+      return;
+    }
     if (!isObject(data) || !Array.isArray(data.choices)) return;
     data.choices.forEach((choice: unknown, c) => {
       if (!isObject(choice) || !isObject(choice.delta)) return;

@@ -17,6 +17,7 @@ export function NumberInput(props: {
   placeholder?: string;
   describedBy?: string;
   testId?: string;
+  disabled?: boolean;
 }) {
   const [text, setText] = useState(props.value === undefined ? "" : String(props.value));
   useEffect(() => {
@@ -34,6 +35,7 @@ export function NumberInput(props: {
       placeholder={props.placeholder}
       aria-describedby={props.describedBy || undefined}
       data-testid={props.testId}
+      disabled={props.disabled}
       onChange={(e) => {
         setText(e.target.value);
         props.onChange(parseNumberInput(e.target.value));

@@ -39,7 +39,10 @@ describe("start-up", () => {
     expect(bridge.callsTo("profiles.setActive")).toEqual([{ profileId: "work-openai" }]);
     expect(s.request).toEqual(draft.request);
     expect(s.simulatorFailure).toBe("rate_limit");
-    expect(JSON.parse(s.rawJson)).toEqual(draft.request);
+    // An older draft has no API: it takes the OpenAI profile's default, Responses, and says the seed stays behind.
+    expect(s.api).toBe("responses");
+    expect(s.apiSwitch?.dropped.map((d) => d.param)).toEqual(["seed"]);
+    expect(JSON.parse(s.rawJson)).toMatchObject({ model: "gpt-4.1", instructions: draft.request.messages[0]?.content });
   });
 
   it("keeps the active profile when the draft's profile no longer exists", async () => {

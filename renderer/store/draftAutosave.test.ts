@@ -44,7 +44,7 @@ describe("draft autosave", () => {
     expect(bridge.callsTo("draft.save")).toEqual([]);
     await vi.advanceTimersByTimeAsync(1);
     expect(bridge.callsTo("draft.save")).toEqual([
-      { version: 1, profileId: "simulator", request: store.getState().request, simulatorFailure: "drop", updatedAt: 7 },
+      { version: 1, profileId: "simulator", request: store.getState().request, api: "responses", simulatorFailure: "drop", updatedAt: 7 },
     ]);
     expect(store.getState().draftStatus.state).toBe("saved");
     autosave.stop();

@@ -58,6 +58,8 @@ export function startDraftAutosave(options: {
     if (!state.draftLoaded || !previous.draftLoaded) return;
     const changed =
       state.request !== previous.request ||
+      state.api !== previous.api ||
+      state.responsesExtras !== previous.responsesExtras ||
       state.activeId !== previous.activeId ||
       state.simulatorFailure !== previous.simulatorFailure ||
       state.toolSettings !== previous.toolSettings ||

@@ -56,6 +56,16 @@ describe("lessons slice", () => {
     expect(state.stepLimit).toBe(5);
   });
 
+  it("a preset built on a Chat Completions field goes out on Chat Completions; a plain one keeps Responses", () => {
+    const { store } = setup();
+    store.getState().loadPresetIntoPlayground(preset);
+    expect(store.getState().api).toBe("responses"); // the fixture preset holds only fields both APIs take
+    store.getState().setApi("responses");
+    store.getState().loadPresetIntoPlayground({ ...preset, request: { ...preset.request, n: 4 } });
+    expect(store.getState().api).toBe("chat");
+    expect(store.getState().apiSwitch?.to).toBe("chat");
+  });
+
   it("asks for a run before checking, without calling the main side", async () => {
     const { bridge, store } = setup();
     await store.getState().openLessonById("max-output-tokens");

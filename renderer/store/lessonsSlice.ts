@@ -7,6 +7,7 @@ import type { LessonHit } from "../../shared/lessonSearch";
 import type { QuizAnswer, QuizResult } from "../../shared/lessonQuiz";
 import { backupParts, type LessonSettingsBackup } from "../../shared/lessonSettingsBackup";
 import { applyPresetSettings } from "./presetSettings";
+import { notCarriedToResponses } from "../../shared/api/responsesBody";
 import { toAppError } from "./toAppError";
 import type { SliceCreator, StoreDeps } from "./types";
 
@@ -179,6 +180,9 @@ export function createLessonsSlice(deps: StoreDeps): SliceCreator<LessonsSlice> 
 
     loadPresetIntoPlayground: (preset) => {
       get().editRequest(() => structuredClone(preset.request));
+      // A lesson written around a Chat Completions field (n, logprobs, stop...) goes out on that API,
+      // so the exercise sends what the lesson describes; the switch notice says so.
+      if (get().api === "responses" && notCarriedToResponses(preset.request).length) get().setApi("chat");
       // The preset's tool settings replace the old ones (none: every tool answered by hand), since
       // settings left from another request would answer its tools with the wrong mocks and limits.
       get().loadToolsDraft(preset.tools ? structuredClone(preset.tools) : undefined);

@@ -9,6 +9,9 @@ beforeEach(() => {
 });
 
 describe("playground edits", () => {
+  // These read the Chat Completions body; the Responses view has its own tests below.
+  beforeEach(() => store.getState().setApi("chat"));
+
   it("keeps the JSON view in step with form edits", () => {
     store.getState().editRequest((r) => ({ ...r, seed: 5 }));
     expect(JSON.parse(store.getState().rawJson).seed).toBe(5);
@@ -83,5 +86,37 @@ describe("replacing the draft", () => {
     store.getState().dismissReplacedDraft();
     expect(store.getState().replacedDraft).toBeNull();
     expect(store.getState().request).toEqual(other);
+  });
+});
+
+describe("the API of the draft", () => {
+  it("starts on Responses for the simulator and shows the Responses body", () => {
+    expect(store.getState().api).toBe("responses");
+    const body = JSON.parse(store.getState().rawJson) as Record<string, unknown>;
+    expect(body.instructions).toBe(store.getState().request.messages[0]?.content);
+    expect(body.max_output_tokens).toBe(store.getState().request.max_completion_tokens);
+  });
+
+  it("switching lists what the other API cannot carry, keeps it in the draft, and a switch back sends it again", () => {
+    store.getState().setApi("chat");
+    store.getState().editRequest((r) => ({ ...r, seed: 4, n: 2 }));
+    store.getState().setApi("responses");
+    expect(store.getState().apiSwitch?.dropped.map((d) => d.param)).toEqual(["n", "seed"]);
+    expect(JSON.parse(store.getState().rawJson)).not.toHaveProperty("seed");
+    // Editing the Responses body by hand does not lose the seed either.
+    const body = JSON.parse(store.getState().rawJson) as Record<string, unknown>;
+    store.getState().editRawJson(JSON.stringify({ ...body, temperature: 0.2 }));
+    expect(store.getState().rawJsonError).toBeNull();
+    expect(store.getState().request).toMatchObject({ seed: 4, n: 2, temperature: 0.2 });
+    store.getState().setApi("chat");
+    expect(JSON.parse(store.getState().rawJson)).toMatchObject({ seed: 4, n: 2 });
+  });
+
+  it("keeps the Responses-only settings in the body and reads them back from it", () => {
+    store.getState().editExtras(() => ({ previous_response_id: "resp_abc", reasoning_summary: "auto" }));
+    const body = JSON.parse(store.getState().rawJson) as Record<string, unknown>;
+    expect(body.previous_response_id).toBe("resp_abc");
+    store.getState().editRawJson(JSON.stringify({ ...body, previous_response_id: "resp_def" }));
+    expect(store.getState().responsesExtras).toEqual({ previous_response_id: "resp_def", reasoning_summary: "auto" });
   });
 });

@@ -1,4 +1,5 @@
 // Renderer: the profiles slice: connection profiles, key status, the active profile, models, tests.
+import { defaultApiFor } from "../../shared/api/requestApi";
 import type { AppError } from "../../shared/errors";
 import type { KeyStatus, ModelInfo, Profile, ProfileView } from "../../shared/contract";
 import { toAppError } from "./toAppError";
@@ -103,7 +104,11 @@ export function createProfilesSlice(deps: StoreDeps): SliceCreator<ProfilesSlice
           return toAppError(err);
         }
         const profile = get().profiles.find((p) => p.id === profileId);
+        const before = get().profiles.find((p) => p.id === get().activeId);
         set({ activeId: profileId });
+        // A draft still on the old profile's default API moves to the new one's (compatible servers
+        // mostly lack Responses); an API chosen by hand stays.
+        if (profile && get().api === defaultApiFor(before?.kind)) get().setApi(defaultApiFor(profile.kind));
         // Model ids differ between providers (sim-chat-1 means nothing to OpenAI): take the
         // profile's default model when it names one, so the next run does not fail on the model.
         if (profile?.defaultModel) get().setModel(profile.defaultModel);

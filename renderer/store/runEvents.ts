@@ -13,7 +13,10 @@ export function connectRunEvents(store: AppStore, bridge: Bridge, frames: FrameS
   const batcher = createDeltaBatcher((runId, deltas) => store.getState().applyDeltas(runId, deltas), frames);
 
   const offDelta = bridge.on("chat.delta", (payload) => {
-    if (payload.runId === currentRunId()) batcher.add(payload.runId, payload.deltas);
+    if (payload.runId !== currentRunId()) return;
+    if (payload.deltas.length) batcher.add(payload.runId, payload.deltas);
+    // The reasoning relay already sends at most one event a frame: applied as it comes.
+    if (payload.reasoning) store.getState().applyReasoning(payload.runId, payload.reasoning);
   });
   const offFinished = bridge.on("chat.finished", ({ result }) => {
     if (result.runId !== currentRunId()) return;

@@ -22,9 +22,31 @@ describe("runs", () => {
     store.getState().setSimulatorFailure("rate_limit");
     await store.getState().startRun();
     expect(bridge.callsTo("chat.start")).toEqual([
-      { runId: RUN_ID, profileId: "simulator", request: store.getState().request, simulatorFailure: "rate_limit", feature: "playground" },
+      { runId: RUN_ID, profileId: "simulator", request: store.getState().request, api: "responses", simulatorFailure: "rate_limit", feature: "playground" },
     ]);
     expect(store.getState().run).toMatchObject({ runId: RUN_ID, status: "streaming", sentToKind: "simulator" });
+  });
+
+  it("sends the API and the Responses-only settings, and only those on Responses", async () => {
+    store.getState().editExtras(() => ({ previous_response_id: "resp_1" }));
+    await store.getState().startRun();
+    expect(bridge.callsTo("chat.start")[0]).toMatchObject({ api: "responses", responses: { previous_response_id: "resp_1" } });
+    store.getState().finishRun(finishedResult(RUN_ID));
+    store.getState().setApi("chat");
+    await store.getState().startRun();
+    const second = bridge.callsTo("chat.start")[1];
+    expect(second?.api).toBe("chat");
+    expect(second).not.toHaveProperty("responses");
+  });
+
+  it("collects the streamed reasoning summary, then takes the result's", async () => {
+    await store.getState().startRun();
+    store.getState().applyReasoning(RUN_ID, "**Simulated");
+    store.getState().applyReasoning("other-run", " ignored");
+    store.getState().applyReasoning(RUN_ID, " reasoning**");
+    expect(store.getState().run.reasoning).toBe("**Simulated reasoning**");
+    store.getState().finishRun(finishedResult(RUN_ID, { api: "responses", reasoningSummary: "**Simulated reasoning** (whole)" }));
+    expect(store.getState().run.reasoning).toBe("**Simulated reasoning** (whole)");
   });
 
   it("names the feature for usage: a lesson's run, a tool-calling run", async () => {

@@ -35,6 +35,8 @@ export interface RunState {
   sentToKind: ProviderKind | null;
   /** True between pressing Stop and the run's last event. */
   stopping: boolean;
+  /** The reasoning summary so far (Responses, reasoning models): streamed, then the result's. */
+  reasoning: string;
 }
 
 export interface RunSlice {
@@ -45,6 +47,8 @@ export interface RunSlice {
   stopRun(): Promise<void>;
   /** Appends batched text deltas of the current run. */
   applyDeltas(runId: string, deltas: readonly ChoiceDelta[]): void;
+  /** Appends reasoning-summary text of the current run. */
+  applyReasoning(runId: string, text: string): void;
   /** Ends the current run with its result (normal end or stopped). */
   finishRun(result: RunResult): void;
   /** Ends the current run with an error, keeping whatever text had arrived. */
@@ -62,6 +66,7 @@ export const idleRun: RunState = {
   metrics: null,
   sentToKind: null,
   stopping: false,
+  reasoning: "",
 };
 
 /** Adds deltas to choices without mutating them; a choice appears when its first delta does. */
@@ -105,6 +110,8 @@ export function createRunSlice(deps: StoreDeps): SliceCreator<RunSlice> {
             runId,
             profileId: state.activeId,
             request: parsed.data,
+            api: state.api,
+            ...(state.api === "responses" && Object.keys(state.responsesExtras).length ? { responses: state.responsesExtras } : {}),
             ...(failure ? { simulatorFailure: failure } : {}),
             // The saved experiment version in the playground, kept in the run's history record.
             ...(state.experiments.loaded ? { experiment: { id: state.experiments.loaded.id, version: state.experiments.loaded.version } } : {}),
@@ -135,6 +142,11 @@ export function createRunSlice(deps: StoreDeps): SliceCreator<RunSlice> {
         set((s) => ({ run: { ...s.run, choices: appendDeltas(s.run.choices, deltas) } }));
       },
 
+      applyReasoning: (runId, text) => {
+        if (!isCurrent(runId) || get().run.status !== "streaming" || text === "") return;
+        set((s) => ({ run: { ...s.run, reasoning: s.run.reasoning + text } }));
+      },
+
       finishRun: (result) => {
         if (!isCurrent(result.runId)) return;
         set((s) => ({
@@ -146,6 +158,7 @@ export function createRunSlice(deps: StoreDeps): SliceCreator<RunSlice> {
             provider: result.provider,
             metrics: result.metrics,
             stopping: false,
+            reasoning: result.reasoningSummary ?? s.run.reasoning,
           },
         }));
       },

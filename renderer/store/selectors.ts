@@ -1,6 +1,6 @@
 // Renderer: derived views of the store, pure functions tested against fixtures.
 import { ChatRequest } from "../../shared/chatRequest";
-import { SIMULATOR_PROFILE_ID, type PlaygroundDraft, type ProfileView } from "../../shared/contract";
+import { SIMULATOR_PROFILE_ID, type PlaygroundDraft, type ProfileView, type RunResult } from "../../shared/contract";
 import { describeZodError } from "../../shared/errors";
 import { DEFAULT_STEP_LIMIT } from "../../shared/toolSettings";
 import type { AppState } from "./types";
@@ -67,7 +67,7 @@ export function selectIsRunning(state: Pick<AppState, "run">): boolean {
 
 /** The draft to save: profile, request, failure choice and tool settings, stamped with `now`. */
 export function selectDraft(
-  state: Pick<AppState, "activeId" | "request" | "simulatorFailure"> & Partial<Pick<AppState, "toolSettings" | "stepLimit">>,
+  state: Pick<AppState, "activeId" | "request" | "simulatorFailure"> & Partial<Pick<AppState, "toolSettings" | "stepLimit" | "api" | "responsesExtras">>,
   now: number,
 ): PlaygroundDraft {
   const hasToolSettings = state.toolSettings !== undefined && Object.keys(state.toolSettings).length > 0;
@@ -76,6 +76,8 @@ export function selectDraft(
     version: 1,
     profileId: state.activeId,
     request: state.request,
+    ...(state.api ? { api: state.api } : {}),
+    ...(state.responsesExtras && Object.keys(state.responsesExtras).length ? { responses: state.responsesExtras } : {}),
     ...(state.simulatorFailure !== "none" ? { simulatorFailure: state.simulatorFailure } : {}),
     ...(hasToolSettings || stepLimit !== DEFAULT_STEP_LIMIT ? { tools: { settings: state.toolSettings ?? {}, stepLimit } } : {}),
     updatedAt: Math.max(0, Math.floor(now)),
@@ -115,7 +117,7 @@ export function selectRunFigures(state: Pick<AppState, "run">): RunFigures | nul
     ttft: ms(run.metrics.ttftMs),
     total: ms(run.metrics.totalMs),
     tokensPerSecond: run.metrics.tokensPerSecond === null ? "n/a" : `${run.metrics.tokensPerSecond.toFixed(1)} tok/s`,
-    usage: usage ? `${usage.promptTokens} prompt / ${usage.completionTokens} completion / ${usage.totalTokens} total` : "not reported",
+    usage: usage ? usageText(usage) : "not reported",
     finishReasons: reasons.length ? reasons.join(", ") : "none",
     finishHint: finishReasonHint(reasons),
     requestId: run.result?.requestId ?? run.error?.requestId ?? "not reported",
@@ -124,9 +126,17 @@ export function selectRunFigures(state: Pick<AppState, "run">): RunFigures | nul
   };
 }
 
+/** Token counts as one line: cached and reasoning tokens are named when the server reported them. */
+export function usageText(usage: NonNullable<RunResult["usage"]>): string {
+  const cached = usage.cachedPromptTokens !== undefined ? ` (${usage.cachedPromptTokens} cached)` : "";
+  const reasoning = usage.reasoningTokens !== undefined ? ` (${usage.reasoningTokens} reasoning)` : "";
+  return `${usage.promptTokens} prompt${cached} / ${usage.completionTokens} completion${reasoning} / ${usage.totalTokens} total`;
+}
+
 /** A one-line explanation of the finish reasons worth explaining. */
 export function finishReasonHint(reasons: readonly string[]): string | null {
-  if (reasons.includes("length")) return '"length" = hit the max output tokens (max_completion_tokens); the answer is cut off.';
+  if (reasons.includes("length")) return '"length" = hit the max output tokens (max_completion_tokens; on Responses, status "incomplete" with reason max_output_tokens); the answer is cut off.';
+  if (reasons.includes("incomplete")) return '"incomplete" = the response ended before it was complete (see incomplete_details.reason).';
   if (reasons.includes("content_filter")) return '"content_filter" = the answer was withheld by a content filter.';
   if (reasons.includes("tool_calls")) return '"tool_calls" = the model asked to call a tool instead of answering.';
   if (reasons.includes("none")) return '"none" = the run ended before the server said why (stopped or failed).';

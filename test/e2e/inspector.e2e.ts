@@ -19,6 +19,8 @@ afterAll(() => stopSuite({ browser, app, dataDir }));
 describe("inspector", () => {
   it("shows the request id, the masked Authorization header, the chunks and the logprobs of the last run", async () => {
     const page = await openApp(browser, app);
+    // Log probabilities are a Chat Completions feature here (Responses needs include, not sent).
+    await page.getByTestId("api-select").selectOption("chat");
     await page.getByTestId("param-logprobs").check();
     await page.getByTestId("param-top-logprobs").fill("2");
     await page.getByTestId("run-button").click();

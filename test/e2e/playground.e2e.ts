@@ -65,7 +65,10 @@ describe("playground on first launch (simulator, no key)", () => {
 
   it("keeps the partial text, marked stopped, when Stop is pressed", async () => {
     const page = await openApp(browser, app);
-    // "stall" sends a few chunks and then nothing: the run can only end by Stop.
+    // "stall" sends a few chunks and then nothing: the run can only end by Stop. On Chat Completions
+    // those chunks hold text; the simulator's Responses stream stalls after its first three events,
+    // before any text (responses.e2e.ts stops a Responses stream mid-text instead).
+    await page.getByTestId("api-select").selectOption("chat");
     await page.getByTestId("failure-select").selectOption("stall");
     await page.getByTestId("run-button").click();
     const choice = page.getByTestId("answer-choice").first();
@@ -75,6 +78,7 @@ describe("playground on first launch (simulator, no key)", () => {
     await expect.poll(() => page.getByTestId("answer").getAttribute("data-status"), { timeout: 10_000 }).toBe("stopped");
     expect((await choice.innerText()).trim()).toContain(partial.slice(0, 10));
     await page.getByTestId("failure-select").selectOption("none");
+    await page.getByTestId("api-select").selectOption("responses");
     await page.close();
   });
 
@@ -101,11 +105,14 @@ describe("playground on first launch (simulator, no key)", () => {
     const page = await openApp(browser, app);
     const marker = `Draft marker ${Date.now()}`;
     await setLastUserMessage(page, marker);
+    // The seed is a Chat Completions field (Responses has none): the draft's API is kept too.
+    await page.getByTestId("api-select").selectOption("chat");
     await page.getByTestId("param-seed").fill("42");
     await page.reload();
     await page.getByTestId("run-button").waitFor();
     await expect.poll(() => page.getByTestId("message-content").last().inputValue()).toBe(marker);
     expect(await page.getByTestId("param-seed").inputValue()).toBe("42");
+    expect(await page.getByTestId("api-select").inputValue()).toBe("chat");
     await page.close();
 
     await app.stop();

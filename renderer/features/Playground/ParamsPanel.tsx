@@ -5,6 +5,11 @@ import { useAppStore } from "../../store/appStore";
 import { setNumericParam, type NumericParam } from "./requestEdits";
 import { StopSequences } from "./StopSequences";
 import { LogprobsControl } from "../Inspector/LogprobsControl";
+import { controlBlock } from "../../../shared/api/controlRules";
+import { BlockedReason } from "./BlockedReason";
+
+/** The spec's minimum for CreateResponse.max_output_tokens. */
+const RESPONSES_MIN_OUTPUT_TOKENS = 16;
 
 const PARAMS: { key: NumericParam; label: string; hint: string; min?: number; max?: number; step?: number; testId?: string }[] = [
   { key: "temperature", label: "Temperature", hint: "Randomness: 0 is focused and repeatable, 2 is very varied (0 to 2).", min: 0, max: 2, step: 0.1, testId: "param-temperature" },
@@ -34,10 +39,22 @@ export function ParamsPanel() {
 
 function ParamField({ param, onChange }: { param: (typeof PARAMS)[number]; onChange: (value: number | undefined) => void }) {
   const value = useAppStore((s) => s.request[param.key]);
+  const api = useAppStore((s) => s.api);
+  const model = useAppStore((s) => s.request.model);
+  // Recomputed per render from primitives: the catalog lookup is a map read.
+  const block = controlBlock(param.key, api, model);
+  // A value the model takes (its only default) may stay; any other would be refused or not sent.
+  const held = value !== undefined && (block?.onlyDefault === undefined || value !== block.onlyDefault);
+  // CreateResponse's max_output_tokens has a minimum of 16 (Chat Completions takes any positive cap).
+  const belowMinimum = param.key === "max_completion_tokens" && api === "responses" && value !== undefined && value < RESPONSES_MIN_OUTPUT_TOKENS;
+  const error = belowMinimum ? `Responses refuses a max_output_tokens below ${RESPONSES_MIN_OUTPUT_TOKENS} (the API's minimum); Chat Completions takes ${value}.` : null;
   return (
-    <Field label={param.label} hint={param.hint}>
+    <Field label={param.label} hint={param.hint} error={error}>
       {({ id, describedBy }) => (
-        <NumberInput id={id} value={value} onChange={onChange} min={param.min} max={param.max} step={param.step} describedBy={describedBy} testId={param.testId} />
+        <>
+          <NumberInput id={id} value={value} onChange={onChange} min={param.min} max={param.max} step={param.step} describedBy={describedBy} testId={param.testId} disabled={block !== null} />
+          {block ? <BlockedReason control={param.key} block={block} held={held} clear={() => onChange(undefined)} /> : null}
+        </>
       )}
     </Field>
   );

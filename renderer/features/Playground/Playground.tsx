@@ -1,5 +1,9 @@
 // Renderer: the playground view: request editor on the left, the streamed answer on the right.
 import { AnswerPanel } from "./AnswerPanel";
+import { ApiSelect } from "./ApiSelect";
+import { ContinueFromResponse } from "./ContinueFromResponse";
+import { ReasoningSummaryPanel } from "./ReasoningSummary";
+import { ResponsesControls } from "./ResponsesControls";
 import { FailureSelect } from "./FailureSelect";
 import { MessagesEditor } from "./MessagesEditor";
 import { ModelPicker } from "./ModelPicker";
@@ -39,10 +43,12 @@ export function Playground() {
       <section className="playground-editor" aria-label="Request">
         <ReplacedDraftBanner />
         <PresetMenu />
+        <ApiSelect />
         <ModelPicker />
         <FailureSelect />
         <MessagesEditor />
         <ParamsPanel />
+        <ResponsesControls />
         <StructuredOutputPanel />
         <ToolsPanel />
         <SafetyPanel />
@@ -52,7 +58,11 @@ export function Playground() {
       </section>
       <section className="playground-answer" aria-label="Answer">
         <RunControls />
-        <AnswerPanel />
+        <div className="answer-with-reasoning">
+          <AnswerPanel />
+          <ReasoningSummaryPanel />
+        </div>
+        <ContinueFromResponse />
         <SafetyAnswer />
         <OutputCheckPanel />
         <ToolRunPanel />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultChatRequest } from "../../../shared/chatRequest";
-import { parseRequestJson, requestToJson } from "./requestJson";
+import { bodyToJson, parseBodyJson, parseRequestJson, requestToJson } from "./requestJson";
 
 describe("raw JSON sync helpers", () => {
   it("round-trips a request through its JSON text", () => {
@@ -32,5 +32,25 @@ describe("raw JSON sync helpers", () => {
     const parsed = parseRequestJson(JSON.stringify(request));
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.error).toContain("tool_call_id");
+  });
+});
+
+describe("raw JSON of the chosen API", () => {
+  it("shows the Responses body for a Responses draft and reads it back", () => {
+    const request = defaultChatRequest();
+    const text = bodyToJson("responses", request, { previous_response_id: "resp_1" });
+    const shown = JSON.parse(text) as Record<string, unknown>;
+    expect(shown.instructions).toBe(request.messages[0]?.content);
+    expect(shown.max_output_tokens).toBe(256);
+    expect(shown).not.toHaveProperty("messages");
+    expect(parseBodyJson("responses", text, {})).toEqual({ ok: true, request, extras: { previous_response_id: "resp_1" } });
+  });
+
+  it("shows the chat body for a chat draft, and refuses chat fields in a Responses body", () => {
+    const request = defaultChatRequest();
+    expect(bodyToJson("chat", request, {})).toBe(requestToJson(request));
+    const parsed = parseBodyJson("responses", requestToJson(request), {});
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.error).toMatch(/Responses request/);
   });
 });

@@ -1,6 +1,8 @@
 // Renderer: the two directions of the raw JSON view: request -> text, and text -> request or a precise error.
 import { ChatRequest } from "../../../shared/chatRequest";
 import { describeZodError } from "../../../shared/errors";
+import type { RequestApi, ResponsesExtras } from "../../../shared/api/requestApi";
+import { parseResponsesBody, toResponsesBody } from "../../../shared/api/responsesBody";
 
 /** The text the raw JSON view shows for a request (stable key order, two-space indent). */
 export function requestToJson(request: ChatRequest): string {
@@ -25,4 +27,27 @@ export function parseRequestJson(text: string): ParsedRequestJson {
   const parsed = ChatRequest.safeParse(value);
   if (!parsed.success) return { ok: false, error: `Not a valid request: ${describeZodError(parsed.error)}` };
   return { ok: true, request: parsed.data };
+}
+
+/** The text of the body the chosen API sends: the request itself, or its Responses body. */
+export function bodyToJson(api: RequestApi, request: ChatRequest, extras: ResponsesExtras): string {
+  return api === "chat" ? requestToJson(request) : JSON.stringify(toResponsesBody(request, extras), null, 2);
+}
+
+/** The outcome of reading the raw JSON view of either API. */
+export type ParsedBodyJson = { ok: true; request: ChatRequest; extras: ResponsesExtras } | { ok: false; error: string };
+
+/** Reads edited JSON as the chosen API's body; the extras are only ever set by a Responses body. */
+export function parseBodyJson(api: RequestApi, text: string, extras: ResponsesExtras): ParsedBodyJson {
+  if (api === "chat") {
+    const parsed = parseRequestJson(text);
+    return parsed.ok ? { ok: true, request: parsed.request, extras } : parsed;
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    return { ok: false, error: `Not valid JSON: ${err instanceof Error ? err.message : String(err)}` };
+  }
+  return parseResponsesBody(value);
 }

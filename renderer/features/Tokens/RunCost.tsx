@@ -29,9 +29,11 @@ function useCachedTokens(runId: string | null, enabled: boolean): number | undef
 export function RunCost() {
   const result = useAppStore((s) => s.run.result);
   const table = useAppStore((s) => s.pricing.table);
-  const cachedPromptTokens = useCachedTokens(result?.runId ?? null, Boolean(result?.usage));
+  // A Responses run reports its cached tokens in the result; a chat run's are read from its record.
+  const reported = result?.usage?.cachedPromptTokens;
+  const fromRecord = useCachedTokens(result?.runId ?? null, Boolean(result?.usage) && reported === undefined);
   if (!result?.usage || !table) return null;
-  const text = costAfterRun({ model: result.model, usage: { ...result.usage, cachedPromptTokens }, table });
+  const text = costAfterRun({ model: result.model, usage: { ...result.usage, cachedPromptTokens: reported ?? fromRecord }, table });
   return (
     <p className="run-cost" data-testid="run-cost">
       Actual cost: {text} <PricesAsOf parens />

@@ -44,6 +44,13 @@ describe("costAfterRun", () => {
     );
   });
 
+  it("names the reasoning tokens among the completion tokens, priced as output", () => {
+    // gpt-5-mini: $0.25 in, $2 out: 1000 * 0.25 + 500 * 2 = 1250 micro-dollars.
+    expect(costAfterRun({ model: "gpt-5-mini", usage: { promptTokens: 1_000, completionTokens: 500, reasoningTokens: 192 }, table })).toBe(
+      "$0.0013 for 1000 prompt and 500 completion tokens, 192 of them reasoning",
+    );
+  });
+
   it("never guesses: an unknown model gets no cost, the simulator $0, no usage no line", () => {
     expect(costAfterRun({ model: "gpt-4o-2024-05-13", usage: { promptTokens: 1, completionTokens: 1 }, table })).toMatch(/No price known/);
     expect(costAfterRun({ model: "sim-chat-1", usage: { promptTokens: 1, completionTokens: 1 }, table })).toMatch(/^\$0: /);

@@ -50,7 +50,7 @@ export function estimateBeforeRun(args: {
 /** What the line after a run says, from the server's usage; null when there is no usage. */
 export function costAfterRun(args: {
   model: string;
-  usage: { promptTokens: number; completionTokens: number; cachedPromptTokens?: number } | null;
+  usage: { promptTokens: number; completionTokens: number; cachedPromptTokens?: number; reasoningTokens?: number } | null;
   table: PriceTable;
 }): string | null {
   const { model, usage, table } = args;
@@ -60,7 +60,8 @@ export function costAfterRun(args: {
   const dollars = estimateCost(model, usage, table);
   if (dollars === null) return `No price known for "${model}", so no cost is shown (never a guess).`;
   const cached = usage.cachedPromptTokens ? `, ${usage.cachedPromptTokens} of them cached` : "";
-  return `${formatDollars(dollars)} for ${usage.promptTokens} prompt${cached} and ${usage.completionTokens} completion tokens`;
+  const reasoning = usage.reasoningTokens ? `, ${usage.reasoningTokens} of them reasoning` : "";
+  return `${formatDollars(dollars)} for ${usage.promptTokens} prompt${cached} and ${usage.completionTokens} completion tokens${reasoning}`;
 }
 
 /** Cached prompt tokens from a run's usage chunk (usage.prompt_tokens_details.cached_tokens), if reported. */
