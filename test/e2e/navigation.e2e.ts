@@ -155,7 +155,8 @@ describe("Ctrl+Enter", () => {
     // A short request (pasted, so Monaco does not auto-close it), so every line number is on screen.
     await editor.click();
     await page.keyboard.press("Control+A");
-    const request = '{\n  "model": "sim-chat-1",\n  "messages": [{ "role": "user", "content": "Say hi" }]\n}';
+    // The raw view shows the body of the draft's API: Responses, the simulator's default.
+    const request = '{\n  "model": "sim-chat-1",\n  "input": [{ "role": "user", "content": "Say hi" }]\n}';
     await editor.locator("textarea").evaluate((area, pasted) => {
       const data = new DataTransfer();
       data.setData("text/plain", pasted);
