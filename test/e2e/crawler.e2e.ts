@@ -130,6 +130,9 @@ async function fill(page: Page, app: RunningApp): Promise<void> {
   await page.getByTestId("failure-select").selectOption("server_error");
   await runPlayground(page, "failed");
   await page.getByTestId("failure-select").selectOption("none");
+  // Log probabilities are a Chat Completions field: the run with them goes out on that API, so
+  // the history holds runs of both APIs.
+  await page.getByTestId("api-select").selectOption("chat");
   await page.getByTestId("param-logprobs").check();
   await runPlayground(page, "done");
   await page.getByTestId("add-tool").click();
@@ -149,6 +152,8 @@ async function fill(page: Page, app: RunningApp): Promise<void> {
   await page.getByTestId("dataset-name").fill("Cities");
   await page.getByTestId("dataset-import").setInputFiles({ name: "cities.csv", mimeType: "text/csv", buffer: Buffer.from(CITIES_CSV) });
   await page.getByTestId("dataset-editor").waitFor({ timeout: 10_000 });
+  // The assertion form is the default; the raw JSON is one tab away.
+  await page.getByTestId("dataset-assertions-view-json").click();
   await page.getByTestId("dataset-assertions").fill('[{"type":"regex","pattern":"Paris|Rome|Lisbon"},{"type":"finish-reason","value":"stop"}]');
   await page.getByTestId("dataset-save").click();
   await page.getByTestId("eval-start").click();
