@@ -75,6 +75,10 @@ describe("safety slice", () => {
     expect(preview.counts).toEqual({ EMAIL: 1 });
     expect(preview.original).toMatchObject({ stream: true, stream_options: { include_usage: true } });
     expect(preview.sent).toMatchObject({ redacted: true });
+    // It names the request it describes, so an edit since marks it stale.
+    expect(preview.of).toBe(store.getState().request);
+    store.getState().editRequest((r) => ({ ...r, temperature: 0.3 }));
+    expect(store.getState().safety.preview?.of).not.toBe(store.getState().request);
   });
 
   it("moderates the redacted text when checking the input now", async () => {

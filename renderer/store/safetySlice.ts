@@ -15,6 +15,8 @@ export interface SafetyPreview {
   sent: Record<string, unknown>;
   applied: boolean;
   counts: Record<string, number>;
+  /** The playground request this preview describes (the same object): any edit since makes it stale. */
+  of: ChatRequest;
 }
 
 /** One moderation of a run, as the main side reported it. */
@@ -110,12 +112,13 @@ export function createSafetySlice(deps: StoreDeps): SliceCreator<SafetySlice> {
         }
       },
       previewRequest: async () => {
-        const valid = validRequest(get().request);
+        const of = get().request;
+        const valid = validRequest(of);
         if (!valid.ok) return patch({ preview: null, previewError: valid.message });
         try {
           const out = await deps.bridge.call("safety.preview", { request: valid.request });
           const original = { ...valid.request, stream: true, stream_options: { include_usage: true } };
-          patch({ preview: { original, sent: out.body, applied: out.applied, counts: out.counts }, previewError: null });
+          patch({ preview: { original, sent: out.body, applied: out.applied, counts: out.counts, of }, previewError: null });
         } catch (err) {
           patch({ preview: null, previewError: toAppError(err).message });
         }

@@ -25,6 +25,13 @@ describe("safety in the playground", () => {
     await body.waitFor();
     expect(await body.locator("ins").allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining("[CARD_1]"), expect.stringContaining("[EMAIL_1]")]));
     expect(await page.getByTestId("redaction-preview").textContent()).toContain("1 CARD");
+    // An edit after the preview: the old preview would show text the send no longer holds.
+    await userBox().fill("Where do refunds go? Reply briefly.");
+    await page.getByTestId("redaction-preview-stale").waitFor();
+    expect(await page.getByTestId("redaction-body").count()).toBe(0);
+    await page.getByTestId("redaction-preview-again").click();
+    await body.waitFor();
+    expect(await body.textContent()).toContain("Reply briefly.");
     await page.getByTestId("run-button").click();
     await page.locator('[data-testid="answer"][data-status="done"]').waitFor({ timeout: 20_000 });
     expect(await page.getByTestId("answer-choice").textContent()).toContain("[CARD_1]");

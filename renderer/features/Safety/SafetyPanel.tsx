@@ -13,6 +13,9 @@ export function SafetyPanel() {
   const load = useAppStore((s) => s.loadSafety);
   const previewRequest = useAppStore((s) => s.previewRequest);
   const checkInputNow = useAppStore((s) => s.checkInputNow);
+  // A preview describes one request: after any edit (or an edit made while it was being made) it
+  // would show text the next send no longer holds, so it is replaced by an offer to preview again.
+  const stale = useAppStore((s) => s.safety.preview !== null && s.safety.preview.of !== s.request);
   useEffect(() => {
     if (!safety.settings) void load();
   }, [safety.settings, load]);
@@ -37,7 +40,15 @@ export function SafetyPanel() {
         </button>
       </div>
       {safety.previewError ? <p className="field-error">{safety.previewError}</p> : null}
-      {safety.preview ? <RedactionPreview preview={safety.preview} /> : null}
+      {safety.preview && stale ? (
+        <p className="hint" role="status" data-testid="redaction-preview-stale">
+          The request changed since this preview, so it no longer shows what would be sent.{" "}
+          <button type="button" className="button-link" data-testid="redaction-preview-again" onClick={() => void previewRequest()}>
+            Preview again
+          </button>
+        </p>
+      ) : null}
+      {safety.preview && !stale ? <RedactionPreview preview={safety.preview} /> : null}
       {safety.checkError ? <p className="field-error">{safety.checkError}</p> : null}
       {safety.check ? <ModerationTable verdict={safety.check} testId="moderation-check" /> : null}
     </details>
