@@ -42,8 +42,21 @@ export function interviewerMessages(card: ReviewCard, answer: string): { role: "
   ];
 }
 
-/** Sends the answer to the connection's model under `policy` and returns its validated structured grade. */
-export async function gradeWithModel(connection: Connection, model: string, card: ReviewCard, answer: string, policy: ClientPolicy = DEFAULT_RETRY_POLICY): Promise<InterviewGrade> {
+/** What one structured grading request needs: its messages, the strict schema and how to name the grader in errors. */
+interface GradeRequest<T> {
+  messages: { role: "system" | "user"; content: string }[];
+  schemaName: string;
+  schema: Record<string, unknown>;
+  /** Checks the parsed JSON; a mismatch is reported, never passed on. */
+  result: { safeParse(value: unknown): { success: true; data: T } | { success: false } };
+  /** Error texts: who refused, and what did not parse or match. */
+  refused: string;
+  notJson: string;
+  mismatch: string;
+}
+
+/** Sends one strict json_schema grading request under `policy` and returns its validated result. */
+async function requestGrade<T>(connection: Connection, model: string, request: GradeRequest<T>, policy: ClientPolicy): Promise<T> {
   let attempts = () => 0;
   let content: string | null | undefined;
   try {
@@ -51,16 +64,12 @@ export async function gradeWithModel(connection: Connection, model: string, card
     attempts = counting.attempts;
     const completion = await withPolicy(policy, (signal) =>
       counting.client.chat.completions.create(
-        {
-          model,
-          messages: interviewerMessages(card, answer),
-          response_format: { type: "json_schema", json_schema: { name: "interview_grade", strict: true, schema: INTERVIEW_GRADE_SCHEMA } },
-        },
+        { model, messages: request.messages, response_format: { type: "json_schema", json_schema: { name: request.schemaName, strict: true, schema: request.schema } } },
         { signal },
       ),
     );
     const choice = completion.choices[0];
-    if (choice?.message.refusal) throw new DojoError("server", `The interviewer model refused to grade: ${choice.message.refusal}`);
+    if (choice?.message.refusal) throw new DojoError("server", `${request.refused}: ${choice.message.refusal}`);
     content = choice?.message.content;
   } catch (err) {
     if (err instanceof DojoError) throw err;
@@ -70,11 +79,29 @@ export async function gradeWithModel(connection: Connection, model: string, card
   try {
     raw = JSON.parse(content ?? "");
   } catch {
-    throw new DojoError("server", "The interviewer model's grade was not JSON; try again.");
+    throw new DojoError("server", request.notJson);
   }
-  const parsed = InterviewGrade.safeParse(raw);
-  if (!parsed.success) throw new DojoError("server", "The interviewer model's grade did not match the grade schema; try again.");
+  const parsed = request.result.safeParse(raw);
+  if (!parsed.success) throw new DojoError("server", request.mismatch);
   return parsed.data;
+}
+
+/** Sends the answer to the connection's model under `policy` and returns its validated structured grade. */
+export async function gradeWithModel(connection: Connection, model: string, card: ReviewCard, answer: string, policy: ClientPolicy = DEFAULT_RETRY_POLICY): Promise<InterviewGrade> {
+  return requestGrade(
+    connection,
+    model,
+    {
+      messages: interviewerMessages(card, answer),
+      schemaName: "interview_grade",
+      schema: INTERVIEW_GRADE_SCHEMA,
+      result: InterviewGrade,
+      refused: "The interviewer model refused to grade",
+      notJson: "The interviewer model's grade was not JSON; try again.",
+      mismatch: "The interviewer model's grade did not match the grade schema; try again.",
+    },
+    policy,
+  );
 }
 
 /** A model's verdict on one short quiz answer. */
@@ -125,35 +152,18 @@ export async function gradeShortWithModel(
   answer: string,
   policy: ClientPolicy = DEFAULT_RETRY_POLICY,
 ): Promise<ShortAnswerGrade> {
-  let attempts = () => 0;
-  let content: string | null | undefined;
-  try {
-    const counting = createCountingClient(connection, { requestTimeoutMs: policy.requestTimeoutMs, maxRetries: 0 });
-    attempts = counting.attempts;
-    const completion = await withPolicy(policy, (signal) =>
-      counting.client.chat.completions.create(
-        {
-          model,
-          messages: shortAnswerMessages(q, answer),
-          response_format: { type: "json_schema", json_schema: { name: "short_answer_grade", strict: true, schema: SHORT_ANSWER_GRADE_SCHEMA } },
-        },
-        { signal },
-      ),
-    );
-    const choice = completion.choices[0];
-    if (choice?.message.refusal) throw new DojoError("server", `The grader model refused: ${choice.message.refusal}`);
-    content = choice?.message.content;
-  } catch (err) {
-    if (err instanceof DojoError) throw err;
-    throw DojoError.from(requestError(err, connection, attempts(), policy.requestTimeoutMs));
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(content ?? "");
-  } catch {
-    throw new DojoError("server", "The grader model's verdict was not JSON; try again.");
-  }
-  const parsed = ShortAnswerGrade.safeParse(raw);
-  if (!parsed.success) throw new DojoError("server", "The grader model's verdict did not match its schema; try again.");
-  return parsed.data;
+  return requestGrade(
+    connection,
+    model,
+    {
+      messages: shortAnswerMessages(q, answer),
+      schemaName: "short_answer_grade",
+      schema: SHORT_ANSWER_GRADE_SCHEMA,
+      result: ShortAnswerGrade,
+      refused: "The grader model refused",
+      notJson: "The grader model's verdict was not JSON; try again.",
+      mismatch: "The grader model's verdict did not match its schema; try again.",
+    },
+    policy,
+  );
 }
