@@ -46,6 +46,20 @@ describe("experiments slice", () => {
     expect(s().experiments.loaded).toEqual({ id: "exp-1", version: 1, name: "Refunds" });
   });
 
+  it("does not save a version equal to the latest one, and says so", async () => {
+    const s = () => store.getState();
+    await s().saveNewExperiment("Refunds", "first");
+    await s().saveExperimentVersion("same again");
+    expect(bridge.callsTo("experiments.save")).toEqual([]);
+    expect(s().experiments.open?.versions).toHaveLength(1);
+    expect(s().experiments.message).toBe("No changes since version 1: nothing saved. Edit the playground first.");
+
+    s().editRequest((r) => ({ ...r, temperature: 0.2 }));
+    await s().saveExperimentVersion("cooler");
+    expect(bridge.callsTo("experiments.save")).toHaveLength(1);
+    expect(s().experiments.open?.versions).toHaveLength(2);
+  });
+
   it("sends the loaded experiment version with a playground run", async () => {
     bridge.handle("chat.start", ({ runId }) => ({ runId }));
     await store.getState().saveNewExperiment("Refunds", "");

@@ -3,10 +3,30 @@
 import type { ExperimentFile, ExperimentRef, ExperimentState, ExperimentSummary } from "../../shared/experiments";
 import { ExperimentState as ExperimentStateSchema } from "../../shared/experiments";
 import { describeZodError } from "../../shared/errors";
+import { diffJson } from "../../shared/jsonDiff";
 import type { ImportConflict, ImportConflictChoice } from "../../shared/contracts/experiments";
 import { selectDraft } from "./selectors";
 import { toAppError } from "./toAppError";
 import type { SliceCreator, StoreDeps } from "./types";
+
+/** The playground as an experiment state, keeping `previous`'s notes and tags unless given. */
+export function experimentStateOf(
+  playground: Parameters<typeof selectDraft>[0],
+  previous: ExperimentState | undefined,
+  extra: { notes?: string; tags?: string[] } = {},
+): { ok: true; state: ExperimentState } | { ok: false; error: string } {
+  const { version: _v, updatedAt: _u, ...draft } = selectDraft(playground, 0);
+  const parsed = ExperimentStateSchema.safeParse({ ...draft, notes: extra.notes ?? previous?.notes ?? "", tags: extra.tags ?? previous?.tags ?? [] });
+  return parsed.success ? { ok: true, state: parsed.data } : { ok: false, error: describeZodError(parsed.error) };
+}
+
+/**
+ * Whether the playground (as an experiment state) differs from a saved version's state. Notes and
+ * tags are the version's own and never differ here.
+ */
+export function playgroundDiffersFrom(saved: ExperimentState, playground: ExperimentState): boolean {
+  return diffJson(saved, playground).length > 0;
+}
 
 export interface ExperimentsState {
   list: ExperimentSummary[];
@@ -49,6 +69,7 @@ export interface ExperimentsSlice {
   /** Saves the playground as a new experiment (version 1). */
   saveNewExperiment(name: string, message: string, extra?: { notes?: string; tags?: string[] }): Promise<void>;
   /** Saves the playground as the next version of the open experiment. */
+  /** Saves the playground as the open experiment's next version; a playground equal to the latest version is not saved again. */
   saveExperimentVersion(message: string): Promise<void>;
   /** Puts a version's state into the playground. */
   loadVersionIntoPlayground(version: number): Promise<void>;
@@ -91,11 +112,9 @@ export function createExperimentsSlice(deps: StoreDeps): SliceCreator<Experiment
     };
     /** The playground as an experiment state, keeping the open version's notes and tags unless given. */
     const currentState = (extra: { notes?: string; tags?: string[] } = {}): ExperimentState => {
-      const { version: _v, updatedAt: _u, ...draft } = selectDraft(get(), 0);
-      const previous = get().experiments.open?.versions.at(-1)?.state;
-      const parsed = ExperimentStateSchema.safeParse({ ...draft, notes: extra.notes ?? previous?.notes ?? "", tags: extra.tags ?? previous?.tags ?? [] });
-      if (!parsed.success) throw new Error(`the playground is not valid yet: ${describeZodError(parsed.error)}`);
-      return parsed.data;
+      const parsed = experimentStateOf(get(), get().experiments.open?.versions.at(-1)?.state, extra);
+      if (!parsed.ok) throw new Error(`the playground is not valid yet: ${parsed.error}`);
+      return parsed.state;
     };
     const showOpen = (file: ExperimentFile, message: string | null) => {
       const latest = file.versions.length;
@@ -134,7 +153,20 @@ export function createExperimentsSlice(deps: StoreDeps): SliceCreator<Experiment
       saveExperimentVersion: async (message) => {
         const open = get().experiments.open;
         if (!open) return;
-        const file = await attempt("Not saved", () => deps.bridge.call("experiments.save", { id: open.id, state: currentState(), message }));
+        const latest = open.versions.at(-1);
+        let state: ExperimentState;
+        try {
+          state = currentState();
+        } catch (err) {
+          patch({ error: `Not saved: ${toAppError(err).message}`, message: null });
+          return;
+        }
+        // A version identical to the one before it only makes the history longer and its diff empty.
+        if (latest && !playgroundDiffersFrom(latest.state, state)) {
+          patch({ error: null, message: `No changes since version ${latest.version}: nothing saved. Edit the playground first.` });
+          return;
+        }
+        const file = await attempt("Not saved", () => deps.bridge.call("experiments.save", { id: open.id, state, message }));
         if (!file) return;
         await get().loadExperiments();
         showOpen(file, `Saved version ${file.versions.length}.`);

@@ -38,12 +38,16 @@ describe("experiments", () => {
     await page.getByTestId("experiment-message").fill("first try");
     await page.getByTestId("experiment-create").click();
     await expect.poll(() => page.getByTestId("experiments-message").innerText(), { timeout: 10_000 }).toContain("as version 1");
+    // Nothing changed since version 1: no identical version 2 can be saved, and the form says why.
+    expect(await page.getByTestId("version-save").isDisabled()).toBe(true);
+    expect(await page.getByTestId("version-unchanged").innerText()).toContain("same as version 1");
 
     await setUserMessage("Explain top_p in one sentence.");
     await page.getByTestId("nav-experiments").click();
     await page.getByTestId("version-message").fill("top_p instead");
     await page.getByTestId("version-save").click();
     await expect.poll(() => page.getByTestId("experiments-message").innerText(), { timeout: 10_000 }).toContain("Saved version 2");
+    expect(await page.getByTestId("version-save").isDisabled()).toBe(true);
 
     const diff = await page.getByTestId("version-diff").innerText();
     expect(diff).toContain("message 2 › content: Explain temperature in one sentence. → Explain top_p in one sentence.");

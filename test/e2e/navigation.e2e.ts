@@ -408,6 +408,10 @@ describe("deep links inside views", () => {
     await page.getByTestId("experiment-name").fill("Linked versions");
     await page.getByTestId("experiment-create").click();
     await page.getByTestId("experiment-detail").waitFor({ timeout: 10_000 });
+    // A second version needs a change: an identical one is not saved.
+    await page.getByTestId("nav-playground").click();
+    await page.getByTestId("message-content").last().fill("A second wording of the question.");
+    await page.getByTestId("nav-experiments").click();
     await page.getByTestId("version-message").fill("second");
     await page.getByTestId("version-save").click();
     await page.getByTestId("version-2").waitFor({ timeout: 10_000 });

@@ -1,9 +1,10 @@
 // Renderer: one experiment: rename, duplicate, delete, export; its versions with load and restore;
 // save the playground as the next version; and the diff of any two versions.
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { ExperimentFile } from "../../../shared/experiments";
 import { hashOfLocation } from "../../shell/deepLinks";
 import { useAppStore } from "../../store/appStore";
+import { experimentStateOf, playgroundDiffersFrom } from "../../store/experimentsSlice";
 import { downloadText } from "./downloadText";
 import { VersionDiff } from "./VersionDiff";
 
@@ -27,6 +28,19 @@ export function ExperimentDetail({ file }: { file: ExperimentFile }) {
   const [name, setName] = useState(file.name);
   const [message, setMessage] = useState("");
   const latest = file.versions.length;
+  // Each field on its own (stable references): the comparison reruns only when the playground changes.
+  const activeId = useAppStore((s) => s.activeId);
+  const request = useAppStore((s) => s.request);
+  const simulatorFailure = useAppStore((s) => s.simulatorFailure);
+  const toolSettings = useAppStore((s) => s.toolSettings);
+  const stepLimit = useAppStore((s) => s.stepLimit);
+  const api = useAppStore((s) => s.api);
+  const responsesExtras = useAppStore((s) => s.responsesExtras);
+  const unchanged = useMemo(() => {
+    const saved = file.versions.at(-1)?.state;
+    const now = experimentStateOf({ activeId, request, simulatorFailure, toolSettings, stepLimit, api, responsesExtras }, saved);
+    return saved !== undefined && now.ok && !playgroundDiffersFrom(saved, now.state);
+  }, [file, activeId, request, simulatorFailure, toolSettings, stepLimit, api, responsesExtras]);
   // Until the user picks, the diff follows the two newest versions as new ones are saved.
   const [pickedFrom, setFrom] = useState<number | null>(null);
   const [pickedTo, setTo] = useState<number | null>(null);
@@ -80,9 +94,20 @@ export function ExperimentDetail({ file }: { file: ExperimentFile }) {
             What changed
             <input value={message} onChange={(e) => setMessage(e.target.value)} data-testid="version-message" maxLength={500} />
           </label>
-          <button type="submit" className="button-primary" data-testid="version-save">
+          <button
+            type="submit"
+            className="button-primary"
+            data-testid="version-save"
+            disabled={unchanged}
+            aria-describedby={unchanged ? "version-unchanged" : undefined}
+          >
             Save playground as version {latest + 1}
           </button>
+          {unchanged && (
+            <span id="version-unchanged" className="hint" data-testid="version-unchanged">
+              The playground is the same as version {latest}: edit it to save a new version.
+            </span>
+          )}
         </form>
       </section>
 
