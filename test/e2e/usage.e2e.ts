@@ -30,6 +30,17 @@ describe("usage monitor", () => {
 
     await page.getByTestId("usage-group").selectOption("feature");
     expect(await page.getByTestId("usage-chart-requests").locator("[data-series=playground]").count()).toBe(1);
+    // The line colours follow the theme: dark has its own, readable on the dark surface.
+    const lineColour = () =>
+      page
+        .getByTestId("usage-chart-requests")
+        .locator("[data-series=playground] :is(circle, polyline)")
+        .first()
+        .evaluate((el) => (el.tagName === "circle" ? getComputedStyle(el).fill : getComputedStyle(el).stroke));
+    expect(await lineColour()).toBe("rgb(21, 101, 192)");
+    await page.getByTestId("theme-select").selectOption("dark");
+    await expect.poll(lineColour).toBe("rgb(88, 166, 255)");
+    await page.getByTestId("theme-select").selectOption("light");
 
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("usage-export").click()]);
     const path = await download.path();

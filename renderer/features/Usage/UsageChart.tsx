@@ -5,8 +5,8 @@ import { METRICS, type Metric, type Series } from "./usageSeries";
 const WIDTH = 360;
 const HEIGHT = 140;
 const PAD = { left: 44, right: 8, top: 8, bottom: 22 };
-/** Distinct colours for the lines, in order; they repeat past eight groups. */
-const COLOURS = ["#1565c0", "#c62828", "#2e7d32", "#ef6c00", "#6a1b9a", "#00838f", "#5d4037", "#ad1457"];
+/** Distinct colours for the lines, in order, from the theme (styles.css); they repeat past eight groups. */
+const COLOURS = Array.from({ length: 8 }, (_, i) => `var(--series-${i + 1})`);
 
 /** A value as the axis shows it. */
 export function axisText(metric: Metric, value: number): string {
@@ -61,11 +61,11 @@ export function UsageChart({ metric, series, starts, bucketMs }: { metric: Metri
           return (
             <g key={s.key} data-series={s.key}>
               {parts.filter((p) => p.length > 1).map((p, j) => (
-                <polyline key={j} points={p.join(" ")} fill="none" stroke={colour} strokeWidth={1.5} />
+                <polyline key={j} points={p.join(" ")} fill="none" style={{ stroke: colour }} strokeWidth={1.5} />
               ))}
               {parts.filter((p) => p.length === 1).map((p, j) => {
                 const [cx, cy] = (p[0] ?? "0,0").split(",");
-                return <circle key={`d${j}`} cx={cx} cy={cy} r={2.5} fill={colour} />;
+                return <circle key={`d${j}`} cx={cx} cy={cy} r={2.5} style={{ fill: colour }} />;
               })}
             </g>
           );
