@@ -40,7 +40,7 @@ export function App() {
           type="button"
           className="button-quiet palette-open"
           data-testid="palette-open"
-          aria-keyshortcuts="Control+K Meta+K"
+          aria-keyshortcuts="Control+K Meta+K Control+Shift+P Meta+Shift+P"
           onClick={() => appStore.getState().setOverlay("palette")}
         >
           Search or run a command <kbd>Ctrl/Cmd+K</kbd>

@@ -1,9 +1,9 @@
 // Renderer: the keys the app owns wherever the focus is, Monaco included. Monaco swallows the keys
-// it has bindings for (Ctrl+Enter inserts a line, Ctrl+K starts a chord) before they reach the
-// window, so its editors pass them here instead; the window listeners call the same handlers.
+// it has bindings for (Ctrl+Enter inserts a line) before they reach the window, so its editors pass
+// them here instead; the window listeners call the same handlers.
 
 /** What an app-wide key asks for. */
-export type AppKeyAction = "run" | "palette";
+export type AppKeyAction = "run";
 
 const handlers = new Map<AppKeyAction, Set<() => void>>();
 

@@ -20,6 +20,13 @@ describe("global shortcuts", () => {
     expect(matchGlobalKey(key("k", { ctrlKey: true, altKey: true }), false, false)).toBeNull();
   });
 
+  it("leaves Ctrl+K to a code editor (its chords), where Ctrl+Shift+P opens the palette", () => {
+    expect(matchGlobalKey(key("k", { ctrlKey: true }), true, false, true)).toBeNull();
+    expect(matchGlobalKey(key("P", { ctrlKey: true, shiftKey: true }), true, false, true)).toEqual({ kind: "palette" });
+    expect(matchGlobalKey(key("p", { metaKey: true, shiftKey: true }), false, false)).toEqual({ kind: "palette" });
+    expect(matchGlobalKey(key("p", { ctrlKey: true }), false, false)).toBeNull();
+  });
+
   it("lists the shortcuts on ? (typed with Shift), but not while typing", () => {
     expect(matchGlobalKey(key("?", { shiftKey: true }), false, false)).toEqual({ kind: "shortcuts" });
     expect(matchGlobalKey(key("?", { shiftKey: true }), true, false)).toBeNull();

@@ -36,15 +36,23 @@ export function isTypingTarget(target: TargetLike | null | undefined): boolean {
   return Boolean(target.closest?.(".monaco-editor"));
 }
 
+/** True when the target is inside a Monaco editor, where Ctrl+K starts the editor's own chords. */
+export function isCodeEditorTarget(target: TargetLike | null | undefined): boolean {
+  return Boolean(target?.closest?.(".monaco-editor"));
+}
+
 /**
- * Ctrl+K (Cmd+K on macOS, either accepted everywhere) toggles the palette, even while typing.
+ * Ctrl+Shift+P (as in VS Code) toggles the palette everywhere, even inside a code editor. Ctrl+K
+ * (Cmd on macOS, either accepted everywhere) does too, even while typing, except inside a code
+ * editor (`inCodeEditor`), where it starts Monaco's chords (Ctrl+K Ctrl+0 folds all...).
  * Outside text fields: `?` lists the shortcuts, G starts a view shortcut and, right after G
  * (`prefixPending`), a view's letter shows that view.
  */
-export function matchGlobalKey(event: KeyLike, typing: boolean, prefixPending: boolean): GlobalKeyAction | null {
+export function matchGlobalKey(event: KeyLike, typing: boolean, prefixPending: boolean, inCodeEditor = false): GlobalKeyAction | null {
   if (event.altKey) return null;
   const mod = event.ctrlKey || event.metaKey;
-  if (mod && !event.shiftKey && event.key.toLowerCase() === "k") return { kind: "palette" };
+  if (mod && event.shiftKey && event.key.toLowerCase() === "p") return { kind: "palette" };
+  if (mod && !event.shiftKey && event.key.toLowerCase() === "k") return inCodeEditor ? null : { kind: "palette" };
   if (mod || typing) return null;
   // `?` is Shift+/ on most layouts: its key value says what was typed, whatever the Shift.
   if (event.key === "?") return { kind: "shortcuts" };

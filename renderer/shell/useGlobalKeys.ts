@@ -1,8 +1,7 @@
 // Renderer: listens for the window-wide shortcuts (see globalKeys.ts) while the app is mounted.
 import { useEffect } from "react";
 import { appStore } from "../store/appStore";
-import { onAppKey } from "./appKeys";
-import { isTypingTarget, matchGlobalKey, PREFIX_WINDOW_MS } from "./globalKeys";
+import { isCodeEditorTarget, isTypingTarget, matchGlobalKey, PREFIX_WINDOW_MS } from "./globalKeys";
 
 /** Opens or closes the command palette. */
 function togglePalette(): void {
@@ -19,7 +18,8 @@ export function useGlobalKeys(): void {
       if (event.defaultPrevented || event.isComposing) return;
       const pending = Date.now() - prefixAt < PREFIX_WINDOW_MS;
       prefixAt = -Infinity;
-      const action = matchGlobalKey(event, isTypingTarget(event.target as Element | null), pending);
+      const target = event.target as Element | null;
+      const action = matchGlobalKey(event, isTypingTarget(target), pending, isCodeEditorTarget(target));
       if (!action) return;
       event.preventDefault();
       const state = appStore.getState();
@@ -32,11 +32,6 @@ export function useGlobalKeys(): void {
       }
     };
     window.addEventListener("keydown", onKey);
-    // A Monaco editor swallows Ctrl+K (a chord prefix there) and passes it on through appKeys.
-    const offPalette = onAppKey("palette", togglePalette);
-    return () => {
-      window.removeEventListener("keydown", onKey);
-      offPalette();
-    };
+    return () => window.removeEventListener("keydown", onKey);
   }, []);
 }

@@ -88,11 +88,24 @@ describe("command palette", () => {
     await page.close();
   });
 
-  it("opens from inside a Monaco editor too (Ctrl+K is a chord prefix there)", async () => {
+  it("inside a Monaco editor, leaves Ctrl+K to the editor's chords and opens on Ctrl+Shift+P", async () => {
     const page = await openApp(suite.browser, suite.app);
-    await page.getByTestId("raw-json").locator(".monaco-editor").waitFor({ timeout: 20_000 });
-    await page.getByTestId("raw-json").locator(".monaco-editor textarea").focus();
+    const editor = page.getByTestId("raw-json").locator(".monaco-editor");
+    await editor.waitFor({ timeout: 20_000 });
+    // A click (not a bare focus) gives Monaco the text focus its key bindings ask for.
+    await editor.locator(".view-lines").click();
+    const lines = () => editor.locator(".view-line").count();
+    const before = await lines();
+    expect(before).toBeGreaterThan(3);
+    // Ctrl+K Ctrl+0 is Monaco's "fold all": the body folds to its first line, and no palette opens.
     await page.keyboard.press("Control+K");
+    await page.keyboard.press("Control+0");
+    await expect.poll(lines, { timeout: 5_000 }).toBeLessThan(before);
+    expect(await page.getByTestId("palette").count()).toBe(0);
+    await page.keyboard.press("Control+K");
+    await page.keyboard.press("Control+J"); // unfold all
+    await expect.poll(lines, { timeout: 5_000 }).toBe(before);
+    await page.keyboard.press("Control+Shift+P");
     await page.getByTestId("palette").waitFor({ state: "visible", timeout: 5_000 });
     await page.keyboard.press("Escape");
     await page.getByTestId("palette").waitFor({ state: "detached" });

@@ -41,9 +41,10 @@ export default function MonacoJsonEditor({ value, onChange, problems = [], label
       theme: appStore.getState().resolvedTheme === "dark" ? "vs-dark" : "vs",
     });
     editorRef.current = editor;
-    // Monaco consumes these keys before they reach the window (Ctrl+Enter inserts a line, Ctrl+K
-    // starts a chord): per-editor actions hand them to the app. Where no view runs anything,
-    // Ctrl+Enter keeps Monaco's own meaning.
+    // Monaco consumes Ctrl+Enter before it reaches the window (it inserts a line): a per-editor
+    // action hands it to the app. Where no view runs anything, it keeps Monaco's own meaning.
+    // Ctrl+K stays Monaco's (its chords: Ctrl+K Ctrl+0 folds all); Ctrl+Shift+P, which Monaco
+    // leaves alone, reaches the window and opens the app's palette.
     const appKeyActions = [
       editor.addAction({
         id: "prompt-dojo.run",
@@ -52,12 +53,6 @@ export default function MonacoJsonEditor({ value, onChange, problems = [], label
         run: (ed) => {
           if (!emitAppKey("run")) ed.trigger("keyboard", "editor.action.insertLineAfter", null);
         },
-      }),
-      editor.addAction({
-        id: "prompt-dojo.palette",
-        label: "Command palette",
-        keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyK],
-        run: () => void emitAppKey("palette"),
       }),
     ];
     const subscription = model.onDidChangeContent(() => {
