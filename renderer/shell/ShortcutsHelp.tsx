@@ -40,7 +40,7 @@ function ShortcutsDialog() {
     ["Command palette: find a view, lesson, experiment or action", [mod, "K"]],
     ["Command palette from inside a JSON editor (there Ctrl/Cmd+K starts the editor's own chords)", [mod, "Shift", "P"]],
     ["This list of shortcuts", ["?"]],
-    ["Run the playground request (also inside the JSON editors)", [mod, "Enter"]],
+    ["Run: the playground request, or the view's main action (Compare, Evaluations, Embeddings, Injection lab); also inside the JSON editors", [mod, "Enter"]],
     ["Stop the run; close a dialog", ["Esc"]],
   ];
   return (

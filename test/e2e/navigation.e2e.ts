@@ -190,6 +190,25 @@ describe("Ctrl+Enter", () => {
     await expect.poll(lastLine).toBe(5);
     await page.close();
   });
+
+  it("runs the shown view's main action elsewhere too: Compare from a variant's field, the Injection lab from anywhere", async () => {
+    const page = await openApp(suite.browser, suite.app);
+    await page.getByTestId("nav-compare").click();
+    const variants = page.getByTestId("compare-variant");
+    await expect.poll(() => variants.count()).toBe(2);
+    await variants.nth(0).getByTestId("variant-temperature").focus();
+    await page.keyboard.press("Control+Enter");
+    await expect.poll(() => variants.evaluateAll((els) => els.map((e) => e.getAttribute("data-status"))), { timeout: 30_000 }).toEqual(["done", "done"]);
+
+    await page.getByTestId("nav-injection").click();
+    await page.getByTestId("injection-run").waitFor();
+    expect(await page.locator('[data-testid="score-row"]').count()).toBe(0);
+    // Nothing focused: the key goes to the page itself.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press("Control+Enter");
+    await page.locator('[data-testid="score-row"]').first().waitFor({ timeout: 60_000 });
+    await page.close();
+  });
 });
 
 describe("theme", () => {

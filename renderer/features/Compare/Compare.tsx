@@ -3,6 +3,7 @@
 import { useEffect } from "react";
 import { appStore, useAppStore } from "../../store/appStore";
 import { MAX_VARIANTS } from "../../store/compareSlice";
+import { useRunKey } from "../../shell/useRunKey";
 import { VariancePanel } from "./VariancePanel";
 import { VariantColumn } from "./VariantColumn";
 import "./compare.css";
@@ -19,6 +20,7 @@ export function Compare() {
     if (appStore.getState().variants.length === 0) resetVariants();
   }, [resetVariants]);
   const running = variants.some((v) => v.run.status === "streaming");
+  useRunKey(() => void runVariants(), !running);
   const baseline = variants[0];
   return (
     <div className="compare">

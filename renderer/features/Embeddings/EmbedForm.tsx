@@ -1,6 +1,7 @@
 // Renderer: the lab's input: texts (typed or loaded), model and width, Embed with progress.
 import { useId } from "react";
 import { useAppStore } from "../../store/appStore";
+import { useRunKey } from "../../shell/useRunKey";
 import { defaultEmbeddingModel } from "../../store/embedCall";
 import { selectActiveProfile } from "../../store/selectors";
 import { readPickedFiles } from "./readFiles";
@@ -17,6 +18,7 @@ export function EmbedForm() {
   const cancel = useAppStore((s) => s.cancelEmbedding);
   const count = parseTextLines(state.textsInput).length;
   const running = state.status === "embedding";
+  useRunKey(() => void embed(), !running);
 
   return (
     <section className="emb-panel emb-wide" aria-label="Texts">

@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import type { EvalSettings, EvalVariant } from "../../../shared/evals";
 import { missingVariables } from "../../../shared/template";
 import { useAppStore } from "../../store/appStore";
+import { useRunKey } from "../../shell/useRunKey";
 import { MAX_SAVED_VARIANTS } from "../../store/evalsSlice";
 
 /** The run setup panel. */
@@ -34,6 +35,7 @@ export function RunSetup() {
   const firstCase = dataset?.cases[0]?.vars ?? {};
   const missing = [...new Set(variants.flatMap((v) => missingVariables(v.request, firstCase)))];
   const chosen = experiments.find((e) => e.id === pick);
+  useRunKey(() => void startEval(variants, settings), Boolean(dataset) && variants.length > 0 && !running);
 
   return (
     <section className="evals-panel" data-testid="run-setup">

@@ -1,6 +1,7 @@
 // Renderer: the prompt-injection lab: a shop assistant with a secret in its instructions, a library
 // of attacks, defences switched on one by one, and a score table of which attacks got through.
 import { useAppStore } from "../../store/appStore";
+import { useRunKey } from "../../shell/useRunKey";
 import { selectActiveProfile } from "../../store/selectors";
 import { AttackList } from "./AttackList";
 import { DefenceSwitches } from "./DefenceSwitches";
@@ -14,6 +15,7 @@ export function InjectionLab() {
   const runAttacks = useAppStore((s) => s.runAttacks);
   const runMatrix = useAppStore((s) => s.runMatrix);
   const profile = useAppStore(selectActiveProfile);
+  useRunKey(() => void runAttacks(), !injection.running);
   const simulated = (injection.providerKind ?? profile?.kind) === "simulator";
   return (
     <div className="injection-lab" data-testid="injection-lab">
