@@ -33,6 +33,9 @@ export const Dataset = z.object({
 export type Dataset = z.infer<typeof Dataset>;
 
 /** One prompt version being evaluated: a label, the request template and where it runs. */
+/** Most saved versions in one run (with the playground, the contract's eight). */
+export const MAX_SAVED_VARIANTS = 7;
+
 export const EvalVariant = z.object({
   label: z.string().trim().min(1).max(120),
   profileId: Profile.shape.id,

@@ -66,4 +66,35 @@ describe("evals slice", () => {
     store.getState().setDatasetEdit(null);
     expect(store.getState().evals.edit).toBeNull();
   });
+
+  it("keeps the run setup and open dataset in the settings file, and brings them back on the next start", async () => {
+    const v = { label: "E v2", profileId: "simulator", request };
+    store.getState().addEvalVariant(v);
+    store.getState().setEvalSetup({ usePlayground: false, settings: { concurrency: 3, cache: true, mode: "batch" } });
+    await expect.poll(() => bridge.callsTo("ui.prefs.save").at(-1)?.evals).toEqual({
+      datasetId: "d-1",
+      usePlayground: false,
+      saved: [v],
+      settings: { concurrency: 3, cache: true, mode: "batch" },
+    });
+    const saved = bridge.callsTo("ui.prefs.save").at(-1);
+
+    // A fresh start (a reload): the first listing restores the setup and reopens the dataset.
+    const next = createTestStore();
+    next.bridge.handle("ui.prefs.get", () => saved);
+    next.bridge.handle("evals.datasets.list", () => ({ datasets: [{ id: "d-1", name: "D", caseCount: 1, columns: ["q"], updatedAt: 1 }] }));
+    next.bridge.handle("evals.datasets.get", () => dataset);
+    next.bridge.handle("evals.list", () => ({ runs: [] }));
+    await next.store.getState().loadDatasets();
+    expect(next.store.getState().evals.setup).toEqual({ usePlayground: false, saved: [v], settings: { concurrency: 3, cache: true, mode: "batch" } });
+    expect(next.store.getState().evals.dataset?.id).toBe("d-1");
+
+    // A dataset deleted since is not reopened; the setup still comes back.
+    const third = createTestStore();
+    third.bridge.handle("ui.prefs.get", () => saved);
+    third.bridge.handle("evals.datasets.list", () => ({ datasets: [] }));
+    await third.store.getState().loadDatasets();
+    expect(third.store.getState().evals.dataset).toBeNull();
+    expect(third.store.getState().evals.setup.usePlayground).toBe(false);
+  });
 });

@@ -1,6 +1,7 @@
 // Renderer: the evaluations slice: datasets, the runs of the chosen dataset, the run on screen
 // with its live progress, and the comparison of two runs.
 import type { Dataset, EvalCase, EvalProgress, EvalRun, EvalRunSummary, EvalSettings, EvalVariant } from "../../shared/evals";
+import { MAX_SAVED_VARIANTS } from "../../shared/evals";
 import type { Assertion } from "../../shared/assertions";
 import { toAppError } from "./toAppError";
 import type { SliceCreator, StoreDeps } from "./types";
@@ -31,8 +32,7 @@ export interface DatasetEdit {
   assertionsText: string;
 }
 
-/** Most saved versions in one run (with the playground, the contract's eight). */
-export const MAX_SAVED_VARIANTS = 7;
+export { MAX_SAVED_VARIANTS };
 
 export interface EvalsState {
   datasets: DatasetListItem[];
@@ -47,6 +47,8 @@ export interface EvalsState {
   compareWith: EvalRun | null;
   error: string | null;
   setup: EvalRunSetup;
+  /** The saved setup (settings file) was applied, or something was chosen before it could be. */
+  setupRestored: boolean;
   edit: DatasetEdit | null;
 }
 
@@ -86,6 +88,7 @@ const initial: EvalsState = {
   compareWith: null,
   error: null,
   setup: { usePlayground: true, saved: [], settings: { concurrency: 4, cache: false, mode: "direct" } },
+  setupRestored: false,
   edit: null,
 };
 
@@ -104,6 +107,14 @@ export function createEvalsSlice(deps: StoreDeps): SliceCreator<EvalsSlice> {
         patch({ error: `${what}: ${toAppError(err).message}` });
         return null;
       }
+    };
+    /** Keeps the run setup and the open dataset in the settings file, for the next reload or start. */
+    const saveSetup = async () => {
+      const { setup, dataset } = get().evals;
+      patch({ setupRestored: true });
+      // Saving over preferences not read yet would put their defaults back (welcome seen, theme).
+      if (!get().uiPrefs) await get().loadUiPrefs();
+      await get().updateUiPrefs({ evals: { datasetId: dataset?.id ?? null, ...setup } });
     };
     const loadRuns = async () => {
       const id = get().evals.dataset?.id;
@@ -147,12 +158,22 @@ export function createEvalsSlice(deps: StoreDeps): SliceCreator<EvalsSlice> {
         if (!result) return;
         patch({ datasets: result.datasets });
         for (const problem of result.problems ?? []) get().addNotice(problem.reason, "warning");
+        // The first listing brings back the setup and dataset left last time (a dataset since
+        // deleted is not reopened); a choice made meanwhile, or a deep link's dataset, wins.
+        if (get().evals.setupRestored) return;
+        if (!get().uiPrefs) await get().loadUiPrefs();
+        const saved = get().uiPrefs?.evals;
+        if (get().evals.setupRestored || !saved) return;
+        const { datasetId, ...setup } = saved;
+        patch({ setup, setupRestored: true });
+        if (datasetId && !get().evals.dataset && result.datasets.some((d) => d.id === datasetId)) await get().openDataset(datasetId);
       },
 
       openDataset: async (id) => {
         const dataset = await attempt("The dataset could not be opened", () => deps.bridge.call("evals.datasets.get", { id }));
         if (!dataset) return;
         patch({ dataset, runId: null, run: null, progress: null, compareWith: null });
+        if (get().evals.setupRestored) void saveSetup();
         await loadRuns();
       },
 
@@ -203,18 +224,23 @@ export function createEvalsSlice(deps: StoreDeps): SliceCreator<EvalsSlice> {
         return { label: `${file.name} v${version}`, profileId: chosen.state.profileId, request: chosen.state.request, experiment: { id, version } };
       },
 
-      setEvalSetup: (change) => patch({ setup: { ...get().evals.setup, ...change } }),
+      setEvalSetup: (change) => {
+        patch({ setup: { ...get().evals.setup, ...change } });
+        void saveSetup();
+      },
 
       // Read from the store at the moment of adding: two quick adds both land (a component's copy would lose one).
       addEvalVariant: (variant) => {
         const { setup } = get().evals;
         if (setup.saved.length >= MAX_SAVED_VARIANTS || setup.saved.some((v) => v.label === variant.label)) return;
         patch({ setup: { ...setup, saved: [...setup.saved, variant] } });
+        void saveSetup();
       },
 
       removeEvalVariant: (label) => {
         const { setup } = get().evals;
         patch({ setup: { ...setup, saved: setup.saved.filter((v) => v.label !== label) } });
+        void saveSetup();
       },
 
       setDatasetEdit: (edit) => patch({ edit }),

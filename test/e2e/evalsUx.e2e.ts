@@ -256,6 +256,16 @@ describe("evaluations as a desktop tool", () => {
     // Removing a version is kept too.
     await page.getByRole("button", { name: /^Remove City guide .* v1$/ }).click();
     expect(await page.getByTestId("variant-saved").count()).toBe(1);
+
+    // A reload (or a restart) finds the setup and the open dataset as they were left: they are in the settings file.
+    await page.reload();
+    await page.getByTestId("nav-evals").click();
+    await page.getByTestId("dataset-editor").waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId("dataset-editor").locator("h2").innerText()).toContain("Capitals");
+    expect(await page.getByTestId("variant-saved").allInnerTexts()).toEqual([expect.stringContaining("v2")]);
+    expect(await page.getByTestId("variant-playground").isChecked()).toBe(false);
+    expect(await page.getByTestId("eval-concurrency").inputValue()).toBe("3");
+    expect(await page.getByTestId("eval-cache").isChecked()).toBe(true);
   });
 
   it("edits a case's own assertions in the form with every kind of field: checkbox, select, list, literal, JSON and text area", async () => {
