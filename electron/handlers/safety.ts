@@ -10,6 +10,6 @@ export function createSafetyHandlers(deps: { safety: SafetyService; profiles: Pr
     "safety.get": async () => deps.safety.get(),
     "safety.save": async (settings) => deps.safety.save(settings),
     "safety.moderate": async ({ profileId, texts }) => deps.safety.moderate(await deps.profiles.resolveConnection(profileId), texts),
-    "safety.preview": async ({ request }) => deps.safety.preview(request),
+    "safety.preview": async ({ request, api, responses }) => deps.safety.preview(request, api, responses),
   };
 }

@@ -3,7 +3,7 @@
 import type { ChatCompletionChunk } from "openai/resources/chat/completions";
 import type { ResponseCreateParamsStreaming, ResponseStreamEvent } from "openai/resources/responses/responses";
 import type { RequestApi, ResponsesExtras } from "../../shared/api/requestApi";
-import { toResponsesBody } from "../../shared/api/responsesBody";
+import { streamedWireBody } from "../../shared/api/responsesBody";
 import type { ChatRequest, ChoiceResult, RunMetrics, RunResult, SimulatorFailure, Usage } from "../../shared/contract";
 import { redactSecrets } from "../../shared/redact";
 import { appError, type AppError } from "../../shared/errors";
@@ -237,7 +237,7 @@ export function createRun(args: RunArgs, settings: RunSettings, onEnd: () => voi
 
   /** The body as it goes out (without the stream options the sender adds). */
   function wireBody(legRequest: ChatRequest): Record<string, unknown> {
-    return api === "responses" ? { ...toResponsesBody(legRequest, args.responses), stream: true } : { ...legRequest, stream: true, stream_options: { include_usage: true } };
+    return streamedWireBody(api, legRequest, args.responses);
   }
 
   /** What a Responses run adds to its result: the id to continue from, the summary, why it was incomplete. */

@@ -73,6 +73,11 @@ describe("safety service", () => {
       counts: { EMAIL: 1 },
       body: { ...out.request, stream: true, stream_options: { include_usage: true } },
     });
+    // A Responses draft previews its Responses body, redacted the same way.
+    const responses = safety.preview(request, "responses");
+    expect(responses.body).toMatchObject({ stream: true, input: expect.any(Array) });
+    expect(JSON.stringify(responses.body)).toContain("[EMAIL_1]");
+    expect(JSON.stringify(responses.body)).not.toContain("ann@example.com");
     const annotated = safety.annotate({ runId: RUN } as RunRecord);
     expect(annotated.redaction).toEqual({ applied: true, counts: { EMAIL: 1 } });
     expect(JSON.stringify(annotated)).not.toContain("ann@example.com");

@@ -2,6 +2,8 @@
 // is on, moderates the (redacted) input before sending and the output before it is shown, and keeps
 // the switches in the settings file. The placeholder mapping is dropped here, never stored.
 import type { ChatRequest, EventName, EventPayload } from "../../shared/contract";
+import { streamedWireBody } from "../../shared/api/responsesBody";
+import type { RequestApi, ResponsesExtras } from "../../shared/api/requestApi";
 import { redactChatRequest, type RedactionOptions } from "../../shared/redaction";
 import type { RunRecord } from "../../shared/runRecord";
 import { moderationRecordOf, type ModerationRecord, type ModerationVerdict, type RedactionSummary, type SafetySettings } from "../../shared/safety";
@@ -57,7 +59,8 @@ export interface SafetyService {
   /** Output moderation as saved now, for answers outside the playground: null when it is off. */
   outputModerator(): ((connection: Connection, texts: readonly LabelledText[]) => Promise<ModerationVerdict>) | null;
   /** Exactly the body a run of `request` would send now, and the redaction counts. */
-  preview(request: ChatRequest): { applied: boolean; counts: Record<string, number>; body: Record<string, unknown> };
+  /** The body a run would send now on `api` (Chat Completions when not given), after redaction when it is on. */
+  preview(request: ChatRequest, api?: RequestApi, extras?: ResponsesExtras): { applied: boolean; counts: Record<string, number>; body: Record<string, unknown> };
   /** Moderates texts now with a connection. */
   moderate(connection: Connection, texts: readonly LabelledText[]): Promise<ModerationVerdict>;
   /**
@@ -162,9 +165,9 @@ export function createSafetyService(deps: { store: SettingsStore; moderate?: Mod
       if (!settings.moderation.output) return null;
       return (connection, texts) => moderate(connection, texts, moderationModelFor(connection, settings.moderation.model));
     },
-    preview(request) {
+    preview(request, api = "chat", extras = {}) {
       const { request: sent, summary } = redact(request, get());
-      return { applied: summary.applied, counts: summary.counts, body: chatWireBody(sent) };
+      return { applied: summary.applied, counts: summary.counts, body: streamedWireBody(api, sent, extras) };
     },
     moderate: (connection, texts) => moderate(connection, texts, moderationModelFor(connection, get().moderation.model)),
     async prepareRun({ runId, connection, request, emit }) {

@@ -78,6 +78,7 @@ describe("evals slice", () => {
       settings: { concurrency: 3, cache: true, mode: "batch" },
     });
     const saved = bridge.callsTo("ui.prefs.save").at(-1);
+    if (!saved) throw new Error("the setup was not saved");
 
     // A fresh start (a reload): the first listing restores the setup and reopens the dataset.
     const next = createTestStore();

@@ -73,8 +73,17 @@ describe("safety slice", () => {
     await store.getState().previewRequest();
     const preview = store.getState().safety.preview!;
     expect(preview.counts).toEqual({ EMAIL: 1 });
-    expect(preview.original).toMatchObject({ stream: true, stream_options: { include_usage: true } });
+    // The draft goes out on Responses (the simulator's default): the preview is of that body.
+    expect(store.getState().api).toBe("responses");
+    expect(bridge.callsTo("safety.preview")[0]).toMatchObject({ api: "responses" });
+    expect(preview.original).toMatchObject({ stream: true, input: expect.any(Array) });
+    expect(preview.original).not.toHaveProperty("messages");
     expect(preview.sent).toMatchObject({ redacted: true });
+    // On Chat Completions, the Chat body; the switch alone makes the Responses preview stale.
+    store.getState().setApi("chat");
+    await store.getState().previewRequest();
+    expect(store.getState().safety.preview?.original).toMatchObject({ stream: true, stream_options: { include_usage: true }, messages: expect.any(Array) });
+    expect(bridge.callsTo("safety.preview")[1]).toMatchObject({ api: "chat" });
     // It names the request it describes, so an edit since marks it stale.
     expect(preview.of).toBe(store.getState().request);
     store.getState().editRequest((r) => ({ ...r, temperature: 0.3 }));

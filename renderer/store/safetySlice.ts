@@ -1,6 +1,8 @@
 // Renderer: the safety slice: the moderation and redaction switches, the preview of what will leave
 // the machine, each run's moderation verdicts, and the placeholder mapping for restoring answers
 // locally (held in memory here only: never sent, logged or saved).
+import { streamedWireBody } from "../../shared/api/responsesBody";
+import type { RequestApi, ResponsesExtras } from "../../shared/api/requestApi";
 import { ChatRequest } from "../../shared/chatRequest";
 import type { EventPayload } from "../../shared/contract";
 import { describeZodError } from "../../shared/errors";
@@ -17,6 +19,9 @@ export interface SafetyPreview {
   counts: Record<string, number>;
   /** The playground request this preview describes (the same object): any edit since makes it stale. */
   of: ChatRequest;
+  /** The API and Responses settings it was made for (the same objects): a switch makes it stale too. */
+  ofApi: RequestApi;
+  ofExtras: ResponsesExtras;
 }
 
 /** One moderation of a run, as the main side reported it. */
@@ -116,9 +121,11 @@ export function createSafetySlice(deps: StoreDeps): SliceCreator<SafetySlice> {
         const valid = validRequest(of);
         if (!valid.ok) return patch({ preview: null, previewError: valid.message });
         try {
-          const out = await deps.bridge.call("safety.preview", { request: valid.request });
-          const original = { ...valid.request, stream: true, stream_options: { include_usage: true } };
-          patch({ preview: { original, sent: out.body, applied: out.applied, counts: out.counts, of }, previewError: null });
+          // The body of the API the draft goes out on: a Responses draft previews its Responses body.
+          const { api, responsesExtras } = get();
+          const out = await deps.bridge.call("safety.preview", { request: valid.request, api, responses: responsesExtras });
+          const original = streamedWireBody(api, valid.request, responsesExtras);
+          patch({ preview: { original, sent: out.body, applied: out.applied, counts: out.counts, of, ofApi: api, ofExtras: responsesExtras }, previewError: null });
         } catch (err) {
           patch({ preview: null, previewError: toAppError(err).message });
         }

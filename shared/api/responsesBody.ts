@@ -135,6 +135,14 @@ export function toResponsesBody(request: ChatRequest, extras: ResponsesExtras = 
   return body;
 }
 
+/**
+ * The streamed body a run of this request sends on `api`: the one place the playground run, the
+ * redaction preview and the renderer's "before" view agree on.
+ */
+export function streamedWireBody(api: RequestApi, request: ChatRequest, extras: ResponsesExtras = {}): Record<string, unknown> {
+  return api === "responses" ? { ...toResponsesBody(request, extras), stream: true } : { ...request, stream: true, stream_options: { include_usage: true } };
+}
+
 /** What the request holds that a Responses body cannot carry. */
 export function notCarriedToResponses(request: ChatRequest): NotCarried[] {
   const out: NotCarried[] = CHAT_ONLY.filter(({ param }) => request[param] !== undefined).map(({ param, reason }) => ({ param, reason }));

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { ChatRequest, EmptyInput, Profile } from "../schemas";
 import { ModerationVerdict, SafetySettings } from "../safety";
+import { RequestApi, ResponsesExtras } from "../api/requestApi";
 
 /** Which side of a run a moderation checked. */
 export const ModerationStage = z.enum(["input", "output"]);
@@ -29,7 +30,7 @@ export const safetyChannels = {
    * how many values of each kind were replaced. The placeholders' values are not returned.
    */
   "safety.preview": {
-    input: z.object({ request: ChatRequest }).strict(),
+    input: z.object({ request: ChatRequest, api: RequestApi.optional(), responses: ResponsesExtras.optional() }).strict(),
     output: z.object({
       applied: z.boolean(),
       counts: z.record(z.string(), z.number().int().nonnegative()),

@@ -15,7 +15,9 @@ export function SafetyPanel() {
   const checkInputNow = useAppStore((s) => s.checkInputNow);
   // A preview describes one request: after any edit (or an edit made while it was being made) it
   // would show text the next send no longer holds, so it is replaced by an offer to preview again.
-  const stale = useAppStore((s) => s.safety.preview !== null && s.safety.preview.of !== s.request);
+  const stale = useAppStore(
+    (s) => s.safety.preview !== null && (s.safety.preview.of !== s.request || s.safety.preview.ofApi !== s.api || s.safety.preview.ofExtras !== s.responsesExtras),
+  );
   useEffect(() => {
     if (!safety.settings) void load();
   }, [safety.settings, load]);
