@@ -13,7 +13,7 @@ export interface RefusedRun {
   connection: Connection;
   /** The request as it would have been sent (redacted when redaction is on). */
   request: ChatRequest;
-  /** The JSON body that request would have sent (safety.ts's chatWireBody). */
+  /** The JSON body that request would have sent (shared/api/responsesBody.ts's streamedWireBody). */
   body: Record<string, unknown>;
   error: AppError;
   redaction: RedactionSummary;

@@ -14,11 +14,6 @@ import type { Connection } from "./openaiClient";
 import { refusedRunRecord } from "./refusedRunRecord";
 import type { SettingsStore } from "./settingsStore";
 
-/** The JSON body a streamed chat run sends for a request (the chat service adds the same two fields). */
-export function chatWireBody(request: ChatRequest): Record<string, unknown> {
-  return { ...request, stream: true, stream_options: { include_usage: true } };
-}
-
 /** The redaction options the settings describe. */
 export function redactionOptions(settings: SafetySettings): RedactionOptions {
   return { groups: settings.redaction.groups, custom: settings.redaction.custom };
@@ -182,7 +177,7 @@ export function createSafetyService(deps: { store: SettingsStore; moderate?: Mod
       /** Records the refusal as a run (nothing was sent) and returns the error to throw. */
       const refuse = (error: DojoError): DojoError => {
         pending.delete(runId);
-        deps.onRefused?.(refusedRunRecord({ runId, startedAt, connection, request: sent, body: chatWireBody(sent), error: error.error, redaction: summary, moderation: kept }));
+        deps.onRefused?.(refusedRunRecord({ runId, startedAt, connection, request: sent, body: streamedWireBody("chat", sent), error: error.error, redaction: summary, moderation: kept }));
         return error;
       };
       if (settings.moderation.input) {

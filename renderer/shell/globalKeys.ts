@@ -33,7 +33,7 @@ export function isTypingTarget(target: TargetLike | null | undefined): boolean {
   if (tag === "textarea" || tag === "select") return true;
   if (tag === "input") return !NON_TEXT_INPUTS.has((target.type ?? "text").toLowerCase());
   if (target.isContentEditable) return true;
-  return Boolean(target.closest?.(".monaco-editor"));
+  return isCodeEditorTarget(target);
 }
 
 /** True when the target is inside a Monaco editor, where Ctrl+K starts the editor's own chords. */

@@ -32,8 +32,6 @@ export interface DatasetEdit {
   assertionsText: string;
 }
 
-export { MAX_SAVED_VARIANTS };
-
 export interface EvalsState {
   datasets: DatasetListItem[];
   dataset: Dataset | null;

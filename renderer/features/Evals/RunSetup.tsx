@@ -1,11 +1,10 @@
 // Renderer: what to run over the dataset: prompt versions (the playground now, saved experiment
 // versions), concurrency, cache, and direct or Batch API; kept in the store while the user is elsewhere.
 import { useEffect, useState } from "react";
-import type { EvalSettings, EvalVariant } from "../../../shared/evals";
+import { MAX_SAVED_VARIANTS, type EvalSettings, type EvalVariant } from "../../../shared/evals";
 import { missingVariables } from "../../../shared/template";
 import { useAppStore } from "../../store/appStore";
 import { useRunKey } from "../../shell/useRunKey";
-import { MAX_SAVED_VARIANTS } from "../../store/evalsSlice";
 
 /** The run setup panel. */
 export function RunSetup() {
