@@ -71,6 +71,12 @@ export interface AppCore {
 /** Pause between the simulator's streamed chunks, so streaming can be seen (DOJO_SIM_TOKEN_DELAY_MS). */
 const DEFAULT_SIM_TOKEN_DELAY_MS = 15;
 
+/** DOJO_SIM_RANDOM_SEED as a 32-bit seed; anything else (unset, not a whole number) means none. */
+export function simulatorSeed(value: string | undefined): number | undefined {
+  if (value === undefined || !/^\d{1,10}$/.test(value.trim())) return undefined;
+  return Number(value.trim()) >>> 0;
+}
+
 /** A lookup's value, or null when it throws (an unknown id, an unreadable file). */
 function orNull<T>(read: () => T): T | null {
   try {
@@ -88,6 +94,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     tokenDelayMs: Number.isFinite(tokenDelayMs) && tokenDelayMs >= 0 ? tokenDelayMs : DEFAULT_SIM_TOKEN_DELAY_MS,
     // How long a simulated batch takes (DOJO_SIM_BATCH_DELAY_MS), so e2e tests need not wait long.
     batchDelayMs: Number(env.DOJO_SIM_BATCH_DELAY_MS ?? 2_000) || 0,
+    // Tests start unseeded runs' randomness from a fixed seed (DOJO_SIM_RANDOM_SEED) to see the same answers every time.
+    randomSeed: simulatorSeed(env.DOJO_SIM_RANDOM_SEED),
   });
   const { store, notices } = openSettingsStore({ cwd: options.dataDir, configName: "settings", open: options.openStore, appVersion: options.version });
   const keychain = options.keychain ?? createOsKeychain();

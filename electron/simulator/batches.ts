@@ -9,6 +9,7 @@ import { planChat } from "./chatPlan";
 import { embeddingsResponse } from "./embeddings";
 import { paginate, readLimit } from "./pagination";
 import { PromptCache } from "./promptCache";
+import { systemSeeds, type SeedSource } from "./random";
 import { newRequestId } from "./respond";
 import { batchResponse } from "./responses/responsesRoute";
 import { SimResponses } from "./responses/responsesStore";
@@ -46,6 +47,8 @@ export interface BatchContext {
   /** The Responses API's stored responses (previous_response_id, store); a fresh store when none is given. */
   responses: SimResponses;
   cache: PromptCache;
+  /** Fresh randomness for runs without a seed. */
+  seeds: SeedSource;
 }
 
 /**
@@ -53,7 +56,7 @@ export interface BatchContext {
  * batched request gets what a direct one would. A new endpoint is one more entry.
  */
 const BATCH_HANDLERS: Readonly<Record<string, (body: unknown, context: BatchContext) => Json>> = {
-  "/v1/chat/completions": (body) => completionBody(planChat(parseChatParams(body))),
+  "/v1/chat/completions": (body, context) => completionBody(planChat(parseChatParams(body), context.seeds)),
   "/v1/embeddings": (body) => embeddingsResponse(body),
   "/v1/responses": (body, context) => batchResponse(body, context),
 };
@@ -70,7 +73,7 @@ export class SimBatches {
     /** Milliseconds from creation until a batch is complete. */
     private readonly delayMs: number,
     private readonly now: () => number = Date.now,
-    private readonly context: BatchContext = { responses: new SimResponses(0), cache: new PromptCache() },
+    private readonly context: BatchContext = { responses: new SimResponses(0), cache: new PromptCache(), seeds: systemSeeds },
   ) {}
 
   private fileObject(file: SimFile): Json {

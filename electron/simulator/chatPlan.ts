@@ -1,6 +1,6 @@
 // Main process (simulator): turns a validated chat request into the full answer (choices, finish
 // reasons, logprobs, usage) before anything is sent, so streamed and plain responses agree.
-import { randomInt, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { SIMULATED_NOTE_HEADER } from "../../shared/runRecord";
 import { planAnswer } from "./answer";
 import type { ChatParams } from "./chatParams";
@@ -10,7 +10,7 @@ import { generateInstance, type InstanceHints } from "./jsonInstance";
 import { jsonObjectFor, requestedKeys } from "./jsonObjectAnswer";
 import { withConceptLabels } from "./labelChoice";
 import { tokenLogprobs, type TokenLogprob } from "./logprobs";
-import { createRng, hashString, type Rng } from "./random";
+import { createRng, hashString, systemSeeds, type Rng, type SeedSource } from "./random";
 import { planToolCalls, type PlannedToolCall } from "./toolCalls";
 import { countPromptTokens, countTokens, splitTokens, truncateToTokens } from "./tokens";
 import { contentWords } from "./words";
@@ -69,11 +69,11 @@ export const SYSTEM_FINGERPRINT = "prompt-dojo-simulator";
  * same answer); with a seed the answer repeats for the same seed and temperature; without one each
  * run draws fresh randomness, whose effect on the text grows with the temperature.
  */
-function choiceRng(params: ChatParams, index: number): Rng {
+function choiceRng(params: ChatParams, index: number, seeds: SeedSource): Rng {
   const prompt = JSON.stringify([params.messages, params.responseFormat, params.tools, params.toolChoice]);
   if (params.temperature === 0) return createRng(hashString(prompt));
   if (params.seed !== null) return createRng(hashString(`${params.seed}|${params.temperature}|${index}|${prompt}`));
-  return createRng(randomInt(2 ** 32));
+  return createRng(seeds());
 }
 
 function lastUserText(params: ChatParams): string {
@@ -168,8 +168,8 @@ function capToolCalls(calls: PlannedToolCall[], maxTokens: number | null): { cal
   return { calls: out, cut: false };
 }
 
-function planChoice(params: ChatParams, index: number, alternatives: readonly string[]): PlannedChoice & { note: string } {
-  const rng = choiceRng(params, index);
+function planChoice(params: ChatParams, index: number, alternatives: readonly string[], seeds: SeedSource): PlannedChoice & { note: string } {
+  const rng = choiceRng(params, index, seeds);
   const calls = planToolCalls(params, rng);
   if (calls.length) {
     const { calls: capped, cut } = capToolCalls(calls, params.maxTokens);
@@ -199,10 +199,10 @@ function asciiNote(note: string): string {
     .slice(0, 300);
 }
 
-/** Builds the whole answer for a request. */
-export function planChat(params: ChatParams): ChatPlan {
+/** Builds the whole answer for a request; `seeds` gives the fresh randomness of a run without a seed. */
+export function planChat(params: ChatParams, seeds: SeedSource = systemSeeds): ChatPlan {
   const alternatives = params.logprobs ? splitTokens(params.messages.map((m) => m.content).join(" ")).slice(0, 400) : [];
-  const planned = Array.from({ length: params.n }, (_, i) => planChoice(params, i, alternatives));
+  const planned = Array.from({ length: params.n }, (_, i) => planChoice(params, i, alternatives, seeds));
   const choices: PlannedChoice[] = planned.map(({ note: _note, ...choice }) => choice);
   const extra = [
     params.tools.length ? JSON.stringify(params.tools) : "",

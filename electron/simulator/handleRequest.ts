@@ -21,6 +21,7 @@ import { NORMAL_BEHAVIOUR } from "../../shared/contracts/reliability";
 import { describeZodError } from "../../shared/errors";
 import { parseJsonWithin } from "../../shared/jsonDepth";
 import { foreignRequestReason } from "../requestOrigin";
+import type { SeedSource } from "./random";
 import { ZodError } from "zod";
 
 /** The settings a request needs from the running simulator. */
@@ -38,6 +39,8 @@ export interface HandlerSettings {
   responses: SimResponses;
   /** Prompt prefixes seen, for cached_tokens. */
   promptCache: PromptCache;
+  /** Fresh randomness for runs without a seed. */
+  seeds: SeedSource;
 }
 
 /** Routes that answer as a model does: the behaviour's failures and the enforced limits apply to them. */
@@ -204,7 +207,7 @@ function queryOf(ex: Exchange): URLSearchParams {
  * A chat request's parameters and its planned answer. The model's catalog rules and strict-mode
  * schema rules are enforced here, the door's part; a repeated prompt prefix is reported as cached.
  */
-function planned(body: unknown, cache: PromptCache): { params: ChatParams; plan: ChatPlan } {
+function planned(body: unknown, cache: PromptCache, seeds: SeedSource): { params: ChatParams; plan: ChatPlan } {
   const parsed = parseChatParams(body);
   const raw = body as Record<string, unknown>;
   const entry = requireModel(parsed.model, "chat", "chat.completions").entry;
@@ -214,7 +217,7 @@ function planned(body: unknown, cache: PromptCache): { params: ChatParams; plan:
   // small budget can leave an empty answer cut by "length", as on the real service.
   const reasoning = entry.kind === "reasoning" ? (SIMULATED_REASONING_TOKENS[readEffort(raw)] ?? 0) : 0;
   const params = reasoning && parsed.maxTokens !== null ? { ...parsed, maxTokens: Math.max(0, parsed.maxTokens - reasoning) } : parsed;
-  const plan = planChat(params);
+  const plan = planChat(params, seeds);
   const spent = parsed.maxTokens === null ? reasoning : Math.min(reasoning, parsed.maxTokens);
   plan.usage.completion_tokens += spent;
   plan.usage.total_tokens += spent;
@@ -241,6 +244,7 @@ function responsesDeps(ex: Exchange, settings: HandlerSettings): ResponsesDeps {
   return {
     responses: settings.responses,
     cache: settings.promptCache,
+    seeds: settings.seeds,
     tokenDelayMs: settings.tokenDelayMs,
     admit: (tokens, model) => admit(ex, settings, tokens, model),
   };
@@ -260,7 +264,7 @@ async function answer(
   }
   const body = ex.req.method === "POST" && route !== "batchCancel" && route !== "responseCancel" ? await readJson(ex) : undefined;
   // A chat answer is composed before the wait, so its cost is part of the latency, not added to it.
-  const chat = route === "chat" ? planned(body, settings.promptCache) : null;
+  const chat = route === "chat" ? planned(body, settings.promptCache, settings.seeds) : null;
   // The latency runs from the request's arrival: the answer leaves `latency` ms after it came in,
   // as from a server with a steady processing time, however long reading and planning took.
   const latency = latencyFor(ex, settings) - (performance.now() - ex.startedAt);
@@ -318,7 +322,7 @@ async function answer(
     case "responseInputItems":
       return sendJson(ex, 200, settings.responses.inputItems(id ?? "", queryOf(ex)));
     case "chat": {
-      const { params, plan } = chat ?? planned(body, settings.promptCache);
+      const { params, plan } = chat ?? planned(body, settings.promptCache, settings.seeds);
       // Like the real service, the limit counts the longest answer the request allows, not the one it gets.
       admit(ex, settings, plan.usage.prompt_tokens + Math.max((params.maxTokens ?? 0) * params.n, plan.usage.completion_tokens), params.model);
       // The body's schema is strict, so what the simulator did is said in a header the app shows.

@@ -1,4 +1,5 @@
 // Main process (simulator): seeded pseudo-random numbers, so the same request and seed give the same output.
+import { randomInt } from "node:crypto";
 
 /** A source of numbers in [0, 1); the same seed always yields the same sequence. */
 export type Rng = () => number;
@@ -48,4 +49,19 @@ export function shuffle<T>(rng: Rng, items: readonly T[]): T[] {
     [out[i], out[j]] = [out[j] as T, out[i] as T];
   }
   return out;
+}
+
+/** Where a request without a seed draws its fresh randomness: one 32-bit seed per call. */
+export type SeedSource = () => number;
+
+/** Fresh seeds from the operating system: what the running app uses. */
+export const systemSeeds: SeedSource = () => randomInt(2 ** 32);
+
+/**
+ * A fixed sequence of fresh seeds from one starting seed: each call still gives a new seed (so
+ * unseeded runs still differ), but a test that makes the same requests sees the same answers.
+ */
+export function sequenceSeeds(start: number): SeedSource {
+  const rng = createRng(start);
+  return () => Math.floor(rng() * 2 ** 32);
 }

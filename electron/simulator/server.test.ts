@@ -200,6 +200,32 @@ describe("streams", () => {
   });
 });
 
+describe("randomSeed", () => {
+  // Runs without a seed at temperature 1.5, on both doors: the text of each answer in order.
+  async function answers(target: RunningSimulator): Promise<string[]> {
+    const out: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const chat = JSON.parse((await raw(target, "/chat/completions", { body: JSON.stringify({ ...chatBody, temperature: 1.5 }) })).text);
+      out.push(chat.choices[0].message.content);
+      const responses = JSON.parse((await raw(target, "/responses", { body: JSON.stringify({ model: "sim-chat-1", input: chatBody.messages[0]?.content, temperature: 1.5 }) })).text);
+      out.push(responses.output.find((item: { type: string }) => item.type === "message").content[0].text);
+    }
+    return out;
+  }
+
+  it("gives two simulators started from the same seed the same unseeded answers, which still vary run to run", async () => {
+    const [first, second, other] = await Promise.all([startSimulator({ randomSeed: 7 }), startSimulator({ randomSeed: 7 }), startSimulator({ randomSeed: 8 })]);
+    try {
+      const a = await answers(first);
+      expect(await answers(second)).toEqual(a);
+      expect(new Set(a).size).toBeGreaterThan(1);
+      expect(await answers(other)).not.toEqual(a);
+    } finally {
+      await Promise.all([first.close(), second.close(), other.close()]);
+    }
+  });
+});
+
 describe("delivery failures without streaming", () => {
   it("drop closes the socket without an answer", async () => {
     await expect(post("/chat/completions", chatBody, { "x-dojo-simulate": "drop" })).rejects.toThrow(/socket hang up|ECONNRESET/);

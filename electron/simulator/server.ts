@@ -7,6 +7,7 @@ import { SimBatches } from "./batches";
 import { newRequestId } from "./respond";
 import { BEHAVIOUR_PATH, SimBehaviourControl } from "./behaviour";
 import { PromptCache } from "./promptCache";
+import { sequenceSeeds, systemSeeds } from "./random";
 import { SimResponses } from "./responses/responsesStore";
 
 /** How to run the simulator. */
@@ -25,6 +26,11 @@ export interface SimulatorOptions {
   fixedLatencyMs?: number;
   /** How long a background response (Responses API) stays queued, then in progress, ms; default 2000. */
   backgroundDelayMs?: number;
+  /**
+   * Starts the fresh randomness of unseeded runs from this seed, so a test sees the same answers
+   * every time (each run still differs from the last); default: the operating system's randomness.
+   */
+  randomSeed?: number;
 }
 
 /** A simulator that is listening. */
@@ -44,15 +50,17 @@ export function startSimulator(options: SimulatorOptions = {}): Promise<RunningS
   // One store of responses and one prompt cache, shared by the Responses door and batches over it.
   const responses = new SimResponses(Math.max(0, options.backgroundDelayMs ?? 2_000));
   const promptCache = new PromptCache();
+  const seeds = options.randomSeed === undefined ? systemSeeds : sequenceSeeds(options.randomSeed);
   const settings: HandlerSettings = {
     requireKey: options.requireKey ?? null,
     tokenDelayMs: Math.max(0, options.tokenDelayMs ?? 0),
     slowFirstByteMs: Math.max(0, options.slowFirstByteMs ?? 15_000),
-    batches: new SimBatches(Math.max(0, options.batchDelayMs ?? 2_000), Date.now, { responses, cache: promptCache }),
+    batches: new SimBatches(Math.max(0, options.batchDelayMs ?? 2_000), Date.now, { responses, cache: promptCache, seeds }),
     fixedLatencyMs: Math.max(0, options.fixedLatencyMs ?? 0),
     behaviour: new SimBehaviourControl(budget),
     responses,
     promptCache,
+    seeds,
   };
   const sockets = new Set<Socket>();
   const inFlight = new Set<AbortController>();

@@ -49,7 +49,8 @@ describe("compare", () => {
     expect(await page.getByTestId("variance-progress").innerText()).toMatch(/8 of 8 runs finished/);
     const distinct = async (t: string) => Number(await page.locator(`[data-testid="variance-row"][data-temperature="${t}"]`).getAttribute("data-distinct"));
     expect(await distinct("0")).toBe(1);
-    // The simulator draws fresh randomness at temperature 1.5 without a seed: answers vary.
+    // The simulator draws fresh randomness at temperature 1.5 without a seed: answers vary. The
+    // harness starts that randomness from a fixed seed, so this holds on every run, not on most.
     expect(await distinct("1.5")).toBeGreaterThan(1);
     await page.close();
   });

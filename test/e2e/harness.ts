@@ -39,10 +39,14 @@ export interface StartOptions {
   welcome?: boolean;
 }
 
-/** Starts `node dist/electron/web.mjs` on a free port with the given data folder. */
+/**
+ * Starts `node dist/electron/web.mjs` on a free port with the given data folder. The simulator's
+ * unseeded randomness starts from seed 1, so a test that relies on answers varying sees the same
+ * answers every run.
+ */
 export async function startApp(dataDir: string, env: Record<string, string> = {}, options: StartOptions = {}): Promise<RunningApp> {
   const child: ChildProcess = spawn(process.execPath, ["dist/electron/web.mjs"], {
-    env: { ...process.env, DOJO_PORT: "0", DOJO_NO_OPEN: "1", DOJO_DATA_DIR: dataDir, DOJO_SIM_TOKEN_DELAY_MS: "10", ...env },
+    env: { ...process.env, DOJO_PORT: "0", DOJO_NO_OPEN: "1", DOJO_DATA_DIR: dataDir, DOJO_SIM_TOKEN_DELAY_MS: "10", DOJO_SIM_RANDOM_SEED: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

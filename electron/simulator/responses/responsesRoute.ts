@@ -9,6 +9,7 @@ import { deliverJson, deliverStream } from "../deliver";
 import type { DeliveryFailure } from "../failures";
 import { promptPrefixText, type PromptCache } from "../promptCache";
 import type { Exchange } from "../respond";
+import type { SeedSource } from "../random";
 import { outcomeOf, reasoningTokens, responseObject, type ResponseOutcome, type ResponseState } from "./responsesBodies";
 import { failedEvents, responseEvents } from "./responsesEvents";
 import { parseResponsesRequest, type ResponsesRequest } from "./responsesInput";
@@ -20,6 +21,8 @@ type Json = Record<string, unknown>;
 export interface ResponsesDeps {
   responses: SimResponses;
   cache: PromptCache;
+  /** Fresh randomness for runs without a seed. */
+  seeds: SeedSource;
   tokenDelayMs: number;
   /** Refuses a request the enforced rate limits do not admit (throws the 429). */
   admit(tokens: number, model: string): void;
@@ -42,10 +45,10 @@ function parse(body: unknown, deps: Pick<ResponsesDeps, "responses">): Responses
  * simulated reasoning leaves; with nothing left the plan's answer is dropped (null), as when a real
  * model spends its whole budget reasoning.
  */
-function plan(request: ResponsesRequest): { plan: ChatPlan; answer: ChatPlan | null } {
+function plan(request: ResponsesRequest, seeds: SeedSource): { plan: ChatPlan; answer: ChatPlan | null } {
   const budget = request.maxOutputTokens === null ? null : request.maxOutputTokens - reasoningTokens(request);
   const body = budget === null ? request.chatBody : { ...request.chatBody, max_completion_tokens: Math.max(1, budget) };
-  const planned = planChat(parseChatParams(body));
+  const planned = planChat(parseChatParams(body), seeds);
   return { plan: planned, answer: budget !== null && budget <= 0 ? null : planned };
 }
 
@@ -68,10 +71,10 @@ interface AnsweredResponse {
 }
 
 /** Parses, plans and shapes one response; `streamFailure` marks it failed with that server error. */
-function answerRequest(body: unknown, deps: Pick<ResponsesDeps, "responses" | "cache">, streamFailure: ApiError | null = null): AnsweredResponse {
+function answerRequest(body: unknown, deps: Pick<ResponsesDeps, "responses" | "cache" | "seeds">, streamFailure: ApiError | null = null): AnsweredResponse {
   const request = parse(body, deps);
   if (streamFailure && !request.stream) throw streamFailure;
-  const { plan: planned, answer } = plan(request);
+  const { plan: planned, answer } = plan(request, deps.seeds);
   const promptTokens = planned.usage.prompt_tokens;
   const cached = Math.min(promptTokens, deps.cache.cachedTokens(request.model, promptPrefixText(request.chatBody)));
   const outcome = outcomeOf(request, answer, promptTokens, cached);
@@ -99,7 +102,7 @@ function answerRequest(body: unknown, deps: Pick<ResponsesDeps, "responses" | "c
  * (stored when the line asks, so a later turn can name it). Streams and background runs have no
  * meaning inside a batch and are refused for that line.
  */
-export function batchResponse(body: unknown, deps: Pick<ResponsesDeps, "responses" | "cache">): Json {
+export function batchResponse(body: unknown, deps: Pick<ResponsesDeps, "responses" | "cache" | "seeds">): Json {
   const raw = typeof body === "object" && body !== null ? (body as Json) : {};
   for (const param of ["stream", "background"] as const) {
     if (raw[param] === true) throw invalidParam(param, `'${param}' is not supported for requests in a batch.`, "unsupported_value");
