@@ -28,6 +28,7 @@ import { embeddingsChannels, embeddingsEvents } from "./contracts/embeddings";
 import { ExperimentRef } from "./experiments";
 import { ChatFeature } from "./usageFeature";
 import { RequestApi, ResponsesExtras } from "./api/requestApi";
+import { RunProgress } from "./runRecord";
 import { historyChannels } from "./contracts/history";
 import { experimentsChannels } from "./contracts/experiments";
 import { evalsChannels, evalsEvents } from "./contracts/evals";
@@ -147,6 +148,12 @@ const coreEvents = {
     /** Reasoning-summary text that arrived since the last event (Responses, reasoning models). */
     reasoning: z.string().optional(),
   }),
+  /**
+   * Where a run is while it runs: the attempts so far (the same shape as its record's), the
+   * fallback steps, and what it does now (sending, waiting to retry, streaming). Sent when an
+   * attempt starts or answers, when a back-off wait starts and when a fallback step ends.
+   */
+  "chat.progress": RunProgress,
   /** The run ended normally or was stopped. */
   "chat.finished": z.object({ result: RunResult }),
   /** The run failed; whatever text had arrived is kept. */

@@ -63,6 +63,20 @@ export const FallbackRecord = z.object({
 });
 export type FallbackRecord = z.infer<typeof FallbackRecord>;
 
+/** A running run's attempts and fallback steps so far, and what it is doing now (the chat.progress event). */
+export const RunProgress = z.object({
+  runId: z.uuid(),
+  /** Milliseconds since the run started when this was sent. */
+  t: z.number().nonnegative(),
+  attempts: z.array(AttemptRecord).max(500),
+  fallbacks: z.array(FallbackRecord).max(50),
+  /** sending: an attempt is out, no answer yet; waiting: a back-off wait before the next attempt; streaming: an attempt answered. */
+  phase: z.enum(["sending", "waiting", "streaming"]),
+  /** While waiting: how long the wait lasts from `t`. */
+  waitMs: z.number().nonnegative().nullable(),
+});
+export type RunProgress = z.infer<typeof RunProgress>;
+
 export const RunRecord = z.object({
   runId: z.uuid(),
   /** Epoch ms when the run started. */

@@ -14,14 +14,14 @@ import { createChoiceAccumulator, type ChoiceAccumulator } from "./chatAccumulat
 import { createResponsesAccumulator, type ResponsesAccumulator } from "./responsesAccumulator";
 import { StreamReadError } from "./errorMap";
 import { connectionSecrets, createCountingClient, type Connection, type ObservedAttempt } from "./openaiClient";
-import { MAX_RECORDED_CHUNKS, type FallbackRecord, type RecordedChunk, type RunRecord } from "../../shared/runRecord";
+import { MAX_RECORDED_CHUNKS, type FallbackRecord, type RecordedChunk, type RunProgress, type RunRecord } from "../../shared/runRecord";
 import type { ExperimentRef } from "../../shared/experiments";
 import type { ChatFeature } from "../../shared/usageFeature";
 import { createDeltaRelay, type RelayOptions } from "./relay";
 import { mapPolicyError } from "./reliability/policyError";
 import { withPolicy } from "./reliability/withPolicy";
 import type { AnswerCache } from "./reliability/answerCache";
-import { buildRunRecord, type RunAttempt } from "./chatRunRecord";
+import { buildRunRecord, recordedAttempt, type RunAttempt } from "./chatRunRecord";
 import { currentScrubber } from "./knownSecrets";
 import { scrubRecordedChunks } from "./chunkScrub";
 
@@ -209,6 +209,26 @@ export function createRun(args: RunArgs, settings: RunSettings, onEnd: () => voi
     onEnd();
   }
 
+  /** Tells the renderer where the run is: its attempts so far (scrubbed as in the record) and what it does now. */
+  function progress(phase: RunProgress["phase"], waitMs: number | null = null): void {
+    if (ended) return;
+    const known = secrets();
+    safeEmit("chat.progress", {
+      runId,
+      t: tenths(performance.now() - startedAt),
+      attempts: attempts.map((a) => ({
+        ...recordedAttempt(a, startedAt, known),
+        waitMs: a.waitMs,
+        waitReason: a.waitReason,
+        note: a.note === null ? null : redactSecrets(a.note, known),
+        leg: a.leg,
+      })),
+      fallbacks: fallbacks.map((f) => ({ ...f, detail: f.detail === null ? null : redactSecrets(f.detail, known) })),
+      phase,
+      waitMs,
+    });
+  }
+
   function settle(result: RunRecord["result"], error: AppError | null, runMetrics: RunMetrics): void {
     if (!settings.onRunSettled) return;
     try {
@@ -269,16 +289,22 @@ export function createRun(args: RunArgs, settings: RunSettings, onEnd: () => voi
 
   /** Sends one leg under the policy and reads its stream to the end; throws what went wrong. */
   async function sendLeg(leg: Leg): Promise<void> {
-    const observe = (a: ObservedAttempt) => attempts.push({ ...a, leg: leg.index, waitMs: null, waitReason: null, note: null });
+    const observe = (a: ObservedAttempt) => {
+      attempts.push({ ...a, leg: leg.index, waitMs: null, waitReason: null, note: null });
+      // A failed attempt is told with the wait (or stop) the policy chooses right after it.
+      if (a.status !== null && a.status < 400) progress("streaming");
+    };
     const counting = createCountingClient(leg.connection, { requestTimeoutMs: policy.requestTimeoutMs, maxRetries: 0 }, observe);
     const failure = args.simulatorFailure;
     // The simulator's failure is asked of the primary only: a fallback is meant to get through.
     const headers = leg.index === 0 && leg.connection.provider.kind === "simulator" && failure && failure !== "none" ? { "x-dojo-simulate": failure } : undefined;
     const legAttempt = () => attempts.filter((a) => a.leg === leg.index).at(-1);
-    const send = (signal: AbortSignal) =>
-      api === "responses"
+    const send = (signal: AbortSignal) => {
+      progress("sending");
+      return api === "responses"
         ? counting.client.responses.create(wireBody(leg.request) as unknown as ResponseCreateParamsStreaming, { signal, headers }).withResponse()
         : counting.client.chat.completions.create({ ...leg.request, stream: true, stream_options: { include_usage: true } }, { signal, headers }).withResponse();
+    };
     const { data, request_id } = await withPolicy(
       policy,
       (signal) => send(signal) as Promise<{ data: AsyncIterable<unknown>; request_id: string | null }>,
@@ -289,6 +315,7 @@ export function createRun(args: RunArgs, settings: RunSettings, onEnd: () => voi
         onWait: (wait) => {
           const last = legAttempt();
           if (last) Object.assign(last, { waitMs: wait.waitMs, waitReason: wait.reason, note: wait.why });
+          progress("waiting", wait.waitMs);
         },
         onStop: (stop) => {
           const last = legAttempt();

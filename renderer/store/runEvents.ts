@@ -4,7 +4,7 @@ import type { AppStore } from "./createAppStore";
 import { animationFrames, createDeltaBatcher, type FrameScheduler } from "./deltaBatcher";
 
 /**
- * Subscribes to chat.delta, chat.finished and chat.failed. Deltas are batched per frame; a finish
+ * Subscribes to chat.delta, chat.progress, chat.finished and chat.failed. Deltas are batched per frame; a finish
  * or failure first applies the batched text so nothing that arrived is lost. Events of other runs
  * (an earlier, stopped one, or another window's) are ignored. Returns the unsubscribe function.
  */
@@ -17,6 +17,11 @@ export function connectRunEvents(store: AppStore, bridge: Bridge, frames: FrameS
     if (payload.deltas.length) batcher.add(payload.runId, payload.deltas);
     // The reasoning relay already sends at most one event a frame: applied as it comes.
     if (payload.reasoning) store.getState().applyReasoning(payload.runId, payload.reasoning);
+  });
+  // Attempts and waits as they happen: rare (a few per run), so applied as they come.
+  const offProgress = bridge.on("chat.progress", (payload) => {
+    if (payload.runId !== currentRunId()) return;
+    store.getState().applyProgress(payload);
   });
   const offFinished = bridge.on("chat.finished", ({ result }) => {
     if (result.runId !== currentRunId()) return;
@@ -31,6 +36,7 @@ export function connectRunEvents(store: AppStore, bridge: Bridge, frames: FrameS
 
   return () => {
     offDelta();
+    offProgress();
     offFinished();
     offFailed();
     batcher.dispose();

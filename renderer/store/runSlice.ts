@@ -9,6 +9,7 @@ import type {
   RunResult,
 } from "../../shared/contract";
 import { appError, describeZodError, type AppError } from "../../shared/errors";
+import type { RunProgress } from "../../shared/runRecord";
 import { toAppError } from "./toAppError";
 import type { SliceCreator, StoreDeps } from "./types";
 
@@ -37,6 +38,8 @@ export interface RunState {
   stopping: boolean;
   /** The reasoning summary so far (Responses, reasoning models): streamed, then the result's. */
   reasoning: string;
+  /** The last chat.progress of the run (attempts and waits as they happen), with when it arrived (performance.now()). */
+  progress: (RunProgress & { receivedAt: number }) | null;
 }
 
 export interface RunSlice {
@@ -49,6 +52,8 @@ export interface RunSlice {
   applyDeltas(runId: string, deltas: readonly ChoiceDelta[]): void;
   /** Appends reasoning-summary text of the current run. */
   applyReasoning(runId: string, text: string): void;
+  /** Keeps the current run's latest attempts, waits and phase. */
+  applyProgress(progress: RunProgress): void;
   /** Ends the current run with its result (normal end or stopped). */
   finishRun(result: RunResult): void;
   /** Ends the current run with an error, keeping whatever text had arrived. */
@@ -67,6 +72,7 @@ export const idleRun: RunState = {
   sentToKind: null,
   stopping: false,
   reasoning: "",
+  progress: null,
 };
 
 /** Adds deltas to choices without mutating them; a choice appears when its first delta does. */
@@ -145,6 +151,11 @@ export function createRunSlice(deps: StoreDeps): SliceCreator<RunSlice> {
       applyReasoning: (runId, text) => {
         if (!isCurrent(runId) || get().run.status !== "streaming" || text === "") return;
         set((s) => ({ run: { ...s.run, reasoning: s.run.reasoning + text } }));
+      },
+
+      applyProgress: (progress) => {
+        if (!isCurrent(progress.runId) || get().run.status !== "streaming") return;
+        set((s) => ({ run: { ...s.run, progress: { ...progress, receivedAt: performance.now() } } }));
       },
 
       finishRun: (result) => {

@@ -43,6 +43,43 @@ describe("reliability lab", () => {
     await page.close();
   });
 
+  it("a 500 then a success shows each attempt and the back-off wait while the run is still running", async () => {
+    const policy = await callApp<Record<string, unknown>>(app, "policy.get");
+    // A long, unjittered back-off, so the wait can be watched as it counts down.
+    await callApp(app, "policy.save", { ...policy, baseDelayMs: 3_000, maxDelayMs: 3_000, jitter: 0 });
+    await callApp(app, "simulator.setBehaviour", { failure: "server_error", remaining: 1, requestsPerMinute: null, tokensPerMinute: null, firstByteDelayMs: null });
+    const page = await openApp(browser, app);
+    try {
+      await page.getByTestId("run-button").click();
+      const timeline = page.getByTestId("answer-timeline");
+      await timeline.waitFor({ timeout: 10_000 });
+      // Still running: the first attempt failed and the wait is on, before any answer exists.
+      expect(await page.getByTestId("answer").getAttribute("data-status")).toBe("streaming");
+      expect(await timeline.getAttribute("data-live")).toBe("true");
+      const rows = await timeline.locator("li").allInnerTexts();
+      expect(rows[0]).toMatch(/Attempt 1: 500/);
+      expect(rows[1]).toMatch(/Wait 3 s\s+back-off/);
+      expect(rows.at(-1)).toMatch(/Waiting to retry: attempt 2 in \d(\.\d)? s/);
+      const waiting = page.getByTestId("answer-waiting");
+      expect(await waiting.getAttribute("data-phase")).toBe("waiting");
+      const first = await waiting.innerText();
+      expect(first).toMatch(/^Waiting to retry: attempt 2 in /);
+      expect(first).not.toContain("first token");
+      // The countdown moves.
+      await expect.poll(() => waiting.innerText(), { timeout: 3_000 }).not.toBe(first);
+      // Then attempt 2 answers, and the ended run's timeline (from its record) keeps both attempts.
+      await expect.poll(() => page.getByTestId("answer").getAttribute("data-status"), { timeout: 20_000 }).toBe("done");
+      await expect.poll(() => timeline.getAttribute("data-live")).toBe("false");
+      const done = await timeline.locator("li").allInnerTexts();
+      expect(done[0]).toMatch(/Attempt 1: 500/);
+      expect(done[2]).toMatch(/Attempt 2: 200/);
+      expect(done.join("\n")).toContain("Answered.");
+    } finally {
+      await callApp(app, "policy.save", policy);
+      await page.close();
+    }
+  });
+
   it("a run over the profile's budget is refused, says so, and reaches nobody", async () => {
     const page = await openApp(browser, app);
     // One run first, so there is spend today to warn about.

@@ -7,6 +7,8 @@ import { AnswerText } from "./AnswerText";
 import { RunErrorPanel } from "./RunErrorPanel";
 import { RunFigures } from "./RunFigures";
 import { AnswerTimeline } from "../Reliability/AnswerTimeline";
+import { progressText } from "../Reliability/timeline";
+import { useRunClock } from "../Reliability/useRunClock";
 import type { ChoiceResult } from "../../../shared/contract";
 import type { RunStatus } from "../../store/runSlice";
 
@@ -31,11 +33,26 @@ export function AnswerPanel() {
       {withheld ? null : choices.map((choice) => (
         <ChoiceView key={choice.index} choice={choice} total={choices.length} simulated={simulated} stopped={status === "stopped"} />
       ))}
-      {status === "streaming" && choices.length === 0 ? <p className="hint">Waiting for the first token...</p> : null}
+      {status === "streaming" && choices.length === 0 ? <WaitingHint /> : null}
       <RunErrorPanel />
       <AnswerTimeline />
       <RunFigures />
     </div>
+  );
+}
+
+/**
+ * What the run waits for before its first token: the first token itself, or (after a failed
+ * attempt) the back-off wait with its countdown, or the retry's answer.
+ */
+function WaitingHint() {
+  const progress = useAppStore((s) => s.run.progress);
+  const clock = useRunClock(progress);
+  const retrying = progress !== null && (progress.phase === "waiting" || progress.attempts.length > 0) && progress.phase !== "streaming";
+  return (
+    <p className="hint" data-testid="answer-waiting" data-phase={retrying ? progress.phase : "first-token"}>
+      {retrying ? progressText(progress, clock.leftMs) : "Waiting for the first token..."}
+    </p>
   );
 }
 

@@ -31,15 +31,20 @@ function RowText({ row }: { row: TimelineRow }) {
       );
     case "end":
     case "deadline":
+    case "now":
       return <>{row.text}</>;
   }
 }
 
 /** The timeline list; `testId` tells the playground's copy from the inspector's. */
 export function RunTimeline({ record, testId = "run-timeline" }: { record: RunRecord; testId?: string }) {
-  const rows = timelineRows(record);
+  return <TimelineList rows={timelineRows(record)} attempts={record.attempts.length} testId={testId} live={false} />;
+}
+
+/** The rows as a list; `live` marks a run still running (its rows still grow). */
+export function TimelineList({ rows, attempts, testId, live }: { rows: readonly TimelineRow[]; attempts: number; testId: string; live: boolean }) {
   return (
-    <ol className="run-timeline" data-testid={testId} data-attempts={record.attempts.length}>
+    <ol className="run-timeline" data-testid={testId} data-attempts={attempts} data-live={live ? "true" : "false"}>
       {rows.map((row, i) => (
         <li key={i} className={`timeline-row timeline-${row.kind}${"ok" in row ? (row.ok ? " is-ok" : " is-bad") : ""}`} data-kind={row.kind}>
           <span className="timeline-t mono">{offsetText(row.t)}</span> <RowText row={row} />
