@@ -151,7 +151,7 @@ const coreEvents = {
   /**
    * Where a run is while it runs: the attempts so far (the same shape as its record's), the
    * fallback steps, and what it does now (sending, waiting to retry, streaming). Sent when an
-   * attempt starts or answers, when a back-off wait starts and when a fallback step ends.
+   * attempt goes out or answers and when a back-off wait starts (a fallback step shows with the next leg's first attempt).
    */
   "chat.progress": RunProgress,
   /** The run ended normally or was stopped. */

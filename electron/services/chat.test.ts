@@ -51,11 +51,12 @@ function recorder() {
   const done = new Promise<void>((resolve) => (settle = resolve));
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
     got.push({ event, payload: events[event].parse(payload) });
-    if (event !== "chat.delta") settle();
+    if (event === "chat.finished" || event === "chat.failed") settle();
   };
   return {
     emit,
     done,
+    got,
     final: () => got.at(-1)!,
     text: () =>
       got
@@ -105,6 +106,26 @@ describe("createChatService", () => {
     createChatService().start({ runId, connection: connection(url), request, emit: rec.emit, secrets: () => [] });
     await rec.done;
     expect((rec.final().payload as EventPayload<"chat.finished">).result.metrics.attempts).toBe(2);
+  });
+
+  it("tells the renderer each attempt and wait as they happen (chat.progress), before the run ends", async () => {
+    const { url } = await scriptedServer((_req, res, attempt) => {
+      if (attempt === 1) {
+        res.writeHead(503, { "content-type": "application/json", "retry-after-ms": "40" });
+        res.end(JSON.stringify({ error: { message: "busy", type: "server_error", param: null, code: null } }));
+      } else sse(res, [chunk("ok", "stop")]);
+    });
+    const rec = recorder();
+    createChatService().start({ runId, connection: connection(url), request, emit: rec.emit, secrets: () => [] });
+    await rec.done;
+    const progress = rec.got.filter((g) => g.event === "chat.progress").map((g) => g.payload as EventPayload<"chat.progress">);
+    expect(progress.map((p) => p.phase)).toEqual(["sending", "waiting", "sending", "streaming"]);
+    expect(progress.map((p) => p.attempts.length)).toEqual([0, 1, 1, 2]);
+    const waiting = progress[1]!;
+    expect(waiting.attempts[0]).toMatchObject({ status: 503, waitMs: 40, waitReason: "retry-after" });
+    expect(waiting.waitMs).toBe(40);
+    // Every progress event comes before the run's end.
+    expect(rec.got.findIndex((g) => g.event === "chat.finished")).toBeGreaterThan(rec.got.findLastIndex((g) => g.event === "chat.progress"));
   });
 
   it("sends the failure header to the simulator only", async () => {

@@ -90,6 +90,20 @@ describe("runs", () => {
     expect(store.getState().run).toMatchObject({ status: "done", choices: result.choices, provider: simulatorTag });
   });
 
+  it("keeps the current run's latest progress, ignores another run's, and starts the next run without it", async () => {
+    await store.getState().startRun();
+    const waiting = { runId: RUN_ID, t: 120, attempts: [{ t: 0, status: 503, durationMs: 20, retryAfter: null, error: null, waitMs: 500, waitReason: "backoff" as const, note: null, leg: 0 }], fallbacks: [], phase: "waiting" as const, waitMs: 500 };
+    store.getState().applyProgress(waiting);
+    store.getState().applyProgress({ ...waiting, runId: "another-run", phase: "sending" });
+    expect(store.getState().run.progress).toMatchObject({ phase: "waiting", waitMs: 500, attempts: [{ status: 503 }] });
+    store.getState().finishRun(finishedResult(RUN_ID));
+    // A late event of an ended run changes nothing.
+    store.getState().applyProgress({ ...waiting, phase: "streaming" });
+    expect(store.getState().run.progress?.phase).toBe("waiting");
+    await store.getState().startRun();
+    expect(store.getState().run.progress).toBeNull();
+  });
+
   it("stop asks the main side to cancel and ends as stopped with the partial text", async () => {
     await store.getState().startRun();
     store.getState().applyDeltas(RUN_ID, [{ index: 0, content: "Partial" }]);

@@ -43,21 +43,24 @@ describe("reliability lab", () => {
     await page.close();
   });
 
-  it("a 500 then a success shows each attempt and the back-off wait while the run is still running", async () => {
+  it("a 503 then a success shows each attempt and the back-off wait while the run is still running", async () => {
     const policy = await callApp<Record<string, unknown>>(app, "policy.get");
-    // A long, unjittered back-off, so the wait can be watched as it counts down.
-    await callApp(app, "policy.save", { ...policy, baseDelayMs: 3_000, maxDelayMs: 3_000, jitter: 0 });
-    await callApp(app, "simulator.setBehaviour", { failure: "server_error", remaining: 1, requestsPerMinute: null, tokensPerMinute: null, firstByteDelayMs: null });
+    // A long, unjittered back-off (the 503's retry-after of 1 s not honoured), so the wait can be
+    // watched as it counts down. A 503 is refused before the stream starts, so it is retried; a
+    // Responses stream's server_error arrives as response.failed after a 200, which is not.
+    await callApp(app, "policy.save", { ...policy, baseDelayMs: 3_000, maxDelayMs: 3_000, jitter: 0, honourRetryAfter: false });
+    await callApp(app, "simulator.setBehaviour", { failure: "unavailable", remaining: 1, requestsPerMinute: null, tokensPerMinute: null, firstByteDelayMs: null });
     const page = await openApp(browser, app);
     try {
       await page.getByTestId("run-button").click();
       const timeline = page.getByTestId("answer-timeline");
-      await timeline.waitFor({ timeout: 10_000 });
+      // The timeline shows as soon as attempt 1 is out; wait until its 503 and the wait are on it.
+      await expect.poll(() => timeline.locator("li").allInnerTexts(), { timeout: 10_000 }).toEqual(expect.arrayContaining([expect.stringMatching(/Waiting to retry/)]));
       // Still running: the first attempt failed and the wait is on, before any answer exists.
       expect(await page.getByTestId("answer").getAttribute("data-status")).toBe("streaming");
       expect(await timeline.getAttribute("data-live")).toBe("true");
       const rows = await timeline.locator("li").allInnerTexts();
-      expect(rows[0]).toMatch(/Attempt 1: 500/);
+      expect(rows[0]).toMatch(/Attempt 1: 503/);
       expect(rows[1]).toMatch(/Wait 3 s\s+back-off/);
       expect(rows.at(-1)).toMatch(/Waiting to retry: attempt 2 in \d(\.\d)? s/);
       const waiting = page.getByTestId("answer-waiting");
@@ -71,7 +74,7 @@ describe("reliability lab", () => {
       await expect.poll(() => page.getByTestId("answer").getAttribute("data-status"), { timeout: 20_000 }).toBe("done");
       await expect.poll(() => timeline.getAttribute("data-live")).toBe("false");
       const done = await timeline.locator("li").allInnerTexts();
-      expect(done[0]).toMatch(/Attempt 1: 500/);
+      expect(done[0]).toMatch(/Attempt 1: 503/);
       expect(done[2]).toMatch(/Attempt 2: 200/);
       expect(done.join("\n")).toContain("Answered.");
     } finally {

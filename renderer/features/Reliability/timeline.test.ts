@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { RunRecord } from "../../../shared/runRecord";
 import { DEFAULT_RETRY_POLICY } from "../../../shared/retryPolicy";
 import { appError } from "../../../shared/errors";
-import { offsetText, timelineRows } from "./timeline";
+import { currentAttempt, liveTimelineRows, offsetText, progressText, timelineRows } from "./timeline";
 
 const provider = { profileId: "simulator", profileName: "Simulator", kind: "simulator" as const, baseURL: "" };
 const base: RunRecord = {
@@ -61,5 +61,22 @@ describe("timelineRows", () => {
   it("writes offsets in ms or s", () => {
     expect(offsetText(340)).toBe("+340 ms");
     expect(offsetText(1234)).toBe("+1.2 s");
+  });
+});
+
+describe("a running run's timeline", () => {
+  const failed = attempt(0, 503, { waitMs: 3000, waitReason: "backoff", note: null, leg: 0 });
+  it("says what the run does now: sending, waiting with the time left, streaming", () => {
+    expect(progressText({ attempts: [], phase: "sending", waitMs: null }, null)).toBe("Request sent, waiting for the server...");
+    expect(progressText({ attempts: [failed], phase: "waiting", waitMs: 3000 }, 1200)).toBe("Waiting to retry: attempt 2 in 1.2 s...");
+    expect(progressText({ attempts: [failed], phase: "sending", waitMs: null }, null)).toBe("Attempt 2 sent, waiting for the server...");
+    expect(progressText({ attempts: [failed, attempt(3010, 200, { leg: 0 })], phase: "streaming", waitMs: null }, null)).toBe("Attempt 2 answered: streaming...");
+    expect(currentAttempt({ attempts: [failed, attempt(3010, 200, { leg: 1 })], phase: "sending" })).toBe(2);
+  });
+
+  it("lists what happened so far, then a row for now", () => {
+    const rows = liveTimelineRows({ runId: base.runId, t: 100, attempts: [failed], fallbacks: [], phase: "waiting", waitMs: 3000 }, 1100, 2000);
+    expect(rows.map((r) => r.kind)).toEqual(["attempt", "wait", "now"]);
+    expect(rows[2]).toEqual({ kind: "now", t: 1100, text: "Waiting to retry: attempt 2 in 2 s..." });
   });
 });
