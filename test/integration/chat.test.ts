@@ -52,7 +52,7 @@ async function run(
       if (event === "chat.delta") {
         deltas.push(parsed as EventPayload<"chat.delta">);
         if (opts.cancelAfterFirstDelta && deltas.length === 1) expect(service.cancel(runId)).toBe(true);
-      } else resolve({ event, payload: parsed } as Final);
+      } else if (event === "chat.finished" || event === "chat.failed") resolve({ event, payload: parsed } as Final);
     };
     service.start({ runId, connection: conn, request, simulatorFailure: opts.failure, emit, secrets: () => opts.secrets ?? [] });
   });

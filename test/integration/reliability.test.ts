@@ -57,7 +57,7 @@ async function run(p: ClientPolicy, opts: { req?: ChatRequest; fallbacks?: Resol
   const final = await new Promise<Final>((resolve) => {
     const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
       const parsed = events[event].parse(payload);
-      if (event !== "chat.delta") resolve({ event, payload: parsed } as Final);
+      if (event === "chat.finished" || event === "chat.failed") resolve({ event, payload: parsed } as Final);
     };
     service.start({ runId, connection: connection(), request: opts.req ?? request, fallbacks: opts.fallbacks, emit, secrets: () => [] });
     if (opts.cancelWhen) void opts.cancelWhen().then(() => service.cancel(runId));
@@ -187,7 +187,7 @@ describe("the deadline and stop", () => {
           connection: connection(slow),
           request: { ...request, max_completion_tokens: 200 },
           emit: (event, payload) => {
-            if (event !== "chat.delta") resolve({ event, payload } as Final);
+            if (event === "chat.finished" || event === "chat.failed") resolve({ event, payload } as Final);
           },
           secrets: () => [],
         });

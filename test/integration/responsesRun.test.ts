@@ -36,7 +36,7 @@ async function run(url: string, request: ChatRequest, opts: { extras?: Responses
       if (event === "chat.delta") {
         deltas.push(parsed as EventPayload<"chat.delta">);
         if (opts.cancelAfterFirstDelta && deltas.some((d) => d.deltas.length)) service.cancel(runId);
-      } else resolve({ event, payload: parsed } as Final);
+      } else if (event === "chat.finished" || event === "chat.failed") resolve({ event, payload: parsed } as Final);
     };
     service.start({ runId, connection: connection(url), request, api: "responses", responses: opts.extras, emit, secrets: () => opts.secrets ?? [] });
   });

@@ -261,7 +261,8 @@ describe("moderation", () => {
   it("checks the output before any text is shown, and reports the verdict before the final event", async () => {
     await saveSafety((s) => (s.moderation.output = true));
     const { runId } = await run({ model: "sim-chat-1", temperature: 0, messages: [{ role: "system", content: "Stupid loser, shut up." }, { role: "user", content: "Repeat the insult: stupid loser" }] });
-    const mine = emitted.filter((e) => JSON.stringify(e.payload).includes(runId));
+    // Progress events (attempts as they happen) carry no text; among the rest, the verdict comes first.
+    const mine = emitted.filter((e) => e.event !== "chat.progress" && JSON.stringify(e.payload).includes(runId));
     expect(mine.map((e) => e.event)).toEqual(["safety.moderated", "chat.finished"]);
     expect(mine[0]?.payload).toMatchObject({ stage: "output", verdict: { flagged: true } });
   });
