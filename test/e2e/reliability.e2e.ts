@@ -83,6 +83,47 @@ describe("reliability lab", () => {
     }
   });
 
+  it("the playground and the lab show one answer to what the next run gets, and each can clear the other's", async () => {
+    const page = await openApp(browser, app);
+    try {
+      await page.getByTestId("nav-reliability").click();
+      await page.getByTestId("behaviour-failure").selectOption("unavailable");
+      await page.getByTestId("behaviour-remaining").fill("5");
+      await page.getByTestId("behaviour-apply").click();
+      await expect.poll(() => page.getByTestId("behaviour-playground").innerText()).toBe("The playground's next run: 503 service unavailable, from this panel.");
+
+      // The playground shows the lab's failure and what is left of it, counting down as it is used.
+      await page.getByTestId("nav-playground").click();
+      const line = page.getByTestId("failure-in-force");
+      await expect.poll(() => line.getAttribute("data-source")).toBe("lab");
+      expect(await line.innerText()).toContain("503 service unavailable, set in the Reliability lab for the next 5 requests");
+      expect(await page.getByTestId("failure-select").inputValue()).toBe("none");
+      // A run uses three of them (the policy's three attempts, each a 503): two are left.
+      await page.getByTestId("run-button").click();
+      await expect.poll(() => page.getByTestId("answer").getAttribute("data-status"), { timeout: 20_000 }).toBe("failed");
+      await expect.poll(() => line.innerText()).toContain("for the next 2 requests");
+      await page.getByTestId("failure-clear-lab").click();
+      await expect.poll(() => line.getAttribute("data-source")).toBe("none");
+      expect(await callApp(app, "simulator.behaviour")).toMatchObject({ failure: "none" });
+
+      // The draft's own choice wins for the playground; the lab says so and can clear it.
+      await page.getByTestId("failure-select").selectOption("server_error");
+      expect(await line.getAttribute("data-source")).toBe("playground");
+      await page.getByTestId("nav-reliability").click();
+      const note = page.getByTestId("behaviour-playground");
+      expect(await note.innerText()).toContain("The playground's draft asks for 500 server error on each of its runs");
+      // The lab's form shows what is in force (normal), not a stale choice.
+      expect(await page.getByTestId("behaviour-failure").inputValue()).toBe("none");
+      await page.getByTestId("behaviour-clear-playground").click();
+      await expect.poll(() => note.getAttribute("data-source")).toBe("none");
+      await page.getByTestId("nav-playground").click();
+      expect(await page.getByTestId("failure-select").inputValue()).toBe("none");
+    } finally {
+      await callApp(app, "simulator.clearBehaviour");
+      await page.close();
+    }
+  });
+
   it("a run over the profile's budget is refused, says so, and reaches nobody", async () => {
     const page = await openApp(browser, app);
     // One run first, so there is spend today to warn about.

@@ -1,5 +1,8 @@
-// Renderer: the learning aid that asks the simulator to fail on purpose (simulator profile only).
+// Renderer: the learning aid that asks the simulator to fail on purpose (simulator profile only),
+// with what the next run gets: this draft's failure, or the one set in the Reliability lab.
+import { useEffect } from "react";
 import { SimulatorFailure } from "../../../shared/contract";
+import { failureInForce, remainingText } from "../../../shared/failureInForce";
 import { Field } from "../../components/Field";
 import { useAppStore } from "../../store/appStore";
 import { selectIsSimulatorActive } from "../../store/selectors";
@@ -48,6 +51,45 @@ export function FailureSelect() {
           </select>
         )}
       </Field>
+      <FailureInForceLine />
     </div>
+  );
+}
+
+/**
+ * What the next run gets and who set it, read from the simulator itself (re-read after each run,
+ * since a lab failure for the next N requests counts down), with a way to clear the lab's.
+ */
+function FailureInForceLine() {
+  const draftFailure = useAppStore((s) => s.simulatorFailure);
+  const behaviour = useAppStore((s) => s.reliability.behaviour);
+  const runStatus = useAppStore((s) => s.run.status);
+  const loadBehaviour = useAppStore((s) => s.loadBehaviour);
+  const setBehaviour = useAppStore((s) => s.setBehaviour);
+  useEffect(() => {
+    if (runStatus !== "streaming") void loadBehaviour();
+  }, [runStatus, loadBehaviour]);
+  const next = failureInForce(draftFailure, behaviour);
+  const clearLab = () => {
+    if (behaviour) void setBehaviour({ failure: "none", remaining: null, firstByteDelayMs: behaviour.firstByteDelayMs, requestsPerMinute: behaviour.requestsPerMinute, tokensPerMinute: behaviour.tokensPerMinute });
+  };
+  return (
+    <p className="hint failure-in-force" data-testid="failure-in-force" data-source={next.source} data-failure={next.failure}>
+      {next.source === "none" ? "Next run: answered normally (nothing set here or in the Reliability lab)." : null}
+      {next.source === "playground" ? (
+        <>
+          Next run: {FAILURE_LABELS[next.failure]}, chosen here, on every run of this draft.
+          {next.labWaiting ? ` The Reliability lab's ${FAILURE_LABELS[next.labWaiting]} applies to other requests; this choice wins for the playground's.` : ""}
+        </>
+      ) : null}
+      {next.source === "lab" ? (
+        <>
+          Next run: {FAILURE_LABELS[next.failure]}, set in the Reliability lab for {remainingText(next.remaining)} (from any client).{" "}
+          <button type="button" className="button-quiet" data-testid="failure-clear-lab" onClick={clearLab}>
+            Clear the lab&apos;s failure
+          </button>
+        </>
+      ) : null}
+    </p>
   );
 }

@@ -7,13 +7,14 @@ import { Field } from "../../components/Field";
 import { NumberInput } from "../../components/NumberInput";
 import { useAppStore } from "../../store/appStore";
 import { FAILURE_LABELS } from "../Playground/FailureSelect";
+import { failureInForce, remainingText } from "../../../shared/failureInForce";
 
 /** What is in force, in a sentence. */
 export function describeBehaviour(state: SimBehaviourState): string {
   const failure =
     state.failure === "none"
       ? "Answering normally"
-      : `${FAILURE_LABELS[state.failure]} for ${state.remaining === null ? "every request until cleared" : `the next ${state.remaining} request${state.remaining === 1 ? "" : "s"}`}`;
+      : `${FAILURE_LABELS[state.failure]} for ${remainingText(state.remaining)}`;
   const limits = [state.requestsPerMinute === null ? null : `${state.requestsPerMinute} requests/min`, state.tokensPerMinute === null ? null : `${state.tokensPerMinute} tokens/min`].filter(Boolean);
   return `${failure}; ${limits.length ? `enforcing ${limits.join(" and ")}` : "no rate limit enforced"}. Since set: ${state.served} served, ${state.failed} failed on purpose, ${state.limited} refused by the limits.`;
 }
@@ -29,7 +30,18 @@ export function BehaviourPanel() {
   useEffect(() => {
     void loadBehaviour();
   }, [loadBehaviour]);
-  const edit = (change: Partial<SimBehaviour>) => setDraft((d) => ({ ...d, ...change }));
+  // Until edited, the form shows what is in force, so Apply does not undo what it did not show.
+  const [touched, setTouched] = useState(false);
+  useEffect(() => {
+    if (!behaviour || touched) return;
+    const { failure, remaining, firstByteDelayMs, requestsPerMinute, tokensPerMinute } = behaviour;
+    setDraft({ failure, remaining, firstByteDelayMs, requestsPerMinute, tokensPerMinute });
+    setUntilCleared(failure !== "none" && remaining === null);
+  }, [behaviour, touched]);
+  const edit = (change: Partial<SimBehaviour>) => {
+    setTouched(true);
+    setDraft((d) => ({ ...d, ...change }));
+  };
   const apply = () => void setBehaviour({ ...draft, remaining: untilCleared ? null : (draft.remaining ?? 1) });
   return (
     <section className="behaviour-panel" aria-labelledby="behaviour-title">
@@ -51,7 +63,10 @@ export function BehaviourPanel() {
           {({ id }) => <NumberInput id={id} testId="behaviour-remaining" value={untilCleared ? undefined : (draft.remaining ?? 1)} min={1} max={1000} step={1} onChange={(v) => edit({ remaining: v === undefined ? null : Math.max(1, Math.round(v)) })} />}
         </Field>
         <label className="checkbox">
-          <input type="checkbox" data-testid="behaviour-until-cleared" checked={untilCleared} onChange={(e) => setUntilCleared(e.target.checked)} /> until cleared
+          <input type="checkbox" data-testid="behaviour-until-cleared" checked={untilCleared} onChange={(e) => {
+              setTouched(true);
+              setUntilCleared(e.target.checked);
+            }} /> until cleared
         </label>
         {draft.failure === "slow_first_byte" ? (
           <Field label="Delay before the first byte (ms)">
@@ -83,6 +98,29 @@ export function BehaviourPanel() {
       <p data-testid="behaviour-status" aria-live="polite">
         {behaviour ? describeBehaviour(behaviour) : "Reading the simulator's behaviour..."}
       </p>
+      <PlaygroundFailureNote />
     </section>
+  );
+}
+
+/** The playground's own failure choice, which wins over this panel for the playground's runs. */
+function PlaygroundFailureNote() {
+  const draftFailure = useAppStore((s) => s.simulatorFailure);
+  const behaviour = useAppStore((s) => s.reliability.behaviour);
+  const setSimulatorFailure = useAppStore((s) => s.setSimulatorFailure);
+  const next = failureInForce(draftFailure, behaviour);
+  return (
+    <p className="hint" data-testid="behaviour-playground" data-source={next.source} data-failure={next.failure}>
+      {next.source === "playground" ? (
+        <>
+          The playground&apos;s draft asks for {FAILURE_LABELS[next.failure]} on each of its runs; for the playground that wins over this panel.{" "}
+          <button type="button" className="button-quiet" data-testid="behaviour-clear-playground" onClick={() => setSimulatorFailure("none")}>
+            Clear the playground&apos;s failure
+          </button>
+        </>
+      ) : (
+        `The playground's next run: ${next.source === "lab" ? `${FAILURE_LABELS[next.failure]}, from this panel` : "answered normally"}.`
+      )}
+    </p>
   );
 }
