@@ -24,10 +24,12 @@ async function readCell(row: number, column: number, n: number): Promise<number>
 }
 
 describe("embeddings lab", () => {
-  it("embeds a set and shows how many vectors of which width came back, labelled simulated", async () => {
+  it("embeds a set (Ctrl+Enter from the texts) and shows how many vectors of which width came back, labelled simulated", async () => {
     await page.getByTestId("embed-texts").fill(TEXTS.join("\n"));
     await page.getByTestId("embed-dimensions").fill("256");
-    await page.getByTestId("embed-button").click();
+    // Ctrl+Enter in the texts box embeds, as the Embed button does.
+    await page.getByTestId("embed-texts").focus();
+    await page.keyboard.press("Control+Enter");
     const summary = page.getByTestId("embed-summary");
     await summary.waitFor({ timeout: 20_000 });
     expect(await summary.textContent()).toMatch(/5 texts x 256 dimensions with sim-embedding-1\s*simulated vectors/);

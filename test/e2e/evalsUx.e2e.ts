@@ -38,7 +38,7 @@ const CSV = [
 const cell = (caseId: string) => page.locator(`[data-testid="eval-row"][data-case="${caseId}"]`).getByTestId("eval-cell");
 
 describe("evaluations as a desktop tool", () => {
-  it("fills {{expected}} in an assertion from each case, and fails an unknown variable with its reason", async () => {
+  it("fills {{expected}} in an assertion from each case (run with Ctrl+Enter), and fails an unknown variable with its reason", async () => {
     await page.getByTestId("message-content").nth(1).fill("Tell me about {{city}}.");
     await page.getByTestId("nav-evals").click();
     await page.getByTestId("dataset-name").fill("Capitals");
@@ -47,7 +47,9 @@ describe("evaluations as a desktop tool", () => {
     await page.getByTestId("dataset-assertions-view-json").click();
     await page.getByTestId("dataset-assertions").fill('[{"type":"contains","value":"{{expected}}"}]');
     await page.getByTestId("dataset-save").click();
-    await page.getByTestId("eval-start").click();
+    // Ctrl+Enter starts the run from the view, as the Start button does.
+    await page.getByTestId("dataset-save").focus();
+    await page.keyboard.press("Control+Enter");
     await expect.poll(() => page.getByTestId("eval-progress").getAttribute("data-status"), { timeout: 30_000 }).toBe("done");
     await expect.poll(() => cell("paris").getAttribute("data-status"), { timeout: 10_000 }).toBe("pass");
     // Paris passed, so "{{expected}}" was compared as "Paris": the answer never holds the literal.

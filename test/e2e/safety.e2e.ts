@@ -25,6 +25,19 @@ describe("safety in the playground", () => {
     await body.waitFor();
     expect(await body.locator("ins").allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining("[CARD_1]"), expect.stringContaining("[EMAIL_1]")]));
     expect(await page.getByTestId("redaction-preview").textContent()).toContain("1 CARD");
+    // The draft goes out on the Responses API (the default): the preview is that body, not a chat one.
+    expect(await page.getByTestId("api-select").inputValue()).toBe("responses");
+    expect(await body.textContent()).toContain('"input"');
+    expect(await body.textContent()).not.toContain('"messages"');
+    // Switched to Chat Completions, the preview is stale until asked again, then shows the chat body.
+    await page.getByTestId("api-select").selectOption("chat");
+    await page.getByTestId("redaction-preview-stale").waitFor();
+    await page.getByTestId("redaction-preview-again").click();
+    await expect.poll(() => body.textContent()).toContain('"messages"');
+    expect(await body.locator("ins").allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining("[CARD_1]")]));
+    await page.getByTestId("api-select").selectOption("responses");
+    await page.getByTestId("redaction-preview-again").click();
+    await expect.poll(() => body.textContent()).toContain('"input"');
     // An edit after the preview: the old preview would show text the send no longer holds.
     await userBox().fill("Where do refunds go? Reply briefly.");
     await page.getByTestId("redaction-preview-stale").waitFor();
