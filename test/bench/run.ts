@@ -13,6 +13,7 @@ import { redactionBench } from "./redactionBench";
 import { userPatternBench } from "./userPatternBench";
 import { embedBench } from "./embedBench";
 import { datasetImportBench } from "./datasetImportBench";
+import { streamPixelBench } from "./streamPixelBench";
 
 /** A named bench; add new ones to `benches` and they become sections of the report. */
 export interface Bench {
@@ -35,6 +36,7 @@ export const benches: Bench[] = [
   { name: "user-patterns", run: userPatternBench },
   { name: "embed-2000", run: embedBench },
   { name: "dataset-import", run: datasetImportBench },
+  { name: "stream-to-pixel", run: streamPixelBench },
 ];
 
 /** Runs the benches named (all when none), printing each table as it completes. */

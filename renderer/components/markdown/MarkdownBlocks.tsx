@@ -148,5 +148,7 @@ function blocks(tokens: Token[], headingBase: number): ReactNode {
  * text: while an answer streams only the growing last block is lexed and rendered again.
  */
 export const MarkdownBlock = memo(function MarkdownBlock({ source, headingBase }: { source: string; headingBase: number }) {
-  return <>{blocks(marked.lexer(source, { gfm: true }), headingBase)}</>;
+  // Its own box (.md-block): the browser lays out and paints only the blocks on screen, so a long
+  // answer costs each frame the same as a short one (content-visibility in markdown.css).
+  return <div className="md-block">{blocks(marked.lexer(source, { gfm: true }), headingBase)}</div>;
 });

@@ -20,7 +20,7 @@ describe("RichText", () => {
   });
 
   it("starts headings at the level asked (lessons sit below their section's heading)", () => {
-    expect(html("# A\n\n## B", 3)).toBe('<div class="md"><h3>A</h3><h4>B</h4></div>');
+    expect(html("# A\n\n## B", 3)).toBe('<div class="md"><div class="md-block"><h3>A</h3></div><div class="md-block"><h4>B</h4></div></div>');
   });
 
   it("renders fenced code as a code block with its language and a copy button, text kept exact", () => {
